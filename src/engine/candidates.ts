@@ -1,0 +1,103 @@
+/**
+ * Answer candidates inside one evidence sentence: the spans that could answer a question of the
+ * expected type (named entities, dates, numbers, role noun phrases, place phrases).
+ */
+import { PERSON_NOUNS, PLACE_PREPOSITIONS } from "./lexicon.js";
+import type { Expected } from "./question.js";
+import { spanText } from "./spans.js";
+import type { EntityType, Sentence, Story } from "./types.js";
+
+export interface Candidate {
+  start: number;
+  end: number;
+  text: string;
+  type: EntityType | "phrase";
+  /** a resolved date to show beside relative text: "19 Oct 2020" */
+  note: string | null;
+  /** the canonical entity name when the span is an alias ("Kim" → "Kim Jong-un") */
+  canonical: string | null;
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+export function formatIso(iso: string): string {
+  const [y, m, d] = iso.split("-");
+  if (d) return `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`;
+  if (m) return `${MONTHS[Number(m) - 1]} ${y}`;
+  return y!;
+}
+
+/** A lower-case noun phrase around a role noun: "the Chinese ambassador to Pyongyang" → "Chinese ambassador". */
+function rolePhrases(sentence: Sentence): Candidate[] {
+  const t = sentence.tokens;
+  const out: Candidate[] = [];
+  t.forEach((tok, i) => {
+    if (tok.pos !== "NOUN" || !PERSON_NOUNS.has(tok.lemma)) return;
+    if (t[i + 1]?.pos === "PROPN") return; // a title before a name: the name is the answer
+    let s = i;
+    while (s > 0 && ["ADJ", "PROPN", "NOUN"].includes(t[s - 1]!.pos)) s--;
+    let e = i + 1;
+    if (t[e]?.text === "of" && t[e + 1]) {
+      let k = e + 1;
+      if (t[k]!.pos === "DET") k++;
+      while (k < t.length && ["ADJ", "PROPN", "NOUN", "NUM"].includes(t[k]!.pos)) k++;
+      if (k > e + 1) e = k;
+    }
+    out.push({ start: s, end: e, text: spanText(sentence.text, t, s, e), type: "phrase", note: null, canonical: null });
+  });
+  return out;
+}
+
+/** "in the capital", "at the tomb of Mao Anying": a place-like prepositional phrase. */
+function placePhrases(sentence: Sentence): Candidate[] {
+  const t = sentence.tokens;
+  const out: Candidate[] = [];
+  t.forEach((tok, i) => {
+    if (tok.pos !== "ADP" || !PLACE_PREPOSITIONS.has(tok.text.toLowerCase())) return;
+    let k = i + 1;
+    if (t[k]?.pos === "DET") k++;
+    const from = k;
+    while (k < t.length && ["ADJ", "PROPN", "NOUN", "NUM"].includes(t[k]!.pos)) k++;
+    if (k === from || !t.slice(from, k).some((x) => x.pos === "NOUN" || x.pos === "PROPN")) return;
+    if (t[k]?.text === "of") {
+      let j = k + 1;
+      if (t[j]?.pos === "DET") j++;
+      const f = j;
+      while (j < t.length && ["ADJ", "PROPN", "NOUN", "NUM"].includes(t[j]!.pos)) j++;
+      if (j > f) k = j;
+    }
+    out.push({ start: i + 1, end: k, text: spanText(sentence.text, t, i + 1, k), type: "phrase", note: null, canonical: null });
+  });
+  return out;
+}
+
+export function candidatesIn(story: Story, sentence: Sentence, expected: Expected[]): Candidate[] {
+  const out: Candidate[] = [];
+  const wants = new Set(expected);
+  if (wants.has("date")) {
+    for (const d of story.dates) {
+      if (d.sentence !== sentence.id) continue;
+      const note = d.relative && d.iso ? formatIso(d.iso) : null;
+      out.push({ start: d.start, end: d.end, text: d.text, type: "date", note, canonical: null });
+    }
+  }
+  if (wants.has("person") || wants.has("organisation") || wants.has("place")) {
+    for (const e of story.entities) {
+      for (const m of e.mentions) {
+        if (m.sentence !== sentence.id) continue;
+        out.push({ start: m.start, end: m.end, text: m.text, type: e.type, note: null, canonical: m.text !== e.name ? e.name : null });
+      }
+    }
+  }
+  if (wants.has("person")) out.push(...rolePhrases(sentence));
+  if (wants.has("place")) out.push(...placePhrases(sentence));
+  if (wants.has("number")) {
+    sentence.tokens.forEach((tok, i) => {
+      if (tok.pos !== "NUM") return;
+      let e = i + 1;
+      while (sentence.tokens[e]?.pos === "NUM") e++;
+      out.push({ start: i, end: e, text: spanText(sentence.text, sentence.tokens, i, e), type: "number", note: null, canonical: null });
+    });
+  }
+  return out;
+}

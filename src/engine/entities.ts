@@ -1,0 +1,154 @@
+/**
+ * People, places and organisations: proper-name runs typed by general English cues (titles,
+ * head words, prepositions, appositives, speech verbs), merged across the story, with short
+ * forms and acronyms linked to their full names and descriptions taken from appositives and titles.
+ */
+import { EVENT_HEADS, NATIONALITY_ENDING, ORG_HEADS, PERSON_NOUNS, PERSON_VERBS, PLACE_HEADS, PLACE_PREPOSITIONS, TITLES } from "./lexicon.js";
+import { isDemonym, isKnownPlace } from "./gazetteer.js";
+import { nameRuns } from "./names.js";
+import { spanText } from "./spans.js";
+import type { DateMention, Entity, EntityType, Sentence, Span } from "./types.js";
+
+type Votes = Record<"person" | "place" | "organisation" | "other", number>;
+
+interface Draft {
+  name: string;
+  votes: Votes;
+  descriptions: string[];
+  mentions: Span[];
+  aliases: Set<string>;
+}
+
+const PUNCT_END = new Set([",", ".", ";", ":", "(", ")", "—", "–", "!", "?", "”", '"']);
+
+function stripTitles(sentence: Sentence, start: number, end: number): { start: number; title: string | null } {
+  let s = start;
+  while (s < end - 1 && (TITLES.has(sentence.tokens[s]!.text) || NATIONALITY_ENDING.test(sentence.tokens[s]!.text) && TITLES.has(sentence.tokens[s + 1]?.text ?? ""))) s++;
+  if (s === start) return { start, title: null };
+  return { start: s, title: spanText(sentence.text, sentence.tokens, start, s) };
+}
+
+/** "…, the eldest son of Mao Zedong, …" → "eldest son of Mao Zedong". */
+function appositive(sentence: Sentence, end: number): string | null {
+  const t = sentence.tokens;
+  if (t[end]?.text !== ",") return null;
+  let i = end + 1;
+  const first = t[i];
+  if (!first) return null;
+  const startsLikeNounPhrase = first.pos === "DET" || (first.pos === "ADJ" || first.pos === "NOUN") && first.text === first.text.toLowerCase();
+  if (!startsLikeNounPhrase) return null;
+  const from = first.pos === "DET" ? i + 1 : i;
+  let sawNoun = false;
+  for (; i < t.length && !PUNCT_END.has(t[i]!.text); i++) {
+    if (t[i]!.pos === "VERB" || t[i]!.pos === "AUX" || t[i]!.text === "according") return null;
+    if (t[i]!.pos === "NOUN") sawNoun = true;
+  }
+  if (!sawNoun || i - from > 12 || i === from) return null;
+  return spanText(sentence.text, t, from, i);
+}
+
+/** "North Korean leader Kim Jong-un" → "North Korean leader": a lower-case role noun right before the name. */
+function roleBefore(sentence: Sentence, start: number): string | null {
+  const t = sentence.tokens;
+  const prev = t[start - 1];
+  if (!prev || prev.pos !== "NOUN" || prev.text !== prev.text.toLowerCase()) return null;
+  let s = start - 1;
+  while (s > 0 && (t[s - 1]!.pos === "ADJ" || t[s - 1]!.pos === "PROPN" || t[s - 1]!.pos === "NOUN") && !/^(?:the|a|an)$/i.test(t[s - 1]!.text)) s--;
+  if (start - s > 5) s = start - 5;
+  return spanText(sentence.text, t, s, start);
+}
+
+function vote(sentence: Sentence, start: number, end: number, titled: boolean, description: string | null): Votes {
+  const t = sentence.tokens;
+  const words = t.slice(start, end).map((x) => x.text);
+  const last = words[words.length - 1]!;
+  const before = t[start - 1]?.text.toLowerCase() ?? "";
+  const after = t[end]?.text ?? "";
+  const afterNext = t[end + 1]?.text.toLowerCase() ?? "";
+  const v: Votes = { person: 0, place: 0, organisation: 0, other: 0 };
+  const name = words.join(" ");
+  if (titled) v.person += 3;
+  if (isKnownPlace(name)) v.place += 4;
+  if (isDemonym(name)) v.other += 4;
+  if (PLACE_HEADS.has(last)) v.place += 3;
+  if (ORG_HEADS.has(last)) v.organisation += 3;
+  if (EVENT_HEADS.has(last) || /^\d+$|^[IVXLC]+$/.test(last) && words.length > 1) v.other += 3;
+  if (words.length === 1 && /^\p{Lu}{2,6}$/u.test(last)) v.organisation += 1.5;
+  if (description && [...PERSON_NOUNS].some((n) => new RegExp(`\\b${n}\\b`).test(description))) v.person += 2;
+  if (after === "who" || after === "," && afterNext === "who") v.person += 2;
+  if (PERSON_VERBS.has(after.toLowerCase()) || after === "," && PERSON_VERBS.has(afterNext)) v.person += 1;
+  if (PLACE_PREPOSITIONS.has(before)) v.place += 1.2;
+  const prevWord = t[start - 1];
+  if (prevWord && prevWord.pos === "NOUN" && prevWord.text === prevWord.text.toLowerCase() && PERSON_NOUNS.has(prevWord.text.toLowerCase())) v.person += 2;
+  // "Chinese soldiers", "North Korean leader": a nationality adjective, not a name
+  if (NATIONALITY_ENDING.test(last) && t[end] && t[end]!.pos === "NOUN" && t[end]!.text === t[end]!.text.toLowerCase()) v.other += 4;
+  if (words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}[\p{Ll}'’-]+$/u.test(w) || /^\p{Lu}\.$/u.test(w))) v.person += 0.8;
+  return v;
+}
+
+function add(a: Votes, b: Votes): void {
+  for (const k of Object.keys(a) as (keyof Votes)[]) a[k] += b[k];
+}
+
+function bestType(v: Votes): EntityType {
+  const entries = Object.entries(v) as [keyof Votes, number][];
+  const [type, score] = entries.reduce((x, y) => (y[1] > x[1] ? y : x));
+  return score > 0 ? type : "other";
+}
+
+function initials(name: string): string {
+  return name.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join("");
+}
+
+export function findEntities(sentences: Sentence[], dates: DateMention[]): Entity[] {
+  const drafts = new Map<string, Draft>();
+  for (const sentence of sentences) {
+    const blocked = sentence.tokens.map(() => false);
+    for (const d of dates) if (d.sentence === sentence.id) for (let i = d.start; i < d.end; i++) blocked[i] = true;
+    for (const run of nameRuns(sentence.tokens, blocked)) {
+      const { start, title } = stripTitles(sentence, run.start, run.end);
+      const name = spanText(sentence.text, sentence.tokens, start, run.end);
+      const description = appositive(sentence, run.end);
+      const role = title ?? roleBefore(sentence, start);
+      const key = name.toLowerCase();
+      const draft = drafts.get(key) ?? { name, votes: { person: 0, place: 0, organisation: 0, other: 0 }, descriptions: [], mentions: [], aliases: new Set<string>() };
+      add(draft.votes, vote(sentence, start, run.end, title !== null, description));
+      for (const d of [role, description]) if (d && !draft.descriptions.includes(d)) draft.descriptions.push(d);
+      draft.mentions.push({ sentence: sentence.id, start, end: run.end, text: name });
+      drafts.set(key, draft);
+    }
+  }
+  // a lone capitalised word that opens a sentence with no other cue is an ordinary word ("Friendly ties …")
+  for (const [key, d] of drafts) {
+    const opensSentence = d.mentions.every((m) => m.start === 0 || m.start === 1 && !/\p{L}/u.test(sentences[m.sentence]!.tokens[0]!.text));
+    if (opensSentence && !d.name.includes(" ") && Object.values(d.votes).every((x) => x <= 0)) drafts.delete(key);
+  }
+  linkShortForms(drafts);
+  return [...drafts.values()].map((d) => ({
+    name: d.name,
+    type: bestType(d.votes),
+    aliases: [...d.aliases],
+    descriptions: d.descriptions,
+    mentions: d.mentions,
+  }));
+}
+
+/** Folds "Kim" into "Kim Jong-un" and "KCNA" into "Korean Central News Agency" when exactly one full name fits. */
+function linkShortForms(drafts: Map<string, Draft>): void {
+  const full = [...drafts.values()].filter((d) => d.name.split(/\s+/).length > 1);
+  for (const [key, short] of drafts) {
+    if (short.name.includes(" ")) continue;
+    const word = short.name;
+    const byWord = full.filter((f) => f.name.split(/[\s]+/).some((w) => w === word || w.split("-")[0] === word) && f !== short);
+    const byAcronym = /^\p{Lu}{2,}$/u.test(word) ? full.filter((f) => initials(f.name) === word) : [];
+    const targets = byAcronym.length === 1 ? byAcronym : byWord.length === 1 ? byWord : [];
+    const target = targets[0];
+    if (!target) continue;
+    target.aliases.add(short.name);
+    target.mentions.push(...short.mentions);
+    add(target.votes, short.votes);
+    for (const d of short.descriptions) if (!target.descriptions.includes(d)) target.descriptions.push(d);
+    drafts.delete(key);
+  }
+  // a full name written with a title elsewhere ("Comrade Kim Jong-un") is already stripped to the same key
+}

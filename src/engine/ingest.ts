@@ -1,0 +1,95 @@
+/** Article text → Story: title, dateline, numbered body paragraphs, sentences, entities, dates. */
+import { basename, extname } from "node:path";
+import { isBoilerplate } from "./boilerplate.js";
+import { parseDateline } from "./dateline.js";
+import { findDates } from "./dates.js";
+import { findEntities } from "./entities.js";
+import { splitFrontMatter, StoryFormatError } from "./front-matter.js";
+import { analyse } from "./nlp.js";
+import type { DateMention, Paragraph, Sentence, Story } from "./types.js";
+
+export { StoryFormatError };
+
+/** A story id from a file name: "Korea Herald 2020-10-22.txt" → "korea-herald-2020-10-22". */
+export function storyIdFromFile(file: string): string {
+  const id = basename(file, extname(file))
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "");
+  return id || "story";
+}
+
+function blocksOf(body: string): string[] {
+  const normalised = body.replace(/\r\n?/g, "\n").replace(/^\uFEFF/, "");
+  // paragraphs are separated by blank lines; a file without any uses one line per paragraph
+  const splitter = /\n[ \t]*\n/.test(normalised) ? /\n[ \t]*\n+/ : /\n/;
+  return normalised
+    .split(splitter)
+    .map((b) => b.replace(/\s*\n\s*/g, " ").replace(/[ \t]+/g, " ").trim())
+    .filter(Boolean);
+}
+
+/** A headline is a single short line without sentence punctuation at the end. */
+function looksLikeTitle(block: string): boolean {
+  return block.length <= 200 && !/[.!?]["”’]?$/.test(block) && block.split(/\s+/).length >= 2;
+}
+
+function firstWords(text: string, n: number): string {
+  const words = text.split(/\s+/);
+  return words.slice(0, n).join(" ") + (words.length > n ? "…" : "");
+}
+
+export function ingestText(text: string, id: string, file: string | null = null): Story {
+  if (/\u0000/.test(text)) throw new StoryFormatError("not a text file (it contains NUL bytes)");
+  const { meta, body } = splitFrontMatter(text);
+  const blocks = blocksOf(body);
+  if (blocks.length === 0) throw new StoryFormatError("the article is empty");
+
+  let title = meta.title ?? null;
+  const boilerplate: string[] = [];
+  const bodyBlocks: string[] = [];
+  blocks.forEach((block, i) => {
+    if (i === 0 && looksLikeTitle(block) && blocks.length > 1) {
+      title ??= block;
+      return;
+    }
+    if (isBoilerplate(block)) boilerplate.push(block);
+    else bodyBlocks.push(block);
+  });
+  if (bodyBlocks.length === 0) throw new StoryFormatError("no article text found (only a title or boilerplate)");
+
+  const dateline = parseDateline(bodyBlocks[0]!);
+  if (dateline) bodyBlocks[0] = bodyBlocks[0]!.slice(dateline.raw.length);
+  const publishedIso = meta.published ?? dateline?.date ?? null;
+  const published = publishedIso && !Number.isNaN(Date.parse(publishedIso)) ? new Date(Date.parse(publishedIso.slice(0, 10) + "T12:00:00Z")) : null;
+
+  const paragraphs: Paragraph[] = [];
+  const sentences: Sentence[] = [];
+  const dates: DateMention[] = [];
+  bodyBlocks.forEach((block, i) => {
+    const number = i + 1;
+    const ids: number[] = [];
+    for (const s of analyse(block)) {
+      const id = sentences.length;
+      sentences.push({ id, paragraph: number, text: s.text, tokens: s.tokens });
+      dates.push(...findDates(s.text, s.tokens, id, published));
+      ids.push(id);
+    }
+    paragraphs.push({ number, text: block, sentenceIds: ids });
+  });
+
+  return {
+    id,
+    title: title ?? firstWords(bodyBlocks[0]!, 8),
+    source: meta.source ?? dateline?.source ?? null,
+    url: meta.url ?? null,
+    published: published ? published.toISOString().slice(0, 10) : null,
+    place: meta.place ?? dateline?.place ?? null,
+    file,
+    paragraphs,
+    sentences,
+    entities: findEntities(sentences, dates),
+    dates,
+    boilerplate,
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * General English cue words used to type proper-noun runs. These describe how English names
+ * people, places and organisations; they are not about any particular story.
+ */
+const words = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
+
+export const PLACE_HEADS = words(`County Province City State States Island Islands River Mountain Mountains Mount Lake Sea Ocean Bay
+  Gulf Strait Straits Street Avenue Road Square Park Valley District Region Peninsula Airport Station Bridge Stadium Arena
+  Desert Forest Canyon Coast Harbor Harbour Port Fort Village Town Township Prefecture Territory Territories Borough Parish
+  Beach Falls Hills Hill Highlands Plateau Plain Plains Basin Channel Canal Cape Capital Republic Kingdom Empire Oblast
+  Continent Cemetery Palace Cathedral Temple Castle Tower Square Center Centre Field Court Pass Zone Base`);
+
+export const ORG_HEADS = words(`Agency Army Navy Party Herald Times Post News Tribune Journal Gazette Ministry Department Council
+  Committee Commission Company Corporation Corp Inc Ltd Group Holdings University College School Institute Academy Association
+  Union Bank Church Foundation Society League Club Team Federation Organization Organisation Office Force Forces Corps Senate
+  Congress Parliament Assembly Government Administration Network Service Services Airlines Airways Museum Hospital Bureau Board
+  Court Guard Police Authority Fund Trust Press Media Studios Records Broadcasting Channel Alliance Coalition Front Movement
+  Brigade Division Regiment Fleet Command Cabinet Secretariat Commission Conference Organization Labs Laboratory Laboratories
+  Motors Industries Systems Technologies Partners Capital Ventures Bros Brothers Orchestra Band Conservatory Seminary Diocese`);
+
+export const EVENT_HEADS = words(`War Wars Battle Revolution Treaty Accord Accords Agreement Olympics Games Cup Bowl Championship
+  Championships Festival Award Awards Prize Act Summit Crisis Uprising Rebellion Massacre Election Tournament Series Open
+  Conference Expo Exhibition Armistice Pact Declaration Doctrine Plan Era Dynasty Age`);
+
+/** Honorifics and offices written before a person's name. */
+export const TITLES = words(`President Vice Prime Minister Chairman Chairwoman Chair Secretary General Gen Gen. Sen Sen. Senator
+  Rep Rep. Representative Governor Gov Gov. Mayor King Queen Prince Princess Pope Saint St St. Dr Dr. Mr Mr. Mrs Mrs. Ms Ms. Miss
+  Sir Lord Lady Dame Comrade Chancellor Premier Leader Ambassador Judge Justice Captain Capt Capt. Col Col. Colonel Lt Lt.
+  Lieutenant Major Admiral Adm Adm. Sgt Sgt. Sergeant Professor Prof Prof. Rev Rev. Reverend Father Bishop Archbishop Cardinal
+  Emperor Empress Chief Coach Deputy Crown Sheikh Marshal Field Commander Commissioner Director Officer Agent Detective
+  Inspector Chief Chairperson Speaker Attorney Councillor Councilman Councilwoman Duke Duchess Earl Count Countess Baron
+  Baroness Tsar Czar Sultan Emir Shah Khan Rabbi Imam Brother Sister Mother Elder Apostle Prophet Pharaoh Consul`);
+
+/** Heads after which "of" continues the same name ("University of Chicago", "Bank of England"). */
+export const OF_HEADS = words(`University Bank Republic Kingdom Department Ministry Church Museum Institute College School Duke King
+  Queen Prince Princess Earl Bishop Archbishop Secretary Minister House Court Council Board Academy Society Order Battle Siege
+  Treaty Gulf Bay Isle Cape Lake Mount City Federation Union Commonwealth Office Bureau Chamber Tower Palace Cathedral Sea
+  Strait Port Fort Cup Book Gospel Emperor Empress Sultan Shah Archduke Grand Bill Act Statue Temple Tomb Library Declaration
+  Province State States Isle Isles Islands Straits Governor Mayor Council Congress President Chancellor Basilica Abbey`);
+
+/** Relational nouns of an appositive that marks a person ("the eldest son of …"). */
+export const PERSON_NOUNS = words(`son daughter wife husband father mother brother sister uncle aunt nephew niece cousin widow grandson
+  granddaughter grandfather grandmother founder co-founder leader president minister chairman chief head director ruler king queen
+  emperor general officer commander spokesman spokeswoman spokesperson author writer poet composer painter artist singer actor
+  actress player coach manager owner ceo executive politician diplomat ambassador envoy scientist physicist chemist professor
+  student teacher lawyer judge priest bishop pope monk soldier pilot engineer inventor philosopher historian journalist editor
+  reporter member partner successor predecessor heir friend rival colleague adviser advisor aide secretary governor mayor senator
+  premier chancellor lawmaker candidate champion winner quarterback captain architect designer founder mathematician economist
+  explorer missionary saint apostle prophet theologian`);
+
+/** Verbs of speech and action that follow a person as subject. */
+export const PERSON_VERBS = words(`said says told added stressed noted claimed argued wrote insisted explained announced asked replied
+  recalled warned urged acknowledged admitted denied believed thought felt wanted`);
+
+export const PLACE_PREPOSITIONS = words(`in at to from near across throughout into inside outside around toward towards via through within`);
+
+export const NATIONALITY_ENDING = /(?:an|ese|ish|ic|i|ch|er)$/;

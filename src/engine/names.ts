@@ -1,0 +1,67 @@
+/**
+ * Proper-name runs in one sentence: capitalised tokens (wink's PROPN plus capitalised nouns
+ * inside a name), joined across hyphens ("Jong-un"), "of" after a head that takes it
+ * ("University of Chicago") and possessives inside a name ("People's Volunteer Army").
+ */
+import { OF_HEADS } from "./lexicon.js";
+import type { Token } from "./types.js";
+
+export interface NameRun {
+  start: number;
+  end: number;
+}
+
+const NAME_POS = new Set(["PROPN", "NOUN", "ADJ", "X", "NUM"]);
+const POSSESSIVE = /^['’]s$/;
+
+function capitalised(t: Token): boolean {
+  return /^\p{Lu}/u.test(t.text) && /\p{L}/u.test(t.text);
+}
+
+function adjacent(a: Token | undefined, b: Token | undefined): boolean {
+  return !!a && !!b && a.end === b.start;
+}
+
+function firstWordIndex(tokens: Token[]): number {
+  return tokens.findIndex((t) => /\p{L}/u.test(t.text));
+}
+
+/** Runs of name tokens; `blocked[i]` marks tokens that belong to a date and cannot start or extend a name. */
+export function nameRuns(tokens: Token[], blocked: boolean[]): NameRun[] {
+  const first = firstWordIndex(tokens);
+  const isName = (i: number): boolean => {
+    const t = tokens[i];
+    if (!t || blocked[i] || !capitalised(t) || !NAME_POS.has(t.pos)) return false;
+    // a sentence's first word is capitalised anyway; only a proper noun counts there
+    return i !== first || t.pos === "PROPN";
+  };
+  const runs: NameRun[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isName(i)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let end = i + 1;
+    for (;;) {
+      const next = tokens[end];
+      if (!next) break;
+      if (isName(end)) {
+        end++;
+      } else if ((next.text === "-" || next.text === "‑") && adjacent(tokens[end - 1], next) && adjacent(next, tokens[end + 1]) && /^\p{L}/u.test(tokens[end + 1]?.text ?? "")) {
+        end += 2;
+      } else if (next.text === "of" && OF_HEADS.has(tokens[end - 1]!.text) && isName(end + 1)) {
+        end += 2;
+      } else if (POSSESSIVE.test(next.text) && end - start >= 2 && isName(end + 1) && isName(end + 2)) {
+        end += 2;
+      } else if (next.pos === "NUM" && /^(?:\d{1,3}|[IVXLC]+)$/.test(next.text) && !blocked[end]) {
+        end++;
+        break;
+      } else break;
+    }
+    runs.push({ start, end });
+    i = end;
+  }
+  return runs;
+}

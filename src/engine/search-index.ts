@@ -1,0 +1,99 @@
+/**
+ * Passage ranking: MiniSearch BM25 over the story's sentences, on Porter stems. Chosen over
+ * fuse.js for ranking by measurement (docs/ranking.md); fuse.js serves the fuzzy side: mapping
+ * a misspelt question word to a word the story uses.
+ */
+import Fuse from "fuse.js";
+import MiniSearch from "minisearch";
+import { stem } from "./nlp.js";
+import { STOPWORDS } from "./stopwords.js";
+import type { Story, Token } from "./types.js";
+
+export interface Hit {
+  sentence: number;
+  score: number;
+}
+
+interface Doc {
+  id: number;
+  stems: string;
+}
+
+export class StoryIndex {
+  readonly idf = new Map<string, number>();
+  private readonly search: MiniSearch<Doc>;
+  private readonly stems = new Set<string>();
+  private readonly words: Fuse<string>;
+
+  constructor(readonly story: Story) {
+    this.search = new MiniSearch<Doc>({
+      fields: ["stems"],
+      storeFields: [],
+      tokenize: (s) => s.split(" "),
+      processTerm: (t) => t || null,
+    });
+    const docs: Doc[] = story.sentences.map((s) => ({ id: s.id, stems: s.tokens.filter(isContent).map((t) => t.stem).join(" ") }));
+    this.search.addAll(docs);
+    const df = new Map<string, number>();
+    const vocabulary = new Set<string>();
+    for (const s of story.sentences) {
+      const seen = new Set<string>();
+      for (const t of s.tokens) {
+        if (!isContent(t)) continue;
+        const lower = t.text.toLowerCase();
+        seen.add(t.stem);
+        if (lower.length >= 4) vocabulary.add(lower);
+      }
+      for (const st of seen) df.set(st, (df.get(st) ?? 0) + 1);
+    }
+    const n = story.sentences.length;
+    for (const [st, d] of df) {
+      this.stems.add(st);
+      this.idf.set(st, Math.log(1 + (n - d + 0.5) / (d + 0.5)));
+    }
+    this.words = new Fuse([...vocabulary], { includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 3 });
+  }
+
+  has(stemmed: string): boolean {
+    return this.stems.has(stemmed);
+  }
+
+  /** The story's own spelling of a misspelt word ("cemetry" → "cemetery"), if one is close enough. */
+  correct(word: string): string | null {
+    const lower = word.toLowerCase();
+    if (lower.length < 4 || this.stems.has(stem(lower))) return null;
+    const best = this.words.search(lower, { limit: 1 })[0];
+    if (!best || (best.score ?? 1) > 0.34) return null;
+    // a correction must keep the word's first letter and length; fuzzy matching alone happily maps "wins" to "winds"
+    if (best.item[0] !== lower[0] || Math.abs(best.item.length - lower.length) > 2) return null;
+    return best.item;
+  }
+
+  idfOf(stemmed: string): number {
+    return this.idf.get(stemmed) ?? Math.log(1 + (this.story.sentences.length + 0.5) / 0.5);
+  }
+
+  rank(stems: string[], limit: number): Hit[] {
+    if (stems.length === 0) return [];
+    return this.search
+      .search(stems.join(" "), { fuzzy: (t) => (t.length > 5 ? 0.2 : false), prefix: (t) => t.length > 4, combineWith: "OR" })
+      .slice(0, limit)
+      .map((r) => ({ sentence: r.id as number, score: r.score }));
+  }
+}
+
+export function isContent(t: Token): boolean {
+  const lower = t.text.toLowerCase();
+  return /\p{L}|\d/u.test(lower) && !STOPWORDS.has(lower);
+}
+
+const cache = new WeakMap<Story, StoryIndex>();
+
+export function indexOf(story: Story): StoryIndex {
+  let index = cache.get(story);
+  if (!index) {
+    index = new StoryIndex(story);
+    cache.set(story, index);
+  }
+  return index;
+}
