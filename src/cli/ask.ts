@@ -2,7 +2,7 @@
 import { createInterface } from "node:readline";
 import type { Command } from "commander";
 import { answer, type Answer } from "../engine/index.js";
-import { answerToText } from "../render/answer-text.js";
+import { answerToText } from "../render/answer.js";
 import { resolveStory, UsageError } from "./resolve-story.js";
 
 function validQuestion(q: unknown): string {

@@ -1,0 +1,82 @@
+/**
+ * The bot's settings, from the environment and an optional `.env` file, checked once at start.
+ * Error messages name the variable and the rule, never the value: a mistyped token must not end up in a log.
+ */
+import { resolve } from "node:path";
+import { config as readDotenv } from "dotenv";
+import { z } from "zod";
+
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  token?: string;
+  clientId?: string;
+  guildId?: string;
+  /** REST base up to /api (the API version is appended by @discordjs/rest) */
+  apiUrl?: string;
+  story?: string;
+  logLevel: LogLevel;
+}
+
+export class ConfigError extends Error {}
+
+/** An empty variable counts as unset, so `DISCORD_TOKEN=` in .env.example stays harmless. */
+const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optional());
+
+const snowflake = z.string().regex(/^\d{17,20}$/, "must be a Discord id (17 to 20 digits)");
+
+const schema = z.object({
+  DISCORD_TOKEN: optional(z.string().regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, "does not look like a bot token (three dot-separated parts; copy it from the Developer Portal → Bot → Reset Token)")),
+  DISCORD_CLIENT_ID: optional(snowflake),
+  DISCORD_GUILD_ID: optional(snowflake),
+  DISCORD_API_URL: optional(
+    z
+      .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+      .refine((u) => !/\/v\d+\/?$/.test(u), "ends at /api: leave the version (/v10) out, it is added for you")
+      .transform((u) => u.replace(/\/+$/, "")),
+  ),
+  STORY: optional(z.string()),
+  LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` })),
+});
+
+/** Reads `.env` into `target` without touching variables that are already set. */
+export function loadEnvFile(path = resolve(process.cwd(), ".env"), target: NodeJS.ProcessEnv = process.env): void {
+  // override is passed explicitly so that a DOTENV_OVERRIDE in the environment cannot flip it
+  readDotenv({ path, processEnv: target as Record<string, string>, override: false, quiet: true });
+}
+
+export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  return {
+    token: e.DISCORD_TOKEN,
+    clientId: e.DISCORD_CLIENT_ID,
+    guildId: e.DISCORD_GUILD_ID,
+    apiUrl: e.DISCORD_API_URL,
+    story: e.STORY,
+    logLevel: e.LOG_LEVEL ?? "info",
+  };
+}
+
+/** `.env` then the environment, validated. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  loadEnvFile(undefined, env);
+  return parseConfig(env);
+}
+
+/** The settings a command needs, with a message that says where to find each missing one. */
+export function requireSettings<K extends "token" | "clientId">(config: Config, keys: K[], forWhat: string): Config & Required<Pick<Config, K>> {
+  const where: Record<"token" | "clientId", string> = {
+    token: "DISCORD_TOKEN is not set (Developer Portal → your application → Bot → Reset Token)",
+    clientId: "DISCORD_CLIENT_ID is not set (Developer Portal → your application → General Information → Application ID)",
+  };
+  const missing = keys.filter((k) => !config[k]);
+  if (missing.length) throw new ConfigError(`${forWhat} needs:\n${missing.map((k) => `  ${where[k]}`).join("\n")}`);
+  return config as Config & Required<Pick<Config, K>>;
+}
