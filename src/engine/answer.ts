@@ -2,70 +2,33 @@
  * Question → short answer with its evidence sentence, or an honest null.
  *
  * 1. rank sentences with BM25 (search-index.ts) on the question's content stems;
- * 2. measure how much of the question each top sentence supports (IDF-weighted, the question's
- *    names and numbers required);
- * 3. score the candidate spans of the expected type by support, type fit and closeness to the
- *    matched question words; never answer with the question's own words;
+ * 2. measure how much of the question each top sentence supports (IDF-weighted; the question's
+ *    names and numbers must be found in the sentence, its neighbours or, for a pronoun, the
+ *    sentence before);
+ * 3. score the candidate spans of the expected type by support, type fit, closeness to the
+ *    matched question words and the side of the verb where the question's gap is; never answer
+ *    with what the question already names;
  * 4. abstain when the best evidence does not support the question.
  */
 import { candidatesIn, type Candidate } from "./candidates.js";
-import { parseQuestion, type ParsedQuestion, type QuestionTerm } from "./question.js";
-import { indexOf, type StoryIndex } from "./search-index.js";
+import { publicationAnswer } from "./meta-answer.js";
+import { parseQuestion, type ParsedQuestion } from "./question.js";
+import { indexOf } from "./search-index.js";
 import { spanText } from "./spans.js";
+import { support, type Support } from "./support.js";
 import type { Answer, Sentence, Story } from "./types.js";
 
 export const MAX_QUESTION_LENGTH = 300;
 const TOP_SENTENCES = 6;
-export const SUPPORT_THRESHOLD = 0.5;
+/** Weights of the candidate score; the landscape around them is flat (docs/answering.md). */
+const W = { own: 0.7, context: 0.3, rank: 0.15, fit: 0.35, prox: 0.25, dir: 1, echo: 0.3 };
+/** Type fit of a candidate whose head is the noun the question asks for ("which agency" → "… Agency"). */
+const HEAD_MATCH_FIT = 2.5;
+export const SUPPORT_THRESHOLD = 0.31;
 
-interface Support {
-  /** share of the question's IDF mass found in the sentence */
-  own: number;
-  /** the same, counting the neighbouring sentences of its paragraph at half weight */
-  context: number;
-  /** token positions in the sentence that match a question term, with that term's IDF */
-  matches: { pos: number; idf: number }[];
-  /** every name and number of the question is found in the sentence or its neighbours */
-  specificsMet: boolean;
-}
-
-function termMatches(term: QuestionTerm, sentence: Sentence): number[] {
-  const out: number[] = [];
-  sentence.tokens.forEach((t, i) => {
-    if (t.stem === term.stem || t.text.toLowerCase() === term.word) out.push(i);
-    // hyphenated and compound names: "Jong-un" contains "jong"
-    else if (term.word.length >= 4 && t.text.toLowerCase().split(/[-‑]/).includes(term.word)) out.push(i);
-  });
-  return out;
-}
-
-function neighbours(story: Story, sentence: Sentence): Sentence[] {
-  return [story.sentences[sentence.id - 1], story.sentences[sentence.id + 1]].filter((s): s is Sentence => !!s && s.paragraph === sentence.paragraph);
-}
-
-function support(q: ParsedQuestion, story: Story, index: StoryIndex, sentence: Sentence): Support {
-  let total = 0;
-  let own = 0;
-  let context = 0;
-  let specificsMet = true;
-  const matches: Support["matches"] = [];
-  const around = neighbours(story, sentence);
-  for (const term of q.terms) {
-    const idf = index.idfOf(term.stem);
-    total += idf;
-    const here = termMatches(term, sentence);
-    if (here.length) {
-      own += idf;
-      context += idf;
-      for (const pos of here) matches.push({ pos, idf });
-    } else if (around.some((s) => termMatches(term, s).length)) {
-      context += idf / 2;
-    } else if (term.specific) specificsMet = false;
-  }
-  return { own: total ? own / total : 0, context: total ? context / total : 0, matches, specificsMet };
-}
-
-function typeFit(q: ParsedQuestion, c: Candidate): number {
+function typeFit(q: ParsedQuestion, c: Candidate, sentence: Sentence): number {
+  const head = sentence.tokens[c.end - 1]?.lemma;
+  if (q.answerNoun && head === q.answerNoun) return HEAD_MATCH_FIT;
   const rank = q.expected.indexOf(c.type as never);
   if (rank === 0) return 1;
   if (rank > 0) return 0.8;
@@ -75,40 +38,90 @@ function typeFit(q: ParsedQuestion, c: Candidate): number {
   return 0.1;
 }
 
+function distance(c: Candidate, pos: number): number {
+  return pos < c.start ? c.start - pos : pos >= c.end ? pos - c.end + 1 : 0;
+}
+
 function proximity(c: Candidate, matches: Support["matches"]): number {
   if (!matches.length) return 0;
   let weighted = 0;
   let mass = 0;
   for (const m of matches) {
-    const d = m.pos < c.start ? c.start - m.pos : m.pos >= c.end ? m.pos - c.end + 1 : 0;
-    weighted += m.idf / (1 + d / 3);
-    mass += m.idf;
+    weighted += m.weight / (1 + distance(c, m.pos) / 3);
+    mass += m.weight;
   }
   return weighted / mass;
 }
 
+/** Bonus for a candidate on the side of the matched verb where the question's gap is, in the same clause. */
+function direction(q: ParsedQuestion, sentence: Sentence, c: Candidate, s: Support, all: Candidate[]): number {
+  const verbs = s.matches.filter((m) => m.verb).map((m) => m.pos);
+  if (!verbs.length || q.form === "unknown" || q.form === "copular") return 0;
+  const v = verbs.reduce((a, b) => (distance(c, a) <= distance(c, b) ? a : b));
+  const t = sentence.tokens;
+  const between = c.end <= v ? t.slice(c.end, v) : t.slice(v + 1, c.start);
+  const sameClause = !between.some((x) => x.pos === "VERB" || x.text === ";" || /^(?:which|who|that|while|whereas)$/i.test(x.text));
+  if (!sameClause) return 0;
+  // only the nearest candidate on that side can fill the verb's slot
+  const lo = c.end <= v ? c.end : v + 1;
+  const hi = c.end <= v ? v : c.start;
+  if (all.some((o) => o !== c && o.start >= lo && o.end <= hi && o.type !== "phrase" === (c.type !== "phrase"))) return 0;
+  const passiveSentence = t[v - 1]?.lemma === "be" || t[v - 2]?.lemma === "be";
+  const afterBy = t[c.start - 1]?.text === "by" && c.start > v;
+  const before = c.end <= v;
+  if (q.form === "subject") {
+    if (passiveSentence) return afterBy ? 0.25 : before ? -0.1 : 0;
+    return before ? 0.2 : -0.1;
+  }
+  // object and passive questions ask for the one acted on
+  if (passiveSentence) return before ? 0.2 : afterBy ? -0.15 : 0;
+  return before ? -0.1 : 0.2;
+}
+
 /** Share of the candidate's content words that the question already says. */
 function echo(q: ParsedQuestion, sentence: Sentence, c: Candidate): number {
+  // a name is one thing: "Mao Anying" is not an echo of a question about "Mao Zedong"
+  if (c.entity) return q.named.has(c.entity) ? 1 : 0;
   const stems = new Set(q.terms.map((t) => t.stem));
   const words = sentence.tokens.slice(c.start, c.end).filter((t) => /[\p{L}\p{N}]/u.test(t.text));
   if (!words.length) return 1;
   return words.filter((t) => stems.has(t.stem) || q.terms.some((x) => x.word === t.text.toLowerCase())).length / words.length;
 }
 
+/** Location and time phrases are introduced by a preposition: "in Hoechang", "on Monday". */
+function introduced(q: ParsedQuestion, sentence: Sentence, c: Candidate): number {
+  const prev = sentence.tokens[c.start - 1]?.text.toLowerCase() ?? "";
+  if (q.kind === "where") return /^(?:in|at|near|from|to|inside|outside|across|throughout)$/.test(prev) ? 0.15 : 0;
+  if (q.kind === "when") return /^(?:in|on|at|during|since|until|by|from)$/.test(prev) ? 0.05 : 0;
+  return 0;
+}
+
 /** "2013 and 2018", "Robert Lane and Benjamin Vail": joins a candidate with its coordinated siblings. */
 function coordinate(best: Candidate, all: Candidate[], sentence: Sentence): Candidate {
   const t = sentence.tokens;
-  let { start, end } = best;
+  let end = best.end;
   for (;;) {
     const joiner = t[end]?.text.toLowerCase();
-    const next = all.find((c) => c.type === best.type && (joiner === "and" || joiner === "or" || joiner === ",") && c.start === end + 1 && c !== best);
+    if (joiner !== "and" && joiner !== "or" && joiner !== ",") break;
+    // the Oxford comma: "Grissom, White, and Chaffee"
+    const skip = joiner === "," && /^(?:and|or)$/i.test(t[end + 1]?.text ?? "") ? 2 : 1;
+    const next = all.find((c) => c.type === best.type && c.start === end + skip && c !== best);
     if (!next) break;
     end = next.end;
-    if (joiner === ",") continue;
-    break;
+    if (joiner !== "," || skip === 2) break;
   }
   if (end === best.end) return best;
-  return { ...best, end, text: spanText(sentence.text, t, start, end), canonical: null };
+  return { ...best, end, text: spanText(sentence.text, t, best.start, end), canonical: null };
+}
+
+/** "Japanese research teams", "Turkish forces": a nationality names a group only with its noun. */
+function withGroupNoun(c: Candidate, sentence: Sentence): Candidate {
+  if (c.type !== "other") return c;
+  const t = sentence.tokens;
+  let end = c.end;
+  while (t[end] && (t[end]!.pos === "NOUN" || t[end]!.pos === "ADJ") && t[end]!.text === t[end]!.text.toLowerCase()) end++;
+  if (end === c.end || t[end - 1]!.pos !== "NOUN") return c;
+  return { ...c, end, text: spanText(sentence.text, t, c.start, end), canonical: null };
 }
 
 function render(c: Candidate): string {
@@ -116,7 +129,35 @@ function render(c: Candidate): string {
   return c.note ? `${base} (${c.note})` : base;
 }
 
-/** The shortest clause of the sentence around the matched question words, for what/why/how. */
+const CAUSE = /^(?:because|since|as|so|due|owing|thanks|given)$/i;
+
+/** For why: what follows a causal connective ("… as the country suffers from floods"). */
+function reasonAnswer(sentence: Sentence, s: Support): string | null {
+  const t = sentence.tokens;
+  const firstMatch = Math.min(...s.matches.map((m) => m.pos));
+  for (let i = 0; i < t.length; i++) {
+    // a purpose infinitive also gives a reason: "was made to safeguard peace"
+    const verbAfter = t[i + 1]?.pos === "VERB" || /^["“‘']$/.test(t[i + 1]?.text ?? "") && t[i + 2]?.pos === "VERB";
+    const purpose = t[i]!.text === "to" && verbAfter && i > firstMatch && (t[i - 1]?.pos === "VERB" || /^(?:order|as)$/.test(t[i - 1]?.text ?? ""));
+    if (purpose) return spanText(sentence.text, t, i, trimEnd(t, i)).replace(/^to\s+["“‘']/, "to ");
+    if (!CAUSE.test(t[i]!.text) || i < firstMatch) continue;
+    // "as" and "since" are causal only when a clause follows, not "as well" or "since 1990"
+    const next = t[i + 1];
+    if (!next || next.pos === "NUM" || next.pos === "ADV" && /^(?:as|since)$/i.test(t[i]!.text)) continue;
+    const from = /^(?:due|owing|thanks)$/i.test(t[i]!.text) && t[i + 1]?.text === "to" ? i + 2 : i + 1;
+    const end = trimEnd(t, from);
+    if (end > from) return spanText(sentence.text, t, from, end);
+  }
+  return null;
+}
+
+function trimEnd(t: Sentence["tokens"], from: number): number {
+  let end = t.length;
+  while (end > from && (t[end - 1]!.pos === "PUNCT" || /^["“”'’]$/.test(t[end - 1]!.text))) end--;
+  return end;
+}
+
+/** The clause of the sentence holding most of the matched question words, for what/why/how. */
 function clauseAnswer(sentence: Sentence, s: Support): string {
   const parts = sentence.text.split(/(?<=[,;:—])\s+/);
   if (parts.length === 1) return sentence.text;
@@ -138,20 +179,37 @@ function clauseAnswer(sentence: Sentence, s: Support): string {
   return best.replace(/[,;:—]$/, "");
 }
 
-export function answer(question: string, story: Story): Answer {
+export interface AnswerOptions {
+  /** confidence below which the engine abstains */
+  threshold?: number;
+  /** receives the features behind the decision, for calibration scripts */
+  explain?: (features: Record<string, number>) => void;
+}
+
+interface Choice {
+  c: Candidate | null;
+  score: number;
+  sentence: Sentence;
+  s: Support;
+  all: Candidate[];
+}
+
+export function answer(question: string, story: Story, options: AnswerOptions = {}): Answer {
   const index = indexOf(story);
   const q = parseQuestion(question.slice(0, MAX_QUESTION_LENGTH), index);
-  const hits = index.rank(q.terms.map((t) => t.stem), TOP_SENTENCES);
   const base = { question, kind: q.kind, story: story.id };
-  const none = (evidence: Sentence | undefined, confidence = 0): Answer => ({ ...base, answer: null, confidence, evidence: evidence?.text ?? "", paragraph: evidence?.paragraph ?? 0 });
+  const meta = publicationAnswer(q, story);
+  if (meta) return { ...base, ...meta };
+  const hits = index.rank(q.terms.map((t) => t.stem), TOP_SENTENCES);
+  const none = (evidence: Sentence | undefined, confidence = 0): Answer => ({ ...base, answer: null, confidence: round(confidence), evidence: evidence?.text ?? "", paragraph: evidence?.paragraph ?? 0 });
   if (!hits.length) return none(undefined);
 
   const top = hits[0]!.score;
-  let best: { c: Candidate | null; score: number; sentence: Sentence; s: Support; all: Candidate[] } | null = null;
+  let best: Choice | null = null;
   for (const hit of hits) {
     const sentence = story.sentences[hit.sentence]!;
     const s = support(q, story, index, sentence);
-    const evidence = 0.7 * s.own + 0.3 * s.context + 0.15 * (hit.score / top) - (s.specificsMet ? 0 : 0.4);
+    const evidence = W.own * s.own + W.context * s.context + W.rank * (hit.score / top) - s.missing;
     if (q.expected.includes("clause")) {
       if (!best || evidence > best.score) best = { c: null, score: evidence, sentence, s, all: [] };
       continue;
@@ -160,13 +218,32 @@ export function answer(question: string, story: Story): Answer {
     for (const c of all) {
       const repeated = echo(q, sentence, c);
       if (repeated >= 0.99) continue;
-      const score = evidence + 0.35 * typeFit(q, c) + 0.25 * proximity(c, s.matches) - 0.5 * repeated;
+      const score = evidence + W.fit * typeFit(q, c, sentence) + W.prox * proximity(c, s.matches) + W.dir * direction(q, sentence, c, s, all) + introduced(q, sentence, c) - W.echo * repeated;
       if (!best || score > best.score) best = { c, score, sentence, s, all };
     }
   }
   if (!best) return none(story.sentences[hits[0]!.sentence]);
-  const confidence = Math.max(0, Math.min(1, 0.8 * best.s.own + 0.2 * best.s.context - (best.s.specificsMet ? 0 : 0.3)));
-  if (confidence < SUPPORT_THRESHOLD) return none(best.sentence, confidence);
-  const text = best.c ? render(coordinate(best.c, best.all, best.sentence)) : clauseAnswer(best.sentence, best.s);
-  return { ...base, answer: text, confidence: Math.round(confidence * 100) / 100, evidence: best.sentence.text, paragraph: best.sentence.paragraph };
+  // support for the question, and an answer of the kind it asks for (scaled to 0..1)
+  const fit = best.c ? Math.min(1, typeFit(q, best.c, best.sentence)) : 0.5;
+  const confidence = Math.max(0, Math.min(1, (0.8 * best.s.own + 0.2 * best.s.context - best.s.missing + 0.4 * fit) / 1.4));
+  options.explain?.({
+    own: best.s.own,
+    context: best.s.context,
+    missing: best.s.missing,
+    fit: best.c ? typeFit(q, best.c, best.sentence) : 0,
+    prox: best.c ? proximity(best.c, best.s.matches) : 0,
+    dir: best.c ? direction(q, best.sentence, best.c, best.s, best.all) : 0,
+    terms: q.terms.length,
+    score: best.score,
+  });
+  if (confidence < (options.threshold ?? SUPPORT_THRESHOLD)) return none(best.sentence, confidence);
+  const reason = q.kind === "why" ? reasonAnswer(best.sentence, best.s) : null;
+  // a why-question whose evidence gives no reason is not answered by restating the event
+  if (q.kind === "why" && !reason) return none(best.sentence, confidence);
+  const text = best.c ? render(coordinate(withGroupNoun(best.c, best.sentence), best.all, best.sentence)) : (reason ?? clauseAnswer(best.sentence, best.s));
+  return { ...base, answer: text, confidence: round(confidence), evidence: best.sentence.text, paragraph: best.sentence.paragraph };
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
 }

@@ -16,7 +16,12 @@ export interface Candidate {
   note: string | null;
   /** the canonical entity name when the span is an alias ("Kim" → "Kim Jong-un") */
   canonical: string | null;
+  /** the story entity this span names, if any */
+  entity?: string;
 }
+
+/** Counts written as words: "dozens of officials", "hundreds", "several". */
+const QUANTITY_WORDS = /^(?:dozens?|scores|hundreds|thousands|millions|billions|several|a few|many|numerous|tens)$/i;
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -85,7 +90,7 @@ export function candidatesIn(story: Story, sentence: Sentence, expected: Expecte
     for (const e of story.entities) {
       for (const m of e.mentions) {
         if (m.sentence !== sentence.id) continue;
-        out.push({ start: m.start, end: m.end, text: m.text, type: e.type, note: null, canonical: m.text !== e.name ? e.name : null });
+        out.push({ start: m.start, end: m.end, text: m.text, type: e.type, note: null, canonical: m.text !== e.name ? e.name : null, entity: e.name });
       }
     }
   }
@@ -93,7 +98,8 @@ export function candidatesIn(story: Story, sentence: Sentence, expected: Expecte
   if (wants.has("place")) out.push(...placePhrases(sentence));
   if (wants.has("number")) {
     sentence.tokens.forEach((tok, i) => {
-      if (tok.pos !== "NUM") return;
+      if (tok.pos !== "NUM" && !QUANTITY_WORDS.test(tok.text)) return;
+      if (i > 0 && sentence.tokens[i - 1]!.pos === "NUM") return;
       let e = i + 1;
       while (sentence.tokens[e]?.pos === "NUM") e++;
       out.push({ start: i, end: e, text: spanText(sentence.text, sentence.tokens, i, e), type: "number", note: null, canonical: null });

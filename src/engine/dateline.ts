@@ -9,6 +9,8 @@ export interface Dateline {
   raw: string;
   place: string;
   date: string | null;
+  /** the date as printed */
+  dateText: string | null;
   source: string | null;
 }
 
@@ -28,15 +30,17 @@ export function parseDateline(paragraph: string): Dateline | null {
   const middle = tail[1]!.replace(/^[\s,]+/, "");
   const parsed = chrono.parse(middle, new Date(Date.UTC(2000, 0, 1, 12)))[0];
   let date: string | null = null;
+  let dateText: string | null = null;
   let source = middle;
   if (parsed && parsed.start.isCertain("month")) {
     const d = parsed.start;
     const year = d.isCertain("year") ? d.get("year") : null;
     date = year ? `${year}-${String(d.get("month")).padStart(2, "0")}-${String(d.get("day")).padStart(2, "0")}` : null;
+    dateText = parsed.text.trim();
     source = middle.slice(0, parsed.index) + middle.slice(parsed.index + parsed.text.length);
   }
   source = source.replace(/[()]/g, " ").replace(/^[\s,.]+|[\s,.]+$/g, "").replace(/\s+/g, " ");
-  return { raw: head[0] + tail[0], place: titleCase(place), date, source: source || null };
+  return { raw: head[0] + tail[0], place: titleCase(place), date, dateText, source: source || null };
 }
 
 function titleCase(s: string): string {

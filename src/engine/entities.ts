@@ -24,7 +24,8 @@ const PUNCT_END = new Set([",", ".", ";", ":", "(", ")", "—", "–", "!", "?",
 function stripTitles(sentence: Sentence, start: number, end: number): { start: number; title: string | null } {
   let s = start;
   while (s < end - 1 && (TITLES.has(sentence.tokens[s]!.text) || NATIONALITY_ENDING.test(sentence.tokens[s]!.text) && TITLES.has(sentence.tokens[s + 1]?.text ?? ""))) s++;
-  if (s === start) return { start, title: null };
+  // "Lady Gaga", "King Richard": a title before a single name is part of how the person is called
+  if (s === start || end - s < 2) return { start, title: null };
   return { start: s, title: spanText(sentence.text, sentence.tokens, start, s) };
 }
 

@@ -10,6 +10,8 @@ interface Country {
 
 let places: Set<string> | null = null;
 let demonyms: Set<string> | null = null;
+/** "chinese" → "china", for matching a question's country against the text's adjective */
+const countryOfDemonym = new Map<string, string>();
 
 function load(): void {
   const countries = createRequire(import.meta.url)("world-countries") as Country[];
@@ -18,7 +20,10 @@ function load(): void {
   for (const c of countries) {
     for (const n of [c.name.common, c.name.official, ...c.capital, ...c.altSpellings.filter((s) => s.length > 3)]) places.add(n);
     const d = c.demonyms?.eng;
-    if (d) for (const n of [d.f, d.m]) demonyms.add(n);
+    if (d) for (const n of [d.f, d.m]) {
+      demonyms.add(n);
+      countryOfDemonym.set(n.toLowerCase(), c.name.common.toLowerCase());
+    }
   }
   // short forms English prose uses for well-known countries ("the US", "the UK")
   for (const n of ["US", "U.S.", "USA", "UK", "U.K.", "EU", "UAE"]) places.add(n);
@@ -32,4 +37,9 @@ export function isKnownPlace(name: string): boolean {
 export function isDemonym(name: string): boolean {
   if (!demonyms) load();
   return demonyms!.has(name) || demonyms!.has(name.replace(/s$/, ""));
+}
+
+export function countryOf(demonym: string): string | null {
+  if (!demonyms) load();
+  return countryOfDemonym.get(demonym.toLowerCase()) ?? null;
 }

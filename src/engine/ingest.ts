@@ -86,6 +86,8 @@ export function ingestText(text: string, id: string, file: string | null = null)
     published: published ? published.toISOString().slice(0, 10) : null,
     place: meta.place ?? dateline?.place ?? null,
     file,
+    dateline: dateline ? dateline.raw.trim() : null,
+    datelineDate: dateline?.dateText ?? null,
     paragraphs,
     sentences,
     entities: findEntities(sentences, dates),

@@ -12,7 +12,10 @@ export interface NameRun {
 }
 
 const NAME_POS = new Set(["PROPN", "NOUN", "ADJ", "X", "NUM"]);
-const POSSESSIVE = /^['’]s$/;
+/** Lower-case particles inside personal names: "Lothar de Maizière", "Ludwig van Beethoven". */
+const PARTICLES = new Set(["de", "da", "di", "del", "della", "der", "den", "des", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el", "y", "dos", "das", "ter", "zu", "aan", "op", "ten"]);
+const REGNAL = /^(?:[IVX]{1,4})$/;
+const POSSESSIVE = /^['’]s?$/;
 
 function capitalised(t: Token): boolean {
   return /^\p{Lu}/u.test(t.text) && /\p{L}/u.test(t.text);
@@ -53,6 +56,20 @@ export function nameRuns(tokens: Token[], blocked: boolean[]): NameRun[] {
         end += 2;
       } else if (next.text === "of" && OF_HEADS.has(tokens[end - 1]!.text) && isName(end + 1)) {
         end += 2;
+      } else if (PARTICLES.has(next.text) && isName(end + 1)) {
+        end += 2;
+      } else if (next.text === "of" && end - start === 1 && isName(end + 1) && !isName(end + 2) && tokens[start]!.pos === "PROPN") {
+        // "William of Montreuil", "Robert of Jumièges": a single given name with its place
+        end += 2;
+        break;
+      } else if (next.text === "the" && end - start === 1 && isName(end + 1) && !isName(end + 2) && tokens[start]!.pos === "PROPN" && !blocked[end + 1]) {
+        // an epithet: "William the Conqueror"
+        end += 2;
+        break;
+      } else if (REGNAL.test(next.text) && !blocked[end]) {
+        // "Richard I", "Charles III"
+        end++;
+        break;
       } else if (POSSESSIVE.test(next.text) && end - start >= 2 && isName(end + 1) && isName(end + 2)) {
         end += 2;
       } else if (next.pos === "NUM" && /^(?:\d{1,3}|[IVXLC]+)$/.test(next.text) && !blocked[end]) {

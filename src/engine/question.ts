@@ -2,7 +2,7 @@
 import { analyse, stem } from "./nlp.js";
 import type { StoryIndex } from "./search-index.js";
 import { QUESTION_WORDS, STOPWORDS } from "./stopwords.js";
-import type { EntityType, QuestionKind, Token } from "./types.js";
+import type { EntityType, QuestionKind, Story, Token } from "./types.js";
 import { ORG_HEADS, PLACE_HEADS } from "./lexicon.js";
 
 export type Expected = EntityType | "clause";
@@ -13,11 +13,22 @@ export interface QuestionTerm {
   lemma: string;
   /** proper nouns and numbers: constraints the evidence must meet */
   specific: boolean;
+  verb: boolean;
 }
+
+/** Where the asked-for thing sits relative to the question's verb. */
+export type Form = "subject" | "object" | "passive" | "copular" | "unknown";
 
 export interface ParsedQuestion {
   text: string;
   kind: QuestionKind;
+  form: Form;
+  /** stem of the question's main verb, if it has one */
+  verb: string | null;
+  /** "which agency …" → "agency": the noun the answer should be */
+  answerNoun: string | null;
+  /** story entities the question names: an answer must be something else */
+  named: Set<string>;
   expected: Expected[];
   terms: QuestionTerm[];
   tokens: Token[];
@@ -55,11 +66,57 @@ function cap(w: string): string {
   return w.charAt(0).toUpperCase() + w.slice(1).replace(/s$/, "");
 }
 
+const COMPARATIVE = /^(?:before|after|prior|since|until|till|by|from|than|between|around|about|over|under|nearly|almost)$/;
+
+function formOf(tokens: Token[]): { form: Form; verbAt: number } {
+  const wh = tokens.findIndex((t) => QUESTION_WORDS.has(t.text.toLowerCase()));
+  let i = wh + 1;
+  // "which agency", "what year": skip the noun that names the answer
+  while (tokens[i] && ["NOUN", "ADJ", "PROPN"].includes(tokens[i]!.pos) && i <= wh + 2 && !tokens.slice(wh + 1, i + 1).some((t) => t.pos === "VERB")) i++;
+  const next = tokens[i];
+  const verbAt = tokens.findIndex((t, k) => k > wh && t.pos === "VERB");
+  if (!next) return { form: "unknown", verbAt };
+  if (next.pos === "VERB" || next.pos === "ADV" && tokens[i + 1]?.pos === "VERB") return { form: "subject", verbAt };
+  if (next.pos === "AUX") {
+    const lemma = next.lemma;
+    const after = tokens[i + 1];
+    if (lemma === "be") {
+      if (after && after.pos === "VERB") return { form: "passive", verbAt };
+      return { form: verbAt > 0 ? "object" : "copular", verbAt };
+    }
+    if (lemma === "have" && after?.pos === "VERB") return { form: "subject", verbAt };
+    return { form: "object", verbAt };
+  }
+  return { form: "unknown", verbAt };
+}
+
+function answerNounOf(tokens: Token[]): string | null {
+  const wh = tokens.findIndex((t) => /^(?:which|what)$/i.test(t.text));
+  if (wh < 0) return null;
+  for (let i = wh + 1; i <= wh + 2 && tokens[i]; i++) {
+    const t = tokens[i]!;
+    if (t.pos === "NOUN") return t.lemma;
+    if (t.pos !== "ADJ") return null;
+  }
+  return null;
+}
+
+/** Names of story entities that the question mentions, by any of their forms. */
+function namedEntities(text: string, story: Story): Set<string> {
+  const named = new Set<string>();
+  const lower = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, " ")} `;
+  for (const e of story.entities) {
+    if ([e.name, ...e.aliases].some((n) => lower.includes(` ${n.toLowerCase()} `))) named.add(e.name);
+  }
+  return named;
+}
+
 export function parseQuestion(question: string, index: StoryIndex): ParsedQuestion {
   const text = question.replace(/\s+/g, " ").trim();
   const tokens = analyse(text).flatMap((s) => s.tokens);
   const words = tokens.map((t) => t.text.toLowerCase());
   const { kind, expected } = kindOf(words);
+  const { form, verbAt } = formOf(tokens);
   const terms: QuestionTerm[] = [];
   const seen = new Set<string>();
   tokens.forEach((t, i) => {
@@ -72,8 +129,11 @@ export function parseQuestion(question: string, index: StoryIndex): ParsedQuesti
     const st = corrected ? stem(word) : t.stem;
     if (seen.has(st)) return;
     seen.add(st);
-    const specific = (/^\p{Lu}/u.test(t.text) && i > 0 && t.pos === "PROPN") || /\d/.test(t.text);
-    terms.push({ word, stem: st, lemma: corrected ? word : t.lemma, specific });
+    // "prior to 2000" bounds the answer; the number itself need not appear
+    const bounded = /\d/.test(t.text) && tokens.slice(Math.max(0, i - 2), i).some((p) => COMPARATIVE.test(p.text.toLowerCase()));
+    const specific = !bounded && ((/^\p{Lu}/u.test(t.text) && i > 0 && t.pos === "PROPN") || /\d/.test(t.text));
+    terms.push({ word, stem: st, lemma: corrected ? word : t.lemma, specific, verb: i === verbAt });
   });
-  return { text, kind, expected, terms, tokens };
+  const verb = terms.find((t) => t.verb)?.stem ?? null;
+  return { text, kind, form, verb, expected, terms, tokens, answerNoun: answerNounOf(tokens), named: namedEntities(text, index.story) };
 }

@@ -5,7 +5,8 @@ export const STOPWORDS = new Set(
   those am is are was were be been being have has had having do does did doing will would shall should can could may might must
   i me my myself we us our ours you your yours he him his himself she her hers herself it its itself they them their theirs
   themselves not no only own same too very just also any both each few more most other some such s t don now 's ’s '
-  name named one ones kind sort type thing things get got give gave given make made take took let`.split(/\s+/),
+  name named one ones kind sort type thing things get got give gave given make made take took let
+  behalf according regarding respectively also`.split(/\s+/),
 );
 
 /** Words that ask the question rather than carry its content. */

@@ -68,6 +68,10 @@ export interface StoryMeta {
   published: string | null;
   place: string | null;
   file: string | null;
+  /** the dateline as printed ("PYONGYANG, Oct 22, 2020, The Korea Herald."), kept out of the paragraphs */
+  dateline: string | null;
+  /** the dateline's date as printed ("Oct 22, 2020") */
+  datelineDate: string | null;
 }
 
 export interface Story extends StoryMeta {

@@ -1,0 +1,85 @@
+/** How much of a question one sentence supports, and where in it the question's words are. */
+import { countryOf } from "./gazetteer.js";
+import type { ParsedQuestion, QuestionTerm } from "./question.js";
+import type { StoryIndex } from "./search-index.js";
+import type { Sentence, Story } from "./types.js";
+
+export interface Support {
+  /** share of the question's IDF mass found in the sentence */
+  own: number;
+  /** the same, counting the neighbouring sentences of its paragraph at half weight */
+  context: number;
+  /** token positions in the sentence that match a question term, weighted by IDF (names count double) */
+  matches: { pos: number; weight: number; verb: boolean }[];
+  /** 0..1: how badly the question's names and numbers are missing from the evidence */
+  missing: number;
+}
+
+const PRONOUN = /^(?:he|she|they|his|her|their|him|them|it|its)$/i;
+
+/** Token positions of mentions of the named entities this term belongs to ("Jinping" → every "Xi"). */
+function entityMatches(term: QuestionTerm, sentence: Sentence, q: ParsedQuestion, story: Story): number[] {
+  const out: number[] = [];
+  for (const e of story.entities) {
+    if (!q.named.has(e.name)) continue;
+    const words = [e.name, ...e.aliases].flatMap((n) => n.toLowerCase().split(/[\s-]+/));
+    if (!words.includes(term.word)) continue;
+    for (const m of e.mentions) if (m.sentence === sentence.id) for (let i = m.start; i < m.end; i++) out.push(i);
+  }
+  return out;
+}
+
+export function termMatches(term: QuestionTerm, sentence: Sentence): number[] {
+  const out: number[] = [];
+  sentence.tokens.forEach((t, i) => {
+    const lower = t.text.toLowerCase();
+    if (t.stem === term.stem || lower === term.word) out.push(i);
+    // hyphenated names: "Jong-un" contains "jong"
+    else if (term.word.length >= 4 && lower.split(/[-‑]/).includes(term.word)) out.push(i);
+    // a country named in the question, its adjective in the text: "China" ~ "Chinese"
+    else if (/^\p{Lu}/u.test(t.text) && countryOf(lower) === term.word) out.push(i);
+  });
+  return out;
+}
+
+function neighbours(story: Story, sentence: Sentence): Sentence[] {
+  return [story.sentences[sentence.id - 1], story.sentences[sentence.id + 1]].filter((s): s is Sentence => !!s && s.paragraph === sentence.paragraph);
+}
+
+export function support(q: ParsedQuestion, story: Story, index: StoryIndex, sentence: Sentence): Support {
+  let total = 0;
+  let own = 0;
+  let context = 0;
+  let missing = 0;
+  const matches: Support["matches"] = [];
+  const around = neighbours(story, sentence);
+  const previous = story.sentences[sentence.id - 1];
+  const hasPronoun = sentence.tokens.some((t) => PRONOUN.test(t.text));
+  const paragraph = story.paragraphs[sentence.paragraph - 1]!.sentenceIds.map((id) => story.sentences[id]!);
+  const matchesOf = (term: QuestionTerm, s: Sentence): number[] => {
+    const direct = termMatches(term, s);
+    return direct.length || !term.specific ? direct : entityMatches(term, s, q, story);
+  };
+  for (const term of q.terms) {
+    const idf = index.idfOf(term.stem);
+    total += idf;
+    const here = matchesOf(term, sentence);
+    if (here.length) {
+      own += idf;
+      context += idf;
+      const weight = idf * (term.verb ? 1.5 : term.specific ? 2 : 1);
+      for (const pos of here) matches.push({ pos, weight, verb: term.verb });
+    } else if (around.some((s) => matchesOf(term, s).length)) {
+      context += idf / 2;
+    } else if (term.specific && hasPronoun && previous && matchesOf(term, previous).length) {
+      // "he said …" right after a sentence naming him: the name is there, as a pronoun
+      own += idf * 0.75;
+      context += idf;
+    } else if (term.specific) {
+      // a name or number the question sets: elsewhere in the paragraph it is the topic; absent, the story doesn't say
+      const penalty = paragraph.some((s) => matchesOf(term, s).length) ? 0.15 : index.has(term.stem) ? 0.35 : 0.6;
+      missing = Math.max(missing, penalty);
+    }
+  }
+  return { own: total ? own / total : 0, context: total ? context / total : 0, matches, missing };
+}
