@@ -24,7 +24,7 @@ const TOP_SENTENCES = 6;
 const W = { own: 0.7, context: 0.3, rank: 0.15, fit: 0.35, prox: 0.25, dir: 1, echo: 0.3 };
 /** Type fit of a candidate whose head is the noun the question asks for ("which agency" → "… Agency"). */
 const HEAD_MATCH_FIT = 2.5;
-export const SUPPORT_THRESHOLD = 0.31;
+export const SUPPORT_THRESHOLD = 0.33;
 
 function typeFit(q: ParsedQuestion, c: Candidate, sentence: Sentence): number {
   const head = sentence.tokens[c.end - 1]?.lemma;
@@ -157,6 +157,29 @@ function trimEnd(t: Sentence["tokens"], from: number): number {
   return end;
 }
 
+const NOMINAL = new Set(["ADJ", "NOUN", "PROPN", "NUM"]);
+
+/** For "what did X do to Y": the noun phrase right after the matched verb ("laid flowers at …" → "flowers"). */
+function objectAnswer(q: ParsedQuestion, sentence: Sentence, s: Support): string | null {
+  if (q.form !== "object") return null;
+  const t = sentence.tokens;
+  const asked = new Set(q.terms.map((x) => x.stem));
+  for (const m of s.matches.filter((x) => x.verb)) {
+    let i = m.pos + 1;
+    while (t[i] && (t[i]!.pos === "DET" || t[i]!.pos === "ADV")) i++;
+    const from = i;
+    while (t[i] && NOMINAL.has(t[i]!.pos)) i++;
+    if (i === from || t[i - 1]!.pos === "ADJ") continue;
+    if (t[i]?.text === "of" && t[i + 1] && NOMINAL.has(t[i + 1]!.pos)) {
+      i++;
+      while (t[i] && NOMINAL.has(t[i]!.pos)) i++;
+    }
+    if (t.slice(from, i).every((x) => asked.has(x.stem))) continue;
+    return spanText(sentence.text, t, from, i);
+  }
+  return null;
+}
+
 /** The clause of the sentence holding most of the matched question words, for what/why/how. */
 function clauseAnswer(sentence: Sentence, s: Support): string {
   const parts = sentence.text.split(/(?<=[,;:—])\s+/);
@@ -200,7 +223,7 @@ export function answer(question: string, story: Story, options: AnswerOptions = 
   const base = { question, kind: q.kind, story: story.id };
   const meta = publicationAnswer(q, story);
   if (meta) return { ...base, ...meta };
-  const hits = index.rank(q.terms.map((t) => t.stem), TOP_SENTENCES);
+  const hits = index.rank(q.terms.flatMap((t) => (t.surface === t.stem ? [t.stem] : [t.stem, t.surface])), TOP_SENTENCES);
   const none = (evidence: Sentence | undefined, confidence = 0): Answer => ({ ...base, answer: null, confidence: round(confidence), evidence: evidence?.text ?? "", paragraph: evidence?.paragraph ?? 0 });
   if (!hits.length) return none(undefined);
 
@@ -240,7 +263,7 @@ export function answer(question: string, story: Story, options: AnswerOptions = 
   const reason = q.kind === "why" ? reasonAnswer(best.sentence, best.s) : null;
   // a why-question whose evidence gives no reason is not answered by restating the event
   if (q.kind === "why" && !reason) return none(best.sentence, confidence);
-  const text = best.c ? render(coordinate(withGroupNoun(best.c, best.sentence), best.all, best.sentence)) : (reason ?? clauseAnswer(best.sentence, best.s));
+  const text = best.c ? render(coordinate(withGroupNoun(best.c, best.sentence), best.all, best.sentence)) : (reason ?? (q.kind === "what" ? objectAnswer(q, best.sentence, best.s) : null) ?? clauseAnswer(best.sentence, best.s));
   return { ...base, answer: text, confidence: round(confidence), evidence: best.sentence.text, paragraph: best.sentence.paragraph };
 }
 

@@ -14,6 +14,8 @@ export interface QuestionTerm {
   /** proper nouns and numbers: constraints the evidence must meet */
   specific: boolean;
   verb: boolean;
+  /** stem of the word as written, for lemmas that hide it ("lay" → lemma "lie", but the text's "laid" → "lay") */
+  surface: string;
 }
 
 /** Where the asked-for thing sits relative to the question's verb. */
@@ -132,7 +134,7 @@ export function parseQuestion(question: string, index: StoryIndex): ParsedQuesti
     // "prior to 2000" bounds the answer; the number itself need not appear
     const bounded = /\d/.test(t.text) && tokens.slice(Math.max(0, i - 2), i).some((p) => COMPARATIVE.test(p.text.toLowerCase()));
     const specific = !bounded && ((/^\p{Lu}/u.test(t.text) && i > 0 && t.pos === "PROPN") || /\d/.test(t.text));
-    terms.push({ word, stem: st, lemma: corrected ? word : t.lemma, specific, verb: i === verbAt });
+    terms.push({ word, stem: st, lemma: corrected ? word : t.lemma, specific, verb: i === verbAt, surface: stem(word) });
   });
   const verb = terms.find((t) => t.verb)?.stem ?? null;
   return { text, kind, form, verb, expected, terms, tokens, answerNoun: answerNounOf(tokens), named: namedEntities(text, index.story) };

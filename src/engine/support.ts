@@ -33,7 +33,7 @@ export function termMatches(term: QuestionTerm, sentence: Sentence): number[] {
   const out: number[] = [];
   sentence.tokens.forEach((t, i) => {
     const lower = t.text.toLowerCase();
-    if (t.stem === term.stem || lower === term.word) out.push(i);
+    if (t.stem === term.stem || t.stem === term.surface || lower === term.word) out.push(i);
     // hyphenated names: "Jong-un" contains "jong"
     else if (term.word.length >= 4 && lower.split(/[-‑]/).includes(term.word)) out.push(i);
     // a country named in the question, its adjective in the text: "China" ~ "Chinese"
