@@ -3,6 +3,8 @@
 import { Command, CommanderError } from "commander";
 import { registerAsk } from "../src/cli/ask.js";
 import { registerStories } from "../src/cli/stories.js";
+import { registerStart } from "../src/cli/start.js";
+import { registerDeploy } from "../src/cli/deploy.js";
 
 const program = new Command()
   .name("storybot")
@@ -12,6 +14,8 @@ const program = new Command()
 
 registerAsk(program);
 registerStories(program);
+registerStart(program);
+registerDeploy(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -12,10 +12,10 @@ export function displayDate(iso: string | null): string | null {
   return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? DAY.format(new Date(`${iso}T00:00:00Z`)) : iso;
 }
 
-/** "¶3 · Title · Source · 22 Oct 2020" */
-export function citation(paragraph: number, story: StoryMeta): Block {
+/** "¶3 · Title · Source · 22 Oct 2020" (without the ¶ when no paragraph is meant) */
+export function citation(paragraph: number | null, story: StoryMeta): Block {
   const meta = [story.source, displayDate(story.published)].filter(Boolean).join(" · ");
-  return line(`¶${paragraph} · `, italic(story.title), meta ? ` · ${meta}` : "");
+  return line(paragraph ? `¶${paragraph} · ` : "", italic(story.title), meta ? ` · ${meta}` : "");
 }
 
 /** Curly quotes around a passage, unless it already opens with one of its own. */

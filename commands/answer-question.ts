@@ -1,0 +1,36 @@
+/** What /ask, /who, /when, /where and mentions share: ask the engine about the chosen story and reply with the rendered answer. */
+import { SlashCommandBuilder } from "discord.js";
+import { answer, MAX_QUESTION_LENGTH } from "../src/engine/index.js";
+import { answerReply } from "../src/render/answer.js";
+import { defineCommand, UserError, type CommandContext } from "./command.js";
+import { withPrivateOption, withStoryOption } from "./stories-service.js";
+
+const WH = /^\s*(?:who|whom|whose|what|which|when|where|why|how)\b/i;
+
+/** "/when the war began" → "when the war began"; a text that is already a question is left alone. */
+export function typedQuestion(kind: "who" | "when" | "where", text: string): string {
+  return WH.test(text) ? text : `${kind} ${text}`;
+}
+
+export async function replyWithAnswer(ctx: CommandContext, question: string): Promise<void> {
+  const q = question.trim();
+  if (!q) throw new UserError("The question is empty.");
+  if (q.length > MAX_QUESTION_LENGTH) throw new UserError(`The question is too long (${q.length} characters; at most ${MAX_QUESTION_LENGTH}).`);
+  const story = ctx.stories.from(ctx.options);
+  await ctx.reply(answerReply(answer(q, story), story, { private: ctx.options.getBoolean("private") ?? false }));
+}
+
+/** /when and /where: one free-text option turned into a question of that kind. */
+export function typedQuestionCommand(kind: "when" | "where", text: { description: string; option: string; optionDescription: string }) {
+  return defineCommand({
+    data: withPrivateOption(
+      withStoryOption(
+        new SlashCommandBuilder()
+          .setName(kind)
+          .setDescription(text.description)
+          .addStringOption((o) => o.setName(text.option).setDescription(text.optionDescription).setRequired(true).setMaxLength(MAX_QUESTION_LENGTH)),
+      ),
+    ),
+    run: (ctx) => replyWithAnswer(ctx, typedQuestion(kind, ctx.options.getString(text.option, true))),
+  });
+}

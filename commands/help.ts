@@ -1,0 +1,29 @@
+/** /help: what the bot can do, with examples taken from the current story. */
+import { SlashCommandBuilder } from "discord.js";
+import { suggestedQuestions } from "../src/engine/suggest.js";
+import { italic, line, type Block } from "../src/render/rich.js";
+import { defineCommand } from "./command.js";
+
+export const help = defineCommand({
+  data: new SlashCommandBuilder().setName("help").setDescription("What this bot can do, with examples"),
+  async run(ctx) {
+    const story = ctx.stories.defaultId ? ctx.stories.pick(null) : null;
+    const suggestions = story ? suggestedQuestions(story) : [];
+    const examples = suggestions.slice(0, 3).map((s) => s.question);
+    const person = story?.entities.find((e) => e.type === "person");
+    const deed = suggestions.find((s) => s.kind === "who")?.question.replace(/^Who\s+/, "").replace(/\?$/, "");
+    const body: Block[] = [
+      line("I answer quick questions about a news story with a short answer, the sentence it comes from and its paragraph (¶), or tell you plainly when the story doesn't say."),
+      line(""),
+      line("/ask question — any question", examples[0] ? `, e.g. /ask ${examples[0]}` : ""),
+      line("/who subject — what the story says about someone", person ? `, e.g. /who ${person.name}` : "", "; or who did something", deed ? `, e.g. /who ${deed}` : ""),
+      line("/when event, /where subject — when or where something happened"),
+      line("/source paragraph — quote a whole paragraph"),
+      line("/stories — the stories I know; add story: to any command to pick one"),
+      line("Add private:true to keep an answer to yourself. You can also mention me with a question."),
+    ];
+    if (examples.length > 1) body.push(line(""), line(italic("Questions this story answers:")), ...examples.map((q) => line(`• ${q}`)));
+    if (story) body.push(line(""), line(italic(`Current story: ${story.title}`)));
+    await ctx.reply({ card: { title: "storybot", body }, private: true });
+  },
+});

@@ -1,0 +1,16 @@
+/**
+ * Every slash command of the bot. To add one, write `commands/<name>.ts` exporting a `defineCommand(...)`
+ * and add it to this list: `storybot deploy` registers it, the Discord router and the local console run it.
+ */
+import type { Command } from "./command.js";
+import { ask } from "./ask.js";
+import { who } from "./who.js";
+import { when } from "./when.js";
+import { where } from "./where.js";
+import { source } from "./source.js";
+import { stories } from "./stories.js";
+import { help } from "./help.js";
+
+export const commands: Command[] = [ask, who, when, where, source, stories, help];
+
+export type { Command } from "./command.js";

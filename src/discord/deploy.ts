@@ -1,0 +1,20 @@
+/** Registers the slash commands: one PUT of the whole set, to a guild (instant, for development) or globally. */
+import { REST, Routes } from "discord.js";
+import type { Command } from "../../commands/command.js";
+
+export interface DeployOptions {
+  token: string;
+  clientId: string;
+  /** a guild id registers there; without one the commands are global */
+  guildId?: string;
+  apiUrl?: string;
+  commands: Command[];
+}
+
+export async function deployCommands(o: DeployOptions): Promise<{ registered: number; scope: string }> {
+  // `api: undefined` would replace the default base URL: leave the key out unless it is set
+  const rest = new REST(o.apiUrl ? { api: o.apiUrl } : {}).setToken(o.token);
+  const route = o.guildId ? Routes.applicationGuildCommands(o.clientId, o.guildId) : Routes.applicationCommands(o.clientId);
+  const result = (await rest.put(route, { body: o.commands.map((c) => c.data) })) as unknown[];
+  return { registered: Array.isArray(result) ? result.length : o.commands.length, scope: o.guildId ? `guild ${o.guildId}` : "global" };
+}
