@@ -12,3 +12,5 @@ function projectRoot(): string {
 
 export const ROOT = projectRoot();
 export const DEFAULT_STORY_DIR = resolve(process.env.STORY_DIR ?? join(ROOT, "data", "stories"));
+/** Ingested stories and router indexes, kept between runs (see docs/scale.md); "off" disables the cache. */
+export const DEFAULT_CACHE_DIR = process.env.STORYBOT_CACHE_DIR === "off" ? null : resolve(process.env.STORYBOT_CACHE_DIR ?? join(ROOT, ".cache"));
