@@ -1,17 +1,26 @@
 /** `storybot ask`: one question, or a JSONL batch on stdin for scripts and evaluation. */
 import { createInterface } from "node:readline";
 import type { Command } from "commander";
-import { answer, type Answer } from "../engine/index.js";
-import { answerToText } from "../render/answer.js";
-import { resolveStory, UsageError } from "./resolve-story.js";
+// engine modules one by one, not the facade: see resolve-story.ts
+import { answer } from "../engine/answer.js";
+import { answerAcross } from "../engine/answer-across.js";
+import type { Answer, StoryMeta } from "../engine/types.js";
+import { resolveTarget, UsageError, type Target } from "./resolve-story.js";
 
 function validQuestion(q: unknown): string {
   if (typeof q !== "string" || !q.trim()) throw new UsageError("the question is empty");
   return q.trim();
 }
 
+/** The answer, and the story it comes from (for a library, the one the question was routed to). */
+function ask(question: string, target: Target): { answer: Answer; story: StoryMeta } {
+  if (target.story) return { answer: answer(question, target.story), story: target.story };
+  const a = answerAcross(question, target.library);
+  return { answer: a, story: target.library.card(a.story)! };
+}
+
 /** One line of the batch: a plain question, or {"question", "story"}. */
-function answerLine(line: string, defaultStory: string | undefined): Answer | { error: string } {
+async function answerLine(line: string, defaultStory: string | undefined): Promise<Answer | { error: string }> {
   try {
     let question: unknown = line;
     let story = defaultStory;
@@ -27,7 +36,7 @@ function answerLine(line: string, defaultStory: string | undefined): Answer | { 
       question = obj.question;
       if (obj.story !== undefined) story = String(obj.story);
     }
-    return answer(validQuestion(question), resolveStory(story));
+    return ask(validQuestion(question), await resolveTarget(story)).answer;
   } catch (err) {
     return { error: (err as Error).message };
   }
@@ -36,7 +45,7 @@ function answerLine(line: string, defaultStory: string | undefined): Answer | { 
 async function batch(story: string | undefined): Promise<void> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
-    process.stdout.write(JSON.stringify(answerLine(line, story)) + "\n");
+    process.stdout.write(JSON.stringify(await answerLine(line, story)) + "\n");
   }
 }
 
@@ -45,13 +54,16 @@ export function registerAsk(program: Command): void {
     .command("ask")
     .description("answer a question about a story")
     .argument("[question...]", "the question")
-    .option("--story <id|path>", "story id from data/stories, or a path to an article file")
+    .option("--story <id|path|dir|all>", "a story id from data/stories, a path to an article or a directory of articles, or \"all\" (the default with several stories): the question goes to the story that answers it best")
     .option("--json", "print the answer as JSON")
     .option("--jsonl", "batch: one question a line on stdin (text or {\"question\",\"story\"}), one JSON answer a line on stdout")
     .action(async (words: string[], opts: { story?: string; json?: boolean; jsonl?: boolean }) => {
       if (opts.jsonl) return batch(opts.story);
-      const story = resolveStory(opts.story);
-      const a = answer(validQuestion(words.join(" ")), story);
-      process.stdout.write((opts.json ? JSON.stringify(a, null, 2) : answerToText(a, story)) + "\n");
+      const question = validQuestion(words.join(" "));
+      const { answer: a, story } = ask(question, await resolveTarget(opts.story));
+      if (opts.json) return void process.stdout.write(JSON.stringify(a, null, 2) + "\n");
+      // the renderer is loaded only for text: --json output (scripts, the benchmark) never needs it
+      const { answerToText } = await import("../render/answer.js");
+      process.stdout.write(answerToText(a, story) + "\n");
     });
 }

@@ -1,35 +1,93 @@
-/** `--story ID|PATH` → a Story: an id from the story directory, or (CLI only) a path to an article file. */
-import { existsSync, statSync } from "node:fs";
-import { StoryLibrary, loadStoryFile, type Story } from "../engine/index.js";
-import { DEFAULT_STORY_DIR } from "../config-paths.js";
+/**
+ * `--story ID|PATH|DIR|all` → what a question is asked of: one story, or a library whose stories
+ * a question is routed across. Stories come through the on-disk cache (docs/scale.md).
+ *
+ * Engine modules are imported one by one, not through engine/index.ts: the facade also exports
+ * ingest, and loading ingest's NLP libraries would double the start-up time of a cached `ask`.
+ */
+import { statSync } from "node:fs";
+import { loadStoryFile, StoryLibrary } from "../engine/library.js";
+import type { Story } from "../engine/types.js";
+import { DEFAULT_CACHE_DIR, DEFAULT_STORY_DIR } from "../config-paths.js";
+import { ingestProgressBar } from "./progress.js";
 
 export class UsageError extends Error {}
 
-let library: StoryLibrary | null = null;
-export function defaultLibrary(): StoryLibrary {
-  library ??= StoryLibrary.fromDirectory(DEFAULT_STORY_DIR);
+/** `--story all`: every story in the story directory. */
+export const ALL_STORIES = "all";
+
+export type Target = { story: Story; library?: undefined } | { library: StoryLibrary; story?: undefined };
+
+const libraries = new Map<string, Promise<StoryLibrary>>();
+const files = new Map<string, Promise<Story>>();
+
+const warned = new WeakSet<StoryLibrary>();
+
+/** Says once per run which articles were skipped, and why. */
+function warnAbout(library: StoryLibrary): StoryLibrary {
+  if (warned.has(library)) return library;
+  warned.add(library);
+  for (const e of library.errors) process.stderr.write(`storybot: skipped ${e.message}\n`);
   return library;
 }
 
-const byPath = new Map<string, Story>();
+/** The stories of a directory, loaded once per run. */
+export function libraryAt(dir: string): Promise<StoryLibrary> {
+  let library = libraries.get(dir);
+  if (!library) {
+    library = StoryLibrary.fromDirectory(dir, { cacheDir: DEFAULT_CACHE_DIR, progress: ingestProgressBar() });
+    libraries.set(dir, library);
+  }
+  return library;
+}
 
-export function resolveStory(ref: string | undefined): Story {
-  if (ref && (ref.includes("/") || ref.includes("\\") || /\.(txt|md)$/i.test(ref))) {
-    if (existsSync(ref) && !statSync(ref).isFile()) throw new UsageError(`${ref}: not a story file`);
-    let story = byPath.get(ref);
-    if (!story) {
-      story = loadStoryFile(ref);
-      byPath.set(ref, story);
-    }
-    return story;
+export function defaultLibrary(): Promise<StoryLibrary> {
+  return libraryAt(DEFAULT_STORY_DIR);
+}
+
+function looksLikePath(ref: string): boolean {
+  return /[/\\]/.test(ref) || /\.(?:txt|md)$/i.test(ref) || ref === "." || ref === "..";
+}
+
+function nonEmpty(library: StoryLibrary, dir: string): StoryLibrary {
+  if (library.size > 0) return library;
+  const why = library.errors.map((e) => e.message).join("; ");
+  throw new UsageError(`no story could be loaded from ${dir}${why ? `: ${why}` : ""}`);
+}
+
+async function fromPath(ref: string): Promise<Target> {
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(ref).isDirectory();
+  } catch {
+    // a missing file is reported by loadStoryFile, with its name
   }
-  const lib = defaultLibrary();
-  const id = ref ?? process.env.STORY ?? lib.list()[0]?.id;
-  if (!id) {
-    const why = lib.errors.map((e) => e.message).join("; ");
-    throw new UsageError(`no story could be loaded from ${DEFAULT_STORY_DIR}${why ? `: ${why}` : ""}`);
+  if (isDirectory) return { library: nonEmpty(warnAbout(await libraryAt(ref)), ref) };
+  let story = files.get(ref);
+  if (!story) {
+    story = loadStoryFile(ref, { cacheDir: DEFAULT_CACHE_DIR });
+    files.set(ref, story);
   }
-  const story = lib.get(id);
-  if (!story) throw new UsageError(`unknown story "${id}" (known: ${lib.list().map((s) => s.id).join(", ") || "none"})`);
-  return story;
+  try {
+    return { story: await story };
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+/**
+ * An id from the story directory, a path to an article or a directory of articles, or `all`.
+ * Without one: the STORY setting, else the only story, else all of them.
+ */
+export async function resolveTarget(ref: string | undefined): Promise<Target> {
+  const wanted = ref?.trim() || process.env.STORY?.trim() || undefined;
+  if (wanted && wanted !== ALL_STORIES && looksLikePath(wanted)) return fromPath(wanted);
+  const library = nonEmpty(warnAbout(await defaultLibrary()), DEFAULT_STORY_DIR);
+  if (!wanted || wanted === ALL_STORIES) {
+    const only = library.size === 1 ? library.get(library.ids()[0]!) : undefined;
+    return only ? { story: only } : { library };
+  }
+  const story = library.get(wanted);
+  if (!story) throw new UsageError(`unknown story "${wanted}" (known: ${library.ids().join(", ")}, or "${ALL_STORIES}")`);
+  return { story };
 }

@@ -7,8 +7,8 @@ export function registerStories(program: Command): void {
     .command("stories")
     .description("list the stories in data/stories")
     .option("--json", "print JSON")
-    .action((opts: { json?: boolean }) => {
-      const lib = defaultLibrary();
+    .action(async (opts: { json?: boolean }) => {
+      const lib = await defaultLibrary();
       const rows = lib.list().map((s) => ({ id: s.id, title: s.title, source: s.source, published: s.published, paragraphs: s.paragraphs.length }));
       if (opts.json) process.stdout.write(JSON.stringify({ stories: rows, errors: lib.errors }, null, 2) + "\n");
       else {
