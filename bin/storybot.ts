@@ -3,6 +3,10 @@
 import { Command, CommanderError } from "commander";
 import { registerAsk } from "../src/cli/ask.js";
 import { registerStories } from "../src/cli/stories.js";
+import { registerSummary } from "../src/cli/summary.js";
+import { registerTimeline } from "../src/cli/timeline.js";
+import { registerFacts } from "../src/cli/facts.js";
+import { registerWho } from "../src/cli/who.js";
 import { registerStart } from "../src/cli/start.js";
 import { registerDeploy } from "../src/cli/deploy.js";
 
@@ -14,6 +18,10 @@ const program = new Command()
 
 registerAsk(program);
 registerStories(program);
+registerSummary(program);
+registerTimeline(program);
+registerFacts(program);
+registerWho(program);
 registerStart(program);
 registerDeploy(program);
 

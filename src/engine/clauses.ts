@@ -26,15 +26,32 @@ function startsVerbPhrase(tokens: Token[], i: number): boolean {
   return isVerb(verb) && (verb!.pos === "AUX" || verb!.text.toLowerCase() !== verb!.lemma);
 }
 
+const NP_POS = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON", "PART"]);
+
+/** "and the first trams are due": a new subject and its verb after a conjunction. */
+function startsClause(tokens: Token[], i: number): boolean {
+  let k = i;
+  while (NP_POS.has(tokens[k]?.pos ?? "")) k++;
+  return k > i && startsVerbPhrase(tokens, k);
+}
+
+/** Relative "that" ("a debate that began"), as opposed to "said that …" or "that year". */
+function relativeThat(tokens: Token[], i: number): boolean {
+  return tokens[i]!.text.toLowerCase() === "that" && tokens[i - 1]?.pos === "NOUN" && startsVerbPhrase(tokens, i + 1);
+}
+
 /** Where a new clause starts: the index of its first token. */
 function boundaries(tokens: Token[]): Set<number> {
   const cuts = new Set<number>();
+  let verbSinceCut = false;
   tokens.forEach((t, i) => {
     const lower = t.text.toLowerCase();
+    const before = cuts.size;
     if (t.text === "," || t.text === ";" || t.text === ":") cuts.add(i + 1);
-    else if (t.pos === "CCONJ" && startsVerbPhrase(tokens, i + 1)) cuts.add(i);
+    else if (t.pos === "CCONJ" && (startsVerbPhrase(tokens, i + 1) || (verbSinceCut && startsClause(tokens, i + 1)))) cuts.add(i);
     else if (lower === "that" && t.pos === "SCONJ" && i > 0) cuts.add(i);
-    else if (RELATIVE.test(lower) && i > 0 && ["NOUN", "PROPN", "PUNCT"].includes(tokens[i - 1]!.pos)) cuts.add(i);
+    else if (i > 0 && ((RELATIVE.test(lower) && ["NOUN", "PROPN", "PUNCT"].includes(tokens[i - 1]!.pos)) || relativeThat(tokens, i))) cuts.add(i);
+    verbSinceCut = cuts.size > before ? false : verbSinceCut || isVerb(t);
   });
   return cuts;
 }
@@ -101,6 +118,8 @@ function dropUnpairedQuotes(text: string): string {
   return s;
 }
 
-export function isRelativeWord(t: Token | undefined): boolean {
-  return !!t && RELATIVE.test(t.text);
+/** A relative word opening a clause: "who", "which", "where", or "that" right after its noun. */
+export function isRelativeWord(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  return !!t && (RELATIVE.test(t.text) || relativeThat(tokens, i));
 }

@@ -145,10 +145,10 @@ export function eventPhrase(sentence: Sentence, focus: Focus, siblings: Focus[] 
     const { remove, position, count } = dateWords(tokens, focus, siblings.filter((s) => s.start !== focus.start));
     phrase = distributeRespectively(tokens, phrase.filter((i) => !remove.has(i)), position, count, replace);
   }
-  while (phrase.length && (["CCONJ", "SCONJ", "PUNCT"].includes(tokens[phrase[0]!]!.pos) || tokens[phrase[0]!]!.text.toLowerCase() === "that")) phrase.shift();
+  while (phrase.length && (["CCONJ", "SCONJ", "PUNCT"].includes(tokens[phrase[0]!]!.pos) || (tokens[phrase[0]!]!.text.toLowerCase() === "that" && !isRelativeWord(tokens, phrase[0]!)))) phrase.shift();
 
   const first = phrase[0];
-  if (first !== undefined && isRelativeWord(tokens[first])) {
+  if (first !== undefined && isRelativeWord(tokens, first)) {
     const antecedent = nounPhraseBefore(tokens, first);
     if (tokens[first]!.text.toLowerCase() === "where") {
       // "…in Hoechang, where the headquarters was located" → "the headquarters was located in Hoechang"
@@ -160,7 +160,7 @@ export function eventPhrase(sentence: Sentence, focus: Focus, siblings: Focus[] 
   } else if (lacksSubject(tokens, phrase)) {
     for (let c = at - 1; c >= 0; c--) {
       const before = clauses[c]!.tokens;
-      if (isRelativeWord(tokens[before[0]!]) || tokens[before[0]!]!.text.toLowerCase() === "that") continue;
+      if (isRelativeWord(tokens, before[0]!) || tokens[before[0]!]!.text.toLowerCase() === "that") continue;
       const subject = subjectOf(tokens, before);
       if (subject.length) phrase = [...subject, ...phrase];
       break;

@@ -7,7 +7,9 @@
 import { PLACE_PREPOSITIONS } from "./lexicon.js";
 import { similarityMatrix, textRank } from "./centrality.js";
 import { withResolvedDates } from "./resolved-dates.js";
-import { resolveTopic } from "./topic.js";
+import { resolveTopic, unknownTopic, UnknownTopicError } from "./topic.js";
+
+export { UnknownTopicError };
 import type { Entity, Story } from "./types.js";
 
 export const SUMMARY_LENGTHS = ["short", "medium", "long"] as const;
@@ -27,15 +29,6 @@ export interface Summary {
   /** the person, place or topic focused on (its canonical name), or null for the whole story */
   about: string | null;
   sentences: SummarySentence[];
-}
-
-export class UnknownTopicError extends Error {
-  constructor(
-    readonly topic: string,
-    readonly suggestions: string[],
-  ) {
-    super(`"${topic}" is not in the story.${suggestions.length ? ` Closest names: ${suggestions.join(", ")}.` : ""}`);
-  }
 }
 
 export const SHORT_MAX_CHARS = 350;
@@ -154,7 +147,7 @@ export function summarize(story: Story, options: SummaryOptions = {}): Summary {
   let label: string | null = null;
   if (about) {
     const topic = resolveTopic(story, about);
-    if (topic.kind === "unknown") throw new UnknownTopicError(about, topic.suggestions);
+    if (topic.kind === "unknown") throw unknownTopic(story, about);
     const focus = new Set(topic.sentences);
     pool = all.filter((f) => focus.has(f.id));
     label = topic.label;

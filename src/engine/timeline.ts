@@ -4,7 +4,9 @@
  * ("during the war") is placed within the dated events that speak of the same thing ("the war
  * began … June 1950", "… ended … July 1953"), or listed apart; it is never given a date of its own.
  */
+import { chronological } from "./date-order.js";
 import { eventPhrase, type Focus } from "./event-phrase.js";
+import { spanText } from "./spans.js";
 import type { DatePrecision, Sentence, Story } from "./types.js";
 
 export interface TimelineEvent {
@@ -59,33 +61,6 @@ function vagueDates(sentence: Sentence): Vague[] {
   return out;
 }
 
-/** Earliest and latest instant an ISO date (or "a/b" span, or two-digit century) can mean, in ms. */
-function bounds(iso: string): [number, number] {
-  const [from, to = from] = iso.split("/") as [string, string?];
-  const start = (s: string): number => {
-    if (/^\d{2}$/.test(s)) return Date.UTC(Number(s) * 100, 0, 1);
-    const [y, m = "01", d = "01"] = s.split("-");
-    return Date.UTC(Number(y), Number(m) - 1, Number(d));
-  };
-  const end = (s: string): number => {
-    if (/^\d{2}$/.test(s)) return Date.UTC(Number(s) * 100 + 100, 0, 1) - 1;
-    const [y, m, d] = s.split("-").map(Number);
-    if (d) return Date.UTC(y!, m! - 1, d + 1) - 1;
-    if (m) return Date.UTC(y!, m, 1) - 1;
-    return Date.UTC(y! + 1, 0, 1) - 1;
-  };
-  return [start(from), end(to)];
-}
-
-/** Chronological order by the middle of each date's span, so "1950" sorts after "June 1950" and a war's span after its start. */
-export function chronological(a: { date: string; sentence: number }, b: { date: string; sentence: number }): number {
-  const mid = (iso: string) => {
-    const [s, e] = bounds(iso);
-    return (s + e) / 2;
-  };
-  return mid(a.date) - mid(b.date) || a.sentence - b.sentence;
-}
-
 function tidy(text: string): string {
   return text.replace(/[.,;:]+([”"’]?)$/, "$1");
 }
@@ -104,7 +79,7 @@ export function timeline(story: Story): Timeline {
   const placed: TimelineEvent[] = [];
   for (const v of story.sentences.flatMap(vagueDates)) {
     const phrase = eventPhrase(v.sentence, v, [], true);
-    const when = v.sentence.tokens.slice(v.start, v.end).map((t) => t.text).join(" ");
+    const when = spanText(v.sentence.text, v.sentence.tokens, v.start, v.end);
     const base = { text: tidy(phrase.text), when, paragraph: v.sentence.paragraph, sentence: v.sentence.id };
     // dated events whose own words name the same thing ("The war began …") bound the vague date
     const related = events.filter((e) => e.tokens.some((i) => {

@@ -4,41 +4,53 @@
  */
 import Fuse from "fuse.js";
 import { analyse } from "./nlp.js";
+import { findEntity } from "./profile.js";
 import { isContent } from "./search-index.js";
 import type { Entity, Story } from "./types.js";
 
 export type Topic =
   | { kind: "entity"; label: string; entity: Entity; sentences: number[] }
   | { kind: "words"; label: string; sentences: number[] }
-  | { kind: "unknown"; label: string; suggestions: string[] };
+  | { kind: "unknown"; label: string };
 
 const NAMED: ReadonlySet<Entity["type"]> = new Set(["person", "place", "organisation", "other"]);
 const SUBJECT_PRONOUN = /^(?:he|she|his|her|him)$/i;
 const MAX_SUGGESTIONS = 5;
+/** looser than this and "Obama" is close to "Korea" */
+const CLOSE_THRESHOLD = 0.45;
 
-function fuseOver(story: Story, threshold: number): Fuse<{ entity: Entity; name: string }> {
-  const rows = story.entities
-    .filter((e) => NAMED.has(e.type))
-    .flatMap((entity) => [entity.name, ...entity.aliases].map((name) => ({ entity, name })));
-  return new Fuse(rows, { keys: ["name"], includeScore: true, threshold, ignoreLocation: true });
-}
-
-/** Names in the story closest to what was asked, most-mentioned first when nothing is close. */
-export function closestNames(story: Story, query: string): string[] {
-  const close = fuseOver(story, 0.6).search(query).map((r) => r.item.entity.name);
-  const byMentions = story.entities
-    .filter((e) => e.type === "person" || e.type === "place" || e.type === "organisation")
-    .sort((a, b) => b.mentions.length - a.mentions.length)
+/**
+ * Names to offer instead of one the story lacks: those spelt most like it, or when none is
+ * close, the story's most-mentioned people, places and organisations.
+ */
+export function closestNames(story: Story, query: string): { names: string[]; close: boolean } {
+  const rows = story.entities.filter((e) => NAMED.has(e.type)).flatMap((entity) => [entity.name, ...entity.aliases].map((name) => ({ entity, name })));
+  const fuse = new Fuse(rows, { keys: ["name"], threshold: CLOSE_THRESHOLD, ignoreLocation: true, ignoreDiacritics: true });
+  const close = [...new Set(fuse.search(query.slice(0, 100)).map((r) => r.item.entity.name))];
+  if (close.length) return { names: close.slice(0, MAX_SUGGESTIONS), close: true };
+  const rank = { person: 0, place: 1, organisation: 2 } as Record<string, number>;
+  const known = story.entities
+    .filter((e) => e.type in rank)
+    .sort((a, b) => b.mentions.length - a.mentions.length || rank[a.type]! - rank[b.type]!)
     .map((e) => e.name);
-  return [...new Set([...close, ...byMentions])].slice(0, MAX_SUGGESTIONS);
+  return { names: known.slice(0, MAX_SUGGESTIONS), close: false };
 }
 
-export function findNamedEntity(story: Story, query: string): Entity | null {
-  const q = query.trim().toLowerCase();
-  if (!q) return null;
-  const exact = story.entities.find((e) => NAMED.has(e.type) && [e.name, ...e.aliases].some((n) => n.toLowerCase() === q));
-  if (exact) return exact;
-  return fuseOver(story, 0.3).search(query)[0]?.item.entity ?? null;
+/** What to tell someone who asked about a name or topic the story does not have. */
+export class UnknownTopicError extends Error {
+  constructor(
+    readonly topic: string,
+    readonly suggestions: string[],
+    close: boolean,
+  ) {
+    const offer = suggestions.length ? ` ${close ? "Closest names" : "It names"}: ${suggestions.join(", ")}.` : "";
+    super(`"${topic}" is not in the story.${offer}`);
+  }
+}
+
+export function unknownTopic(story: Story, query: string): UnknownTopicError {
+  const { names, close } = closestNames(story, query);
+  return new UnknownTopicError(query.trim(), names, close);
 }
 
 /**
@@ -61,12 +73,12 @@ export function sentencesOf(story: Story, entity: Entity): number[] {
 
 export function resolveTopic(story: Story, query: string): Topic {
   const label = query.trim();
-  const entity = findNamedEntity(story, label);
+  const entity = findEntity(story, label);
   if (entity) return { kind: "entity", label: entity.name, entity, sentences: sentencesOf(story, entity) };
   const stems = new Set(analyse(label).flatMap((s) => s.tokens.filter(isContent).map((t) => t.stem)));
   if (stems.size > 0) {
     const sentences = story.sentences.filter((s) => [...stems].every((st) => s.tokens.some((t) => t.stem === st))).map((s) => s.id);
     if (sentences.length > 0) return { kind: "words", label, sentences };
   }
-  return { kind: "unknown", label, suggestions: closestNames(story, label) };
+  return { kind: "unknown", label };
 }
