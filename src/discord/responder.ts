@@ -30,7 +30,7 @@ export class Responder {
 
   /** Defers now (slow commands) or after `ms` unless answered by then. */
   deferAfter(ms: number): void {
-    this.timer = setTimeout(() => void this.run(() => this.defer()).catch(() => {}), ms);
+    this.timer = setTimeout(() => void this.defer().catch(() => {}), ms);
     this.timer.unref();
   }
 

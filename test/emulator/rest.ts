@@ -1,0 +1,164 @@
+/**
+ * Discord's REST API under /api/v10, as much of it as the bot uses. Every call is recorded (method,
+ * decoded path, query, JSON body, whether it carried the bot token) so tests can assert on payloads.
+ * `fail()` injects errors on chosen routes: 429 with retry-after, or 5xx.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { snowflake } from "./ids.js";
+import { messageObject, type World } from "./world.js";
+
+export interface RestCall {
+  method: string;
+  /** path after /api/v10, percent-decoded: "/webhooks/1/tok/messages/@original" */
+  path: string;
+  query: Record<string, string>;
+  body: any;
+  /** carried "Authorization: Bot <the emulator's token>" */
+  authorized: boolean;
+  status: number;
+}
+
+export interface Fault {
+  method?: string;
+  path: RegExp;
+  status: number;
+  /** how many matching calls fail before the route works again */
+  times: number;
+  /** seconds, for 429 */
+  retryAfter?: number;
+}
+
+type Result = { status: number; body?: unknown; headers?: Record<string, string> };
+type Handler = (m: RegExpMatchArray, call: RestCall) => Result;
+
+const notFound: Result = { status: 404, body: { message: "404: Not Found", code: 0 } };
+const unauthorized: Result = { status: 401, body: { message: "401: Unauthorized", code: 0 } };
+
+export class RestApi {
+  readonly calls: RestCall[] = [];
+  readonly commands = new Map<string, unknown[]>();
+  private readonly faults: Fault[] = [];
+  private readonly messages = new Map<string, any>();
+  private readonly waiters: { match: (c: RestCall) => boolean; done: (c: RestCall) => void }[] = [];
+  private readonly routes: [string, RegExp, Handler][];
+
+  constructor(
+    private readonly world: World,
+    private readonly gatewayUrl: () => string,
+  ) {
+    const bot = (h: Handler): Handler => (m, call) => (call.authorized ? h(m, call) : unauthorized);
+    this.routes = [
+      ["GET", /^\/gateway\/bot$/, bot(() => ({ status: 200, body: { url: this.gatewayUrl(), shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 16 } } }))],
+      ["GET", /^\/gateway$/, () => ({ status: 200, body: { url: this.gatewayUrl() } })],
+      ["GET", /^\/users\/@me$/, bot(() => ({ status: 200, body: this.world.bot }))],
+      ["PUT", /^\/applications\/(\d+)\/commands$/, bot((m, c) => this.putCommands(m[1]!, null, c.body))],
+      ["PUT", /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/, bot((m, c) => this.putCommands(m[1]!, m[2]!, c.body))],
+      ["POST", /^\/interactions\/(\d+)\/([^/]+)\/callback$/, (m, c) => this.callback(m[1]!, m[2]!, c)],
+      ["GET", /^\/webhooks\/\d+\/([^/]+)\/messages\/([^/]+)$/, (m) => this.stored(m[1]!, m[2]!)],
+      ["PATCH", /^\/webhooks\/\d+\/([^/]+)\/messages\/([^/]+)$/, (m, c) => this.edit(m[1]!, m[2]!, c.body)],
+      ["DELETE", /^\/webhooks\/\d+\/([^/]+)\/messages\/([^/]+)$/, (m) => (this.messages.delete(`${m[1]}:${m[2]}`) ? { status: 204 } : notFound)],
+      ["POST", /^\/webhooks\/\d+\/([^/]+)$/, (m, c) => this.followUp(m[1]!, c.body)],
+      ["POST", /^\/channels\/(\d+)\/messages$/, bot((m, c) => ({ status: 200, body: this.botMessage(c.body) }))],
+    ];
+  }
+
+  /** Makes the next `times` calls matching `path` (and `method`) fail with `status`. */
+  fail(fault: Fault): void {
+    this.faults.push({ ...fault });
+  }
+
+  /** The first recorded call matching `match`, waiting for it if need be. */
+  waitFor(match: (c: RestCall) => boolean, timeoutMs = 5000): Promise<RestCall> {
+    const seen = this.calls.find(match);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching REST call within ${timeoutMs} ms; calls so far:\n${this.calls.map((c) => `${c.method} ${c.path}`).join("\n")}`)), timeoutMs);
+      this.waiters.push({ match, done: (c) => (clearTimeout(timer), resolve(c)) });
+    });
+  }
+
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://emulator");
+    const raw = await new Promise<string>((done) => {
+      let data = "";
+      req.on("data", (chunk) => (data += chunk));
+      req.on("end", () => done(data));
+    });
+    const path = decodeURIComponent(url.pathname.replace(/^\/api\/v10/, ""));
+    let body: unknown = raw;
+    try {
+      body = raw ? JSON.parse(raw) : null;
+    } catch {
+      // multipart or text bodies are kept as they came
+    }
+    const call: RestCall = { method: req.method ?? "GET", path, query: Object.fromEntries(url.searchParams), body, authorized: req.headers.authorization === `Bot ${this.world.token}`, status: 0 };
+    const result = this.injected(call) ?? this.route(call);
+    call.status = result.status;
+    this.calls.push(call);
+    for (const w of [...this.waiters]) if (w.match(call)) (this.waiters.splice(this.waiters.indexOf(w), 1), w.done(call));
+    // a 204 carries no content type: @discordjs/rest would try to parse its empty body as JSON
+    res.writeHead(result.status, { ...(result.body === undefined ? {} : { "content-type": "application/json" }), ...result.headers });
+    res.end(result.body === undefined ? undefined : JSON.stringify(result.body));
+  }
+
+  private injected(call: RestCall): Result | null {
+    const f = this.faults.find((x) => x.times > 0 && x.path.test(call.path) && (!x.method || x.method === call.method));
+    if (!f) return null;
+    f.times--;
+    if (f.status === 429) {
+      const after = f.retryAfter ?? 0.05;
+      return { status: 429, body: { message: "You are being rate limited.", retry_after: after, global: false }, headers: { "retry-after": String(after), "x-ratelimit-scope": "user" } };
+    }
+    return { status: f.status, body: { message: `${f.status}: injected`, code: 0 } };
+  }
+
+  private route(call: RestCall): Result {
+    for (const [method, re, handler] of this.routes) {
+      const m = call.path.match(re);
+      if (m && method === call.method) return handler(m, call);
+    }
+    return notFound;
+  }
+
+  private putCommands(app: string, guild: string | null, body: unknown): Result {
+    if (app !== this.world.application.id) return { status: 403, body: { message: "Missing Access", code: 50001 } };
+    if (!Array.isArray(body)) return { status: 400, body: { message: "Invalid Form Body", code: 50035 } };
+    const registered = body.map((c: object) => ({ ...c, id: snowflake(), application_id: app, version: snowflake(), ...(guild ? { guild_id: guild } : {}) }));
+    this.commands.set(guild ?? "global", registered);
+    return { status: 200, body: registered };
+  }
+
+  private callback(interactionId: string, token: string, call: RestCall): Result {
+    const { type, data } = call.body ?? {};
+    // 4 = reply, 5 = deferred reply, 7 = update message, 8 = autocomplete result
+    if (type === 4 || type === 5) {
+      const message = messageObject(this.world, { author: this.world.bot, ...(type === 4 ? data : { flags: (data?.flags ?? 0) | 128 }), id: snowflake() });
+      this.messages.set(`${token}:@original`, message);
+      if (call.query.with_response === "true") return { status: 200, body: { interaction: { id: interactionId, type: 2 }, resource: { type, message } } };
+    }
+    return call.query.with_response === "true" ? { status: 200, body: { interaction: { id: interactionId, type: 2 }, resource: { type } } } : { status: 204 };
+  }
+
+  private stored(token: string, id: string): Result {
+    const m = this.messages.get(`${token}:${id}`);
+    return m ? { status: 200, body: m } : notFound;
+  }
+
+  private edit(token: string, id: string, body: any): Result {
+    const m = this.messages.get(`${token}:${id}`);
+    if (!m) return notFound;
+    Object.assign(m, body, { edited_timestamp: new Date().toISOString() });
+    return { status: 200, body: m };
+  }
+
+  private followUp(token: string, body: any): Result {
+    const message = messageObject(this.world, { author: this.world.bot, ...body });
+    this.messages.set(`${token}:${message.id}`, message);
+    return { status: 200, body: message };
+  }
+
+  private botMessage(body: any): unknown {
+    const { allowed_mentions: _a, ...fields } = body ?? {};
+    return messageObject(this.world, { author: this.world.bot, ...fields });
+  }
+}
