@@ -23,9 +23,10 @@ export function dateBounds(iso: string): [number, number] {
  * span after its start. Ties keep story order.
  */
 export function chronological(a: { date: string; sentence: number }, b: { date: string; sentence: number }): number {
-  const mid = (iso: string) => {
-    const [s, e] = dateBounds(iso);
-    return (s + e) / 2;
-  };
-  return mid(a.date) - mid(b.date) || a.sentence - b.sentence;
+  return dateMiddle(a.date) - dateMiddle(b.date) || a.sentence - b.sentence;
+}
+
+export function dateMiddle(iso: string): number {
+  const [start, end] = dateBounds(iso);
+  return (start + end) / 2;
 }

@@ -1,0 +1,125 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { dateMiddle } from "../src/engine/date-order.js";
+import { ingestText } from "../src/engine/ingest.js";
+import { timeline, type Timeline } from "../src/engine/timeline.js";
+import type { Story } from "../src/engine/types.js";
+
+const read = (path: string) => readFileSync(new URL(path, import.meta.url), "utf8");
+const korea = ingestText(read("../data/stories/korea-herald-2020-10-22.txt"), "korea");
+const bridge = ingestText(read("./fixtures/ashford-bridge-2023-05-12.txt"), "bridge");
+
+function expectSorted(t: Timeline): void {
+  const middles = t.events.map((e) => dateMiddle(e.date));
+  expect(middles).toEqual([...middles].sort((a, b) => a - b));
+}
+
+/** Every date shown is one the story gives (resolved), or a span between two such dates: nothing invented. */
+function expectDatesFromStory(t: Timeline, story: Story): void {
+  const given = new Set(story.dates.map((d) => d.iso).filter(Boolean));
+  for (const e of t.events) for (const part of e.date.split("/")) expect(given).toContain(part);
+}
+
+function event(t: Timeline, date: string, text: RegExp) {
+  return t.events.find((e) => e.date === date && text.test(e.text));
+}
+
+describe("timeline of the default story", () => {
+  const t = timeline(korea);
+
+  it("is in chronological order and shows only dates the story gives", () => {
+    expectSorted(t);
+    expectDatesFromStory(t, korea);
+    for (const e of t.events) expect(["day", "month", "year", "approximate"]).toContain(e.precision);
+  });
+
+  it("holds the eight dated events with the right years and paragraphs", () => {
+    const expected: [string, RegExp, number][] = [
+      ["1950-06", /war began/i, 9],
+      ["1953-07", /ended in an armistice/, 9],
+      ["2012", /remodeled the cemetery/, 10],
+      ["2013", /visited the Chinese soldiers’ cemetery/, 12],
+      ["2018", /visited the Chinese soldiers’ cemetery/, 12],
+      ["2015-07", /sent a wreath/, 13],
+      ["2020-10-19", /^Xi stressed/, 16],
+      ["2020-10-22", /said .*Kim Jong-un visited/, 1],
+    ];
+    for (const [date, text, paragraph] of expected) {
+      const e = event(t, date, text);
+      expect(e, `${date} ${text}`).toBeDefined();
+      expect(e!.paragraph).toBe(paragraph);
+    }
+  });
+
+  it("makes two events of two coordinated dates, each with its own anniversary", () => {
+    expect(event(t, "2013", /60th anniversary/)).toBeDefined();
+    expect(event(t, "2018", /65th anniversary/)).toBeDefined();
+    expect(t.events.filter((e) => e.paragraph === 12)).toHaveLength(2);
+  });
+
+  it("names each event by its clause, without the date words", () => {
+    expect(event(t, "1953-07", /^The war unofficially ended in an armistice$/)).toBeDefined();
+    expect(event(t, "1950", /^Chinese soldiers joined the Korean War$/)).toBeDefined();
+    expect(event(t, "2015-07", /^Kim sent a wreath to the cemetery$/)).toBeDefined();
+    for (const e of t.events) if (e.precision !== "approximate") expect(e.text).not.toContain(e.when);
+  });
+
+  it("places 'during the war' between the war's dated start and end, and lists a date it cannot place apart", () => {
+    const died = t.events.find((e) => /Mao Anying died during the war/.test(e.text));
+    expect(died).toMatchObject({ date: "1950-06/1953-07", precision: "approximate", paragraph: 4 });
+    const order = t.events.map((e) => e.text);
+    expect(order.indexOf(died!.text)).toBeGreaterThan(order.findIndex((x) => /war began/.test(x)));
+    expect(order.indexOf(died!.text)).toBeLessThan(order.findIndex((x) => /ended in an armistice/.test(x)));
+    expect(t.undated).toEqual([expect.objectContaining({ when: "on the day of Kim’s visit", paragraph: 11 })]);
+  });
+});
+
+describe("timeline of other articles", () => {
+  const t = timeline(bridge);
+
+  it("resolves relative dates against their own dateline and keeps every dated event", () => {
+    expectSorted(t);
+    expectDatesFromStory(t, bridge);
+    expect(event(t, "2023-05-11", /reopened the Miller Creek Covered Bridge/)).toBeDefined();
+    expect(event(t, "2021", /^A campaign launched$/)).toBeDefined();
+    expect(event(t, "1871", /^The bridge was built by the Hartwell Brothers Company$/)).toBeDefined();
+    expect(event(t, "2011-08", /tore away its eastern abutment/)).toBeDefined();
+    expect(event(t, "2016", /^State inspectors closed the bridge to trucks$/)).toBeDefined();
+    expect(event(t, "2017", /voted to restore the bridge/)).toBeDefined();
+    expect(event(t, "2019", /voted to restore the bridge/)).toBeDefined();
+  });
+
+  it("lists a vague date with no dated event to place it apart, never inventing one", () => {
+    expect(t.undated).toEqual([expect.objectContaining({ when: "during the pandemic", paragraph: 6 })]);
+    expect(t.events.some((e) => /pandemic/.test(e.text))).toBe(false);
+  });
+
+  it("keeps a relative date with no dateline to anchor it out of the chronology", () => {
+    const story = ingestText("Flood defences\n\nThe mayor spoke on Monday about the levee. The river burst its banks in 1998 and 2004.", "undated");
+    const u = timeline(story);
+    expect(u.events.map((e) => e.date)).toEqual(["1998", "2004"]);
+    expect(u.undated.map((e) => e.when)).toEqual(["Monday"]);
+  });
+
+  it("is empty, not an error, for a story without dates", () => {
+    const story = ingestText("Quiet day\n\nNothing happened in the village. The baker sold bread.", "quiet");
+    expect(timeline(story)).toEqual({ story: "quiet", events: [], undated: [] });
+  });
+});
+
+describe("storybot timeline", () => {
+  it("prints the documented JSON shape", () => {
+    const out = JSON.parse(
+      execFileSync(process.execPath, ["--import", "tsx", "bin/storybot.ts", "timeline", "--story", "test/fixtures/ashford-bridge-2023-05-12.txt", "--json"], {
+        cwd: new URL("..", import.meta.url),
+        env: { ...process.env, STORYBOT_CACHE_DIR: "off" },
+        encoding: "utf8",
+      }),
+    );
+    expect(Object.keys(out)).toEqual(["story", "events", "undated"]);
+    expect(out.story).toBe("ashford-bridge-2023-05-12");
+    for (const e of out.events) expect(Object.keys(e)).toEqual(["date", "precision", "text", "paragraph", "when"]);
+    expect(out.events[0]).toEqual({ date: "1871", precision: "year", text: "The bridge was built by the Hartwell Brothers Company", paragraph: 3, when: "1871" });
+  });
+});
