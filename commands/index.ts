@@ -10,7 +10,10 @@ import { where } from "./where.js";
 import { source } from "./source.js";
 import { stories } from "./stories.js";
 import { help } from "./help.js";
+import { summary } from "./summary.js";
+import { timeline } from "./timeline.js";
+import { facts } from "./facts.js";
 
-export const commands: Command[] = [ask, who, when, where, source, stories, help];
+export const commands: Command[] = [ask, who, when, where, source, stories, help, summary, timeline, facts];
 
 export type { Command } from "./command.js";
