@@ -1,10 +1,10 @@
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { dateMiddle } from "../src/engine/date-order.js";
 import { storyFacts, type NameFact } from "../src/engine/facts.js";
 import { ingestText } from "../src/engine/ingest.js";
 import type { Story } from "../src/engine/types.js";
+import { storybot } from "./helpers/storybot-cli.js";
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), "utf8");
 const korea = ingestText(read("../data/stories/korea-herald-2020-10-22.txt"), "korea");
@@ -65,31 +65,23 @@ describe("facts of another article", () => {
 });
 
 describe("storybot facts and who", () => {
-  const cli = (...args: string[]) =>
-    execFileSync(process.execPath, ["--import", "tsx", "bin/storybot.ts", ...args, "--story", "data/stories/korea-herald-2020-10-22.txt"], {
-      cwd: new URL("..", import.meta.url),
-      env: { ...process.env, STORYBOT_CACHE_DIR: "off" },
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+  const KOREA = ["--story", "data/stories/korea-herald-2020-10-22.txt"];
 
   it("facts --type people --json prints only people", () => {
-    const out = JSON.parse(cli("facts", "--type", "people", "--json"));
+    const run = storybot("facts", "--type", "people", "--json", ...KOREA);
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.out);
     expect(Object.keys(out)).toEqual(["story", "people"]);
     expect(out.people.map((p: NameFact) => p.name)).toContain("Mao Anying");
   });
 
   it("who shows a profile for a misspelt name, and refuses a name the story lacks", () => {
-    const out = JSON.parse(cli("who", "mao zedung", "--json"));
+    const out = JSON.parse(storybot("who", "mao zedung", "--json", ...KOREA).out);
     expect(out).toMatchObject({ name: "Mao Zedong", type: "person", descriptions: ["founder of communist China"], paragraphs: [3] });
     expect(out.sentences[0].paragraph).toBe(3);
-    let failure: { status: number; stderr: string } | null = null;
-    try {
-      cli("who", "Obama");
-    } catch (err) {
-      failure = err as { status: number; stderr: string };
-    }
-    expect(failure?.status).toBe(2);
-    expect(failure?.stderr).toMatch(/"Obama" is not in the story\. It names: Kim Jong-un/);
+    const refused = storybot("who", "Obama", ...KOREA);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/"Obama" is not in the story\. It names: Kim Jong-un/);
+    expect(refused.out).toBe("");
   });
 });

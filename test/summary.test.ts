@@ -1,10 +1,10 @@
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ingestText } from "../src/engine/ingest.js";
 import { SHORT_MAX_CHARS, summarize, UnknownTopicError, type Summary } from "../src/engine/summary.js";
 import type { Story } from "../src/engine/types.js";
+import { storybot } from "./helpers/storybot-cli.js";
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), "utf8");
 const KOREA_TEXT = read("../data/stories/korea-herald-2020-10-22.txt");
@@ -137,27 +137,25 @@ describe("summaries of another article", () => {
 });
 
 describe("storybot summary", () => {
-  const cli = (...args: string[]) =>
-    execFileSync(process.execPath, ["--import", "tsx", "bin/storybot.ts", "summary", ...args], { cwd: new URL("..", import.meta.url), env: { ...process.env, STORYBOT_CACHE_DIR: "off" }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-
   it("prints the documented JSON shape", () => {
-    const out = JSON.parse(cli("--length", "medium", "--about", "Xi Jinping", "--story", "data/stories/korea-herald-2020-10-22.txt", "--json"));
+    const run = storybot("summary", "--length", "medium", "--about", "Xi Jinping", "--story", "data/stories/korea-herald-2020-10-22.txt", "--json");
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.out);
     expect(Object.keys(out)).toEqual(["story", "length", "about", "sentences"]);
     expect(out.length).toBe("medium");
     expect(out.about).toBe("Xi Jinping");
     for (const s of out.sentences) expect(Object.keys(s)).toEqual(["text", "paragraph"]);
   });
 
-  it("refuses an unknown topic or length with a message and exit code 2", () => {
-    for (const args of [["--about", "Obama"], ["--length", "huge"]]) {
-      let failure: { status: number; stderr: string } | null = null;
-      try {
-        cli(...args, "--story", "test/fixtures/ashford-bridge-2023-05-12.txt");
-      } catch (err) {
-        failure = err as { status: number; stderr: string };
-      }
-      expect(failure?.status).toBe(2);
-      expect(failure?.stderr).toMatch(/not in the story|invalid/);
+  it("refuses an unknown topic or length with a message and exit code 2, printing nothing", () => {
+    for (const [args, message] of [
+      [["--about", "Obama"], /"Obama" is not in the story/],
+      [["--length", "huge"], /argument 'huge' is invalid/],
+    ] as const) {
+      const run = storybot("summary", ...args, "--story", "test/fixtures/ashford-bridge-2023-05-12.txt");
+      expect(run.code).toBe(2);
+      expect(run.err).toMatch(message);
+      expect(run.out).toBe("");
     }
   });
 });

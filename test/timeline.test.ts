@@ -1,10 +1,10 @@
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { dateMiddle } from "../src/engine/date-order.js";
 import { ingestText } from "../src/engine/ingest.js";
 import { timeline, type Timeline } from "../src/engine/timeline.js";
 import type { Story } from "../src/engine/types.js";
+import { storybot } from "./helpers/storybot-cli.js";
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), "utf8");
 const korea = ingestText(read("../data/stories/korea-herald-2020-10-22.txt"), "korea");
@@ -110,13 +110,9 @@ describe("timeline of other articles", () => {
 
 describe("storybot timeline", () => {
   it("prints the documented JSON shape", () => {
-    const out = JSON.parse(
-      execFileSync(process.execPath, ["--import", "tsx", "bin/storybot.ts", "timeline", "--story", "test/fixtures/ashford-bridge-2023-05-12.txt", "--json"], {
-        cwd: new URL("..", import.meta.url),
-        env: { ...process.env, STORYBOT_CACHE_DIR: "off" },
-        encoding: "utf8",
-      }),
-    );
+    const run = storybot("timeline", "--story", "test/fixtures/ashford-bridge-2023-05-12.txt", "--json");
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.out);
     expect(Object.keys(out)).toEqual(["story", "events", "undated"]);
     expect(out.story).toBe("ashford-bridge-2023-05-12");
     for (const e of out.events) expect(Object.keys(e)).toEqual(["date", "precision", "text", "paragraph", "when"]);
