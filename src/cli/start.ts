@@ -47,7 +47,9 @@ export function registerStart(program: Command): void {
         process.stderr.write(`storybot start: ${err.message}\n`);
         process.exit(2);
       }
-      const log = createLogger({ level: config.logLevel, secrets: [config.token] });
+      const serving = !!config.token && !opts.console;
+      // in the console, routine log lines would interleave with the answers
+      const log = createLogger({ level: config.logLevel ?? (serving ? "info" : "warn"), secrets: [config.token] });
       let stories: Stories;
       try {
         stories = await loadStories(config, log);
@@ -56,7 +58,7 @@ export function registerStart(program: Command): void {
         process.stderr.write(`storybot start: ${err.message}\n`);
         process.exit(2);
       }
-      if (!config.token || opts.console) {
+      if (!serving || !config.token) {
         await runConsole({ input: process.stdin, output: process.stdout, stories, commands, log, interactive: process.stdin.isTTY === true });
         return;
       }

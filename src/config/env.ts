@@ -16,7 +16,8 @@ export interface Config {
   /** REST base up to /api (the API version is appended by @discordjs/rest) */
   apiUrl?: string;
   story?: string;
-  logLevel: LogLevel;
+  /** unset: each mode picks its own (info when serving Discord, warn in the console) */
+  logLevel?: LogLevel;
 }
 
 export class ConfigError extends Error {}
@@ -60,7 +61,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     guildId: e.DISCORD_GUILD_ID,
     apiUrl: e.DISCORD_API_URL,
     story: e.STORY,
-    logLevel: e.LOG_LEVEL ?? "info",
+    logLevel: e.LOG_LEVEL,
   };
 }
 

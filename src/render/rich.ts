@@ -27,7 +27,7 @@ function escape(text: string): string {
   return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
 }
 
-function spanMarkdown(s: Span): string {
+function spanMarkdown(s: Span, atLineStart = false): string {
   if (!s.text) return "";
   // markers must hug the text: "** x**" is not bold, so outer spaces stay outside
   const [, lead, core, trail] = /^(\s*)([\s\S]*?)(\s*)$/.exec(s.text)!;
@@ -35,69 +35,92 @@ function spanMarkdown(s: Span): string {
   if (!md) return s.text;
   if (s.italic) md = `_${md}_`;
   if (s.bold) md = `**${md}**`;
+  // a line that happens to start with ">" would otherwise turn into a quote
+  if (atLineStart && !lead && md.startsWith(">")) md = `\\${md}`;
   return lead + md + trail;
 }
 
-function blockPrefix(b: Block, first: string): string {
-  if (b.quote) return "> ";
-  // a line that happens to start with ">" would otherwise turn into a quote
-  return first.startsWith(">") ? "\\" : "";
+/** Cut positions of a text: after each word (before whitespace), longest first. */
+function wordEnds(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(/\s+/g)) if (m.index > 0) out.push(m.index);
+  return out.reverse();
+}
+
+/** Code-point positions inside a text, longest first: the last resort for a single over-long word. */
+function charEnds(text: string): number[] {
+  const out: number[] = [];
+  let at = 0;
+  for (const ch of text) out.push((at += ch.length));
+  return out.slice(0, -1).reverse();
 }
 
 /**
- * `text` cut at the last word boundary where `render(prefix + "…")` still fits `room`;
- * a hard cut (by code point, never inside a surrogate pair) only when a single word is longer than the room.
+ * The longest prefix `text.slice(0, n)` (n from `ends`, longest first) whose `render(prefix…)` fits `max`.
+ * Rendering only grows with the prefix, so a binary search is enough.
  */
-function cutWords(text: string, room: number, render: (t: string) => string): string | null {
-  const attempt = (prefix: string) => render(prefix.trimEnd() + ELLIPSIS);
-  const bounds: number[] = [];
-  for (const m of text.matchAll(/\s+/g)) if (m.index > 0) bounds.push(m.index);
+function longestFit(ends: number[], max: number, render: (n: number) => string): string | null {
   let lo = 0;
-  let hi = bounds.length - 1;
+  let hi = ends.length - 1;
   let best: string | null = null;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const out = attempt(text.slice(0, bounds[mid]));
-    if (out.length <= room) {
+    const out = render(ends[mid]!);
+    if (out.length <= max) {
       best = out;
-      lo = mid + 1;
-    } else hi = mid - 1;
+      hi = mid - 1;
+    } else lo = mid + 1;
   }
-  if (best !== null || bounds.length) return best;
-  const chars = [...text];
-  for (let n = chars.length - 1; n > 0; n--) {
-    const out = attempt(chars.slice(0, n).join(""));
-    if (out.length <= room) return out;
-  }
-  return null;
+  return best;
 }
 
-/** Discord markdown for `doc`, at most `max` characters, cut between words and marked with "…". */
-export function toMarkdown(doc: Rich, max = Infinity): string {
-  let out = "";
-  for (const [i, block] of doc.entries()) {
-    const sep = i === 0 ? "" : "\n";
-    const firstText = block.spans[0]?.text ?? "";
-    const prefix = sep + blockPrefix(block, firstText);
-    if (out.length + prefix.length >= max) return closeWithEllipsis(out, max);
-    let piece = prefix;
-    for (const span of block.spans) {
-      const md = spanMarkdown(span);
-      if (out.length + piece.length + md.length <= max) {
-        piece += md;
-        continue;
-      }
-      const cut = cutWords(span.text, max - out.length - piece.length, (t) => spanMarkdown({ ...span, text: t }));
-      return cut ? out + piece + cut : closeWithEllipsis(out + (piece.trim() ? piece : ""), max);
-    }
-    out += piece;
+/** Neighbouring spans of one style become one: "**a****b**" would not read as bold. */
+function merged(spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const s of spans) {
+    const prev = out.at(-1);
+    if (prev && !!prev.bold === !!s.bold && !!prev.italic === !!s.italic) out[out.length - 1] = { ...prev, text: prev.text + s.text };
+    else out.push(s);
   }
   return out;
 }
 
-function closeWithEllipsis(text: string, max: number): string {
-  const trimmed = text.trimEnd();
-  return trimmed.length + 1 <= max ? trimmed + ELLIPSIS : trimmed;
+function render(doc: Rich): string {
+  return doc.map((b) => (b.quote ? "> " : "") + merged(b.spans).map((s, j) => spanMarkdown(s, j === 0)).join("")).join("\n");
+}
+
+/** The document's first `n` characters of text (blocks joined by newlines), with "…" after the last word kept. */
+function prefixOf(doc: Rich, n: number): Rich {
+  const out: Rich = [];
+  let left = n;
+  for (const [i, b] of doc.entries()) {
+    if (i > 0) left -= 1;
+    if (left <= 0) break;
+    const spans: Span[] = [];
+    for (const s of b.spans) {
+      if (left <= 0) break;
+      spans.push({ ...s, text: s.text.slice(0, left) });
+      left -= s.text.length;
+    }
+    out.push({ ...b, spans });
+  }
+  const last = out.at(-1);
+  if (last) {
+    while (last.spans.length && !last.spans.at(-1)!.text.trim()) last.spans.pop();
+    const tail = last.spans.at(-1);
+    if (tail) tail.text = tail.text.trimEnd() + ELLIPSIS;
+    else last.spans.push({ text: ELLIPSIS });
+  }
+  return out;
+}
+
+/** Discord markdown for `doc`, at most `max` characters, cut between words and marked with "…". */
+export function toMarkdown(doc: Rich, max = Infinity): string {
+  const full = render(doc);
+  if (full.length <= max) return full;
+  const text = doc.map((b) => b.spans.map((s) => s.text).join("")).join("\n");
+  const cut = (n: number) => render(prefixOf(doc, n));
+  return longestFit(wordEnds(text), max, cut) ?? longestFit(charEnds(text.split(/\s/)[0]!), max, cut) ?? (max >= 1 ? ELLIPSIS : "");
 }
 
 /** The same document as plain text for a terminal: quotes keep their "> " so they still stand out. */
@@ -108,5 +131,6 @@ export function toPlain(doc: Rich): string {
 /** Plain text cut at a word boundary (embed titles, field names, footers, button labels). */
 export function cutPlain(text: string, max: number): string {
   if (text.length <= max) return text;
-  return cutWords(text, max, (t) => t) ?? "";
+  const cut = (n: number) => text.slice(0, n).trimEnd() + ELLIPSIS;
+  return longestFit(wordEnds(text), max, cut) ?? longestFit(charEnds(text), max, cut) ?? "";
 }
