@@ -1,75 +1,11 @@
-/**
- * `storybot start`: with DISCORD_TOKEN, logs in and serves Discord until SIGTERM/SIGINT; without it,
- * the local console on stdin (the same commands, replies as text), until the end of input.
- */
+/** `storybot start`: serve Discord (DISCORD_TOKEN set) or the local console (no token). */
 import type { Command } from "commander";
-import type { Client } from "discord.js";
-import { commands } from "../../commands/index.js";
-import { UserError } from "../../commands/command.js";
-import { Stories } from "../../commands/stories-service.js";
-import { DEFAULT_CACHE_DIR, DEFAULT_STORY_DIR } from "../config-paths.js";
-import { ConfigError, loadConfig, type Config } from "../config/index.js";
-import { runConsole } from "../console/console.js";
-import { startBot } from "../discord/bot.js";
-import { StoryLibrary } from "../engine/library.js";
-import { createLogger, type Logger } from "../log.js";
-
-async function loadStories(config: Config, log: Logger): Promise<Stories> {
-  const library = await StoryLibrary.fromDirectory(DEFAULT_STORY_DIR, { cacheDir: DEFAULT_CACHE_DIR });
-  for (const e of library.errors) log.warn({ file: e.file }, `skipped ${e.message}`);
-  log.info({ stories: library.size, dir: DEFAULT_STORY_DIR }, "stories loaded");
-  return new Stories(library, config.story);
-}
-
-function stopOnSignals(client: Client, log: Logger): void {
-  const stop = (signal: NodeJS.Signals) => {
-    log.info({ signal }, "stopping");
-    client
-      .destroy()
-      .catch((err) => log.error({ err }, "error while disconnecting"))
-      .finally(() => process.exit(0));
-  };
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
-}
 
 export function registerStart(program: Command): void {
   program
     .command("start")
     .description("serve the bot on Discord (DISCORD_TOKEN set) or start the local console on stdin (no token)")
     .option("--console", "use the local console even when DISCORD_TOKEN is set")
-    .action(async (opts: { console?: boolean }) => {
-      let config: Config;
-      try {
-        config = loadConfig();
-      } catch (err) {
-        if (!(err instanceof ConfigError)) throw err;
-        process.stderr.write(`storybot start: ${err.message}\n`);
-        process.exit(2);
-      }
-      const serving = !!config.token && !opts.console;
-      // in the console, routine log lines would interleave with the answers
-      const log = createLogger({ level: config.logLevel ?? (serving ? "info" : "warn"), secrets: [config.token] });
-      let stories: Stories;
-      try {
-        stories = await loadStories(config, log);
-      } catch (err) {
-        if (!(err instanceof UserError)) throw err;
-        process.stderr.write(`storybot start: ${err.message}\n`);
-        process.exit(2);
-      }
-      if (!serving || !config.token) {
-        await runConsole({ input: process.stdin, output: process.stdout, stories, commands, log, interactive: process.stdin.isTTY === true });
-        return;
-      }
-      // a failing handler must never take the bot down: log what slipped through and carry on
-      process.on("unhandledRejection", (err) => log.error({ err }, "unhandled rejection"));
-      try {
-        const client = await startBot({ token: config.token, apiUrl: config.apiUrl, stories, log });
-        stopOnSignals(client, log);
-      } catch (err) {
-        log.fatal({ err }, "could not log in to Discord");
-        process.exit(1);
-      }
-    });
+    // loaded on use, so that other subcommands do not pay for discord.js
+    .action(async (opts: { console?: boolean }) => (await import("./serve.js")).serve(opts));
 }

@@ -1,14 +1,15 @@
 /**
  * `storybot start` and `storybot deploy` as real processes: the console on piped input, the bot
  * against the Discord emulator with stdin at /dev/null until SIGTERM, and deploy's single PUT.
- * Each runs in an empty directory so a developer's own .env cannot leak in.
+ * Each runs in an empty directory so a developer's own .env cannot leak in, against its own
+ * emulator, so that the tests can run side by side.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it, type TestContext } from "vitest";
 import { DiscordEmulator } from "../emulator/emulator.js";
 import { slashCommand } from "../emulator/interactions.js";
 import { user } from "../emulator/world.js";
@@ -50,21 +51,25 @@ function storybot(args: string[], options: { cwd: string; env?: Record<string, s
   return { child, out: () => out, err: () => err, exit, printed };
 }
 
-let emulator: DiscordEmulator;
 let cwd: string;
 
-beforeAll(async () => {
-  emulator = await DiscordEmulator.start();
+beforeAll(() => {
   cwd = mkdtempSync(join(tmpdir(), "storybot-process-"));
 });
 
-afterAll(async () => {
-  await emulator?.close();
+afterAll(() => {
   if (cwd) rmSync(cwd, { recursive: true, force: true });
 });
 
-describe("storybot start without a token: the local console", () => {
-  it("answers piped commands and bare questions through the command handlers, then exits 0 at end of input", async () => {
+/** An emulator for one test, closed when that test ends (the context's hook: tests run concurrently). */
+async function freshEmulator(test: TestContext): Promise<DiscordEmulator> {
+  const emulator = await DiscordEmulator.start();
+  test.onTestFinished(() => emulator.close());
+  return emulator;
+}
+
+describe.concurrent("storybot start without a token: the local console", () => {
+  it("answers piped commands and bare questions through the command handlers, then exits 0 at end of input", async ({ expect }) => {
     const run = storybot(["start"], { cwd, input: "/ask who laid flowers?\nWho visited the graves of the Chinese soldiers?\n/source 99\n" });
     expect(await run.exit).toBe(0);
     const replies = run.out().trim().split(/\n\n/);
@@ -75,8 +80,10 @@ describe("storybot start without a token: the local console", () => {
   });
 });
 
-describe("storybot start with a token: the Discord bot", () => {
-  it("reads .env without overriding the environment, serves with stdin at /dev/null, never logs the token, and stops on SIGTERM", async () => {
+describe.concurrent("storybot start with a token: the Discord bot", () => {
+  it("reads .env without overriding the environment, serves with stdin at /dev/null, never logs the token, and stops on SIGTERM", async (test) => {
+    const { expect } = test;
+    const emulator = await freshEmulator(test);
     const dir = mkdtempSync(join(cwd, "dotenv-"));
     // .env supplies the API URL but also a wrong token: the token already in the environment must win
     writeFileSync(join(dir, ".env"), `DISCORD_TOKEN=d3Jvbmc.dG9rZW4.ZnJvbS1kb3RlbnY\nDISCORD_API_URL=${emulator.apiUrl}\n`);
@@ -91,7 +98,9 @@ describe("storybot start with a token: the Discord bot", () => {
     expect(run.out() + run.err()).not.toContain(emulator.world.token);
   });
 
-  it("reports a rejected token without printing it and exits 1", async () => {
+  it("reports a rejected token without printing it and exits 1", async (test) => {
+    const { expect } = test;
+    const emulator = await freshEmulator(test);
     const wrong = "cmVqZWN0ZWQ.dG9rZW4.Zm9yLXRoZS10ZXN0";
     const run = storybot(["start"], { cwd, env: { DISCORD_TOKEN: wrong, DISCORD_API_URL: emulator.apiUrl } });
     expect(await run.exit).toBe(1);
@@ -99,7 +108,9 @@ describe("storybot start with a token: the Discord bot", () => {
     expect(run.out() + run.err()).not.toContain(wrong);
   });
 
-  it("refuses a malformed configuration with a message naming the variable, not its value", async () => {
+  it("refuses a malformed configuration with a message naming the variable, not its value", async (test) => {
+    const { expect } = test;
+    const emulator = await freshEmulator(test);
     const run = storybot(["start"], { cwd, env: { DISCORD_TOKEN: "not a token", DISCORD_API_URL: `${emulator.apiUrl}/v10` } });
     expect(await run.exit).toBe(2);
     expect(run.err()).toMatch(/DISCORD_TOKEN: does not look like a bot token/);
@@ -108,30 +119,33 @@ describe("storybot start with a token: the Discord bot", () => {
   });
 });
 
-describe("storybot deploy", () => {
-  const env = () => ({ DISCORD_TOKEN: emulator.world.token, DISCORD_CLIENT_ID: emulator.world.application.id, DISCORD_API_URL: emulator.apiUrl });
+describe.concurrent("storybot deploy", () => {
+  const env = (emulator: DiscordEmulator) => ({ DISCORD_TOKEN: emulator.world.token, DISCORD_CLIENT_ID: emulator.world.application.id, DISCORD_API_URL: emulator.apiUrl });
 
-  it("registers the command set in a guild with exactly one PUT and exits 0", async () => {
-    const before = emulator.rest.calls.length;
-    const run = storybot(["deploy", "--guild", emulator.world.guild.id], { cwd, env: env() });
+  it("registers the command set in a guild with exactly one PUT and exits 0", async (test) => {
+    const { expect } = test;
+    const emulator = await freshEmulator(test);
+    const run = storybot(["deploy", "--guild", emulator.world.guild.id], { cwd, env: env(emulator) });
     expect(await run.exit).toBe(0);
-    const calls = emulator.rest.calls.slice(before);
+    const calls = emulator.rest.calls;
     expect(calls.map((c) => `${c.method} ${c.path} ${c.status}`)).toEqual([`PUT /applications/${emulator.world.application.id}/guilds/${emulator.world.guild.id}/commands 200`]);
     expect(run.out()).toMatch(new RegExp(`registered ${calls[0]!.body.length} commands \\(guild ${emulator.world.guild.id}\\)`));
   });
 
-  it("registers globally without a guild", async () => {
-    const before = emulator.rest.calls.length;
-    const run = storybot(["deploy"], { cwd, env: env() });
+  it("registers globally without a guild", async (test) => {
+    const { expect } = test;
+    const emulator = await freshEmulator(test);
+    const run = storybot(["deploy"], { cwd, env: env(emulator) });
     expect(await run.exit).toBe(0);
-    expect(emulator.rest.calls.slice(before).map((c) => `${c.method} ${c.path}`)).toEqual([`PUT /applications/${emulator.world.application.id}/commands`]);
+    expect(emulator.rest.calls.map((c) => `${c.method} ${c.path}`)).toEqual([`PUT /applications/${emulator.world.application.id}/commands`]);
   });
 
-  it("says which setting is missing and calls nothing", async () => {
-    const before = emulator.rest.calls.length;
+  it("says which setting is missing and calls nothing", async (test) => {
+    const { expect } = test;
+    const emulator = await freshEmulator(test);
     const run = storybot(["deploy", "--guild", emulator.world.guild.id], { cwd, env: { DISCORD_TOKEN: emulator.world.token, DISCORD_API_URL: emulator.apiUrl } });
     expect(await run.exit).toBe(1);
     expect(run.err()).toMatch(/DISCORD_CLIENT_ID is not set/);
-    expect(emulator.rest.calls.length).toBe(before);
+    expect(emulator.rest.calls).toHaveLength(0);
   });
 });
