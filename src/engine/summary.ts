@@ -5,7 +5,7 @@
  * pick is penalised for repeating what is already chosen (maximal marginal relevance).
  */
 import { PLACE_PREPOSITIONS } from "./lexicon.js";
-import { similarityMatrix, textRank } from "./centrality.js";
+import { sentenceGraph, similarity, textRank, type SentenceGraph } from "./centrality.js";
 import { withResolvedDates } from "./resolved-dates.js";
 import { resolveTopic, unknownTopic, UnknownTopicError } from "./topic.js";
 
@@ -52,35 +52,48 @@ interface Features {
   w: { who: boolean; where: boolean; when: boolean };
 }
 
-function features(story: Story): { all: Features[]; similarity: number[][] } {
-  const similarity = similarityMatrix(story.sentences);
-  const centrality = textRank(similarity);
+/** Stories are immutable once ingested; a library keeps each one, so its features are worked out once. */
+const cache = new WeakMap<Story, { all: Features[]; graph: SentenceGraph }>();
+
+function features(story: Story): { all: Features[]; graph: SentenceGraph } {
+  let found = cache.get(story);
+  if (!found) cache.set(story, (found = computeFeatures(story)));
+  return found;
+}
+
+function computeFeatures(story: Story): { all: Features[]; graph: SentenceGraph } {
+  const graph = sentenceGraph(story.sentences);
+  const centrality = textRank(graph);
   const total = story.entities.filter((e) => NAMED.has(e.type)).reduce((a, e) => a + e.mentions.length, 0) || 1;
   const lastParagraph = Math.max(1, story.paragraphs.length);
-  const all = story.sentences.map((s, i): Features => {
-    const entities = new Map<Entity, number>();
-    const w = { who: false, where: false, when: story.dates.some((d) => d.sentence === s.id) };
-    for (const e of story.entities) {
-      if (!NAMED.has(e.type)) continue;
-      for (const m of e.mentions) {
-        if (m.sentence !== s.id) continue;
-        entities.set(e, e.mentions.length / total);
-        if (e.type === "person") w.who = true;
-        // a place is where something happened when a locative preposition governs it, not in "Pyongyang's media"
-        const before = s.tokens[m.start - 1]?.pos === "DET" ? s.tokens[m.start - 2] : s.tokens[m.start - 1];
-        if (e.type === "place" && before && PLACE_PREPOSITIONS.has(before.text.toLowerCase())) w.where = true;
-      }
+  const all = story.sentences.map((s, i): Features => ({
+    id: s.id,
+    text: s.text,
+    centrality: centrality[i] ?? 0,
+    position: 1 - (s.paragraph - 1) / lastParagraph,
+    entities: new Map(),
+    w: { who: false, where: false, when: false },
+  }));
+  for (const d of story.dates) {
+    const f = all[d.sentence];
+    if (f) f.w.when = true;
+  }
+  const glossed = new Set(story.dates.filter((d) => d.relative && d.iso).map((d) => d.sentence));
+  for (const id of glossed) all[id]!.text = withResolvedDates(story, id);
+  for (const e of story.entities) {
+    if (!NAMED.has(e.type)) continue;
+    for (const m of e.mentions) {
+      const f = all[m.sentence];
+      const tokens = story.sentences[m.sentence]?.tokens;
+      if (!f || !tokens) continue;
+      f.entities.set(e, e.mentions.length / total);
+      if (e.type === "person") f.w.who = true;
+      // a place is where something happened when a locative preposition governs it, not in "Pyongyang's media"
+      const before = tokens[m.start - 1]?.pos === "DET" ? tokens[m.start - 2] : tokens[m.start - 1];
+      if (e.type === "place" && before && PLACE_PREPOSITIONS.has(before.text.toLowerCase())) f.w.where = true;
     }
-    return {
-      id: s.id,
-      text: withResolvedDates(story, s.id),
-      centrality: centrality[i] ?? 0,
-      position: 1 - (s.paragraph - 1) / lastParagraph,
-      entities,
-      w,
-    };
-  });
-  return { all, similarity };
+  }
+  return { all, graph };
 }
 
 function baseScore(f: Features, maxEntities: number): number {
@@ -108,7 +121,7 @@ function pickShort(pool: Features[], base: Map<number, number>, paragraphOf: (f:
 }
 
 /** Greedy maximal marginal relevance: good sentences that bring new names and repeat little. */
-function pickMore(pool: Features[], base: Map<number, number>, similarity: number[][], seed: Features[], limit: number): Features[] {
+function pickMore(pool: Features[], base: Map<number, number>, graph: SentenceGraph, seed: Features[], limit: number): Features[] {
   const chosen = [...seed];
   const covered = new Set(seed.flatMap((f) => [...f.entities.keys()]));
   while (chosen.length < limit) {
@@ -116,7 +129,7 @@ function pickMore(pool: Features[], base: Map<number, number>, similarity: numbe
     let bestScore = -Infinity;
     for (const f of pool) {
       if (chosen.includes(f)) continue;
-      const redundancy = Math.max(0, ...chosen.map((c) => similarity[c.id]![f.id]!));
+      const redundancy = Math.max(0, ...chosen.map((c) => similarity(graph, c.id, f.id)));
       if (redundancy >= DUPLICATE_SIMILARITY || chosen.some((c) => c.text === f.text)) continue;
       const novelty = [...f.entities].filter(([e]) => !covered.has(e)).reduce((a, [, s]) => a + s, 0);
       const score = base.get(f.id)! + WEIGHTS.novelty * Math.sqrt(novelty) - REDUNDANCY_PENALTY * redundancy;
@@ -142,7 +155,7 @@ export interface SummaryOptions {
 export function summarize(story: Story, options: SummaryOptions = {}): Summary {
   const length = options.length ?? "short";
   const about = options.about?.trim() || null;
-  const { all, similarity } = features(story);
+  const { all, graph } = features(story);
   let pool = all;
   let label: string | null = null;
   if (about) {
@@ -157,7 +170,7 @@ export function summarize(story: Story, options: SummaryOptions = {}): Summary {
   let chosen: Features[] = [];
   if (pool.length > 0) {
     const lead = pickShort(pool, base, (f) => story.sentences[f.id]!.paragraph);
-    chosen = length === "short" ? lead : pickMore(pool, base, similarity, lead.slice(0, 1), MAX_SENTENCES[length]);
+    chosen = length === "short" ? lead : pickMore(pool, base, graph, lead.slice(0, 1), MAX_SENTENCES[length]);
   }
   return {
     story: story.id,
