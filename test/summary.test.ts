@@ -110,6 +110,22 @@ describe("about: a person, place or topic", () => {
   });
 });
 
+describe("about: whatever is typed", () => {
+  it("gives a faithful summary or a refusal with names, never another error", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 100 }), fc.string({ unit: "grapheme", maxLength: 40 }), fc.constantFrom("Kim", "  ", "the", "’s", "COVID-19")), (about) => {
+        try {
+          expectFaithful(summarize(korea, { length: "medium", about }), korea, 5);
+        } catch (err) {
+          expect(err).toBeInstanceOf(UnknownTopicError);
+          expect((err as UnknownTopicError).suggestions.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
 describe("summaries of another article", () => {
   it("take the lead of a local news story and keep its boilerplate out", () => {
     const short = summarize(bridge, { length: "short" });
