@@ -8,6 +8,7 @@ import type { Stories } from "../../commands/stories-service.js";
 import { suggestedQuestions } from "../engine/suggest.js";
 import { createClient, type ClientSettings } from "./client.js";
 import { Cooldown, DEFAULT_COOLDOWN, type CooldownOptions } from "./cooldown.js";
+import { inviteUrl } from "./invite.js";
 import { attachHandlers } from "./router.js";
 
 export interface BotOptions extends ClientSettings {
@@ -38,6 +39,6 @@ export async function startBot(options: BotOptions): Promise<Client<true>> {
     await client.destroy();
     throw err;
   }
-  log.info({ user: client.user?.tag, guilds: client.guilds.cache.size, stories: stories.list().length }, "ready");
+  log.info({ user: client.user?.tag, guilds: client.guilds.cache.size, stories: stories.list().length, invite: client.application ? inviteUrl(client.application.id) : undefined }, "ready");
   return client as Client<true>;
 }
