@@ -218,4 +218,27 @@ describe("the bot against the Discord emulator", () => {
     const other = await ask(user("calm"), { question: "who laid flowers?" }).response;
     expect(other.body.data.embeds[0].description).toMatch(/Kim Jong-un/);
   });
+
+  it("/who gives what the story says about a name, and /source refuses a paragraph that does not exist, privately", async () => {
+    const who = await emulator.interact(slashCommand(emulator.world, user("curious"), "who", { subject: "mao anying" }));
+    expect(who.body.data.embeds[0].description).toMatch(/^\*\*Mao Anying\*\* \(person\)\nDescribed as: .*son of Mao Zedong/);
+    expect(who.body.data.embeds[0].description).toMatch(/^> ¶4 “Mao Anying, who fought/m);
+    const source = await emulator.interact(slashCommand(emulator.world, user("curious2"), "source", { paragraph: 999 }));
+    expect(source.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(source.body.data.content).toMatch(/^This story has \d+ paragraphs; pick a number from 1 to \d+\.$/);
+  });
+
+  it("rides out a rate-limited callback and a dropped gateway connection", async () => {
+    emulator.rest.fail({ method: "POST", path: /\/callback$/, status: 429, times: 1, retryAfter: 0.05 });
+    const limited = await ask(user("retry"), { question: "who laid flowers?" }).response;
+    expect(limited.status).toBe(429);
+    const retried = await emulator.rest.waitFor((c) => c.path === limited.path && c.status === 204);
+    expect(retried.body.data.embeds[0].description).toMatch(/Kim Jong-un/);
+
+    const resumes = emulator.gateway.received.filter((op) => op.op === 6).length;
+    emulator.gateway.closeAll(4000);
+    await emulator.gateway.waitFor((op) => op.op === 6 && emulator.gateway.received.filter((o) => o.op === 6).length > resumes);
+    const after = await ask(user("after-resume"), { question: "who laid flowers?" }).response;
+    expect(after.body.data.embeds[0].description).toMatch(/Kim Jong-un/);
+  });
 });
