@@ -1,0 +1,159 @@
+/** Date mentions (dates.ts): calendar dates, bare years, and relative dates resolved against the article's date. */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { ingestText, type DateMention, type Story } from "../src/engine/index.js";
+
+const read = (rel: string) => readFileSync(new URL(rel, import.meta.url), "utf8");
+
+/** The date mentions whose text is `text` (in the sentence containing `where`, if given). */
+function mentions(story: Story, text: string, where?: string): DateMention[] {
+  return story.dates.filter((d) => d.text === text && (!where || story.sentences[d.sentence]!.text.includes(where)));
+}
+
+function one(story: Story, text: string, where?: string): DateMention {
+  const found = mentions(story, text, where);
+  if (found.length !== 1) throw new Error(`expected one date "${text}"${where ? ` near "${where}"` : ""}, found ${found.length}: ${story.dates.map((d) => d.text).join(", ")}`);
+  return found[0]!;
+}
+
+const resolved = (d: DateMention) => ({ iso: d.iso, precision: d.precision, relative: d.relative });
+
+describe("dates of the default story (dateline: PYONGYANG, Oct 22, 2020)", () => {
+  const story = ingestText(read("../data/stories/korea-herald-2020-10-22.txt"), "kh");
+
+  it("takes the publication date from the dateline", () => {
+    expect(story.published).toBe("2020-10-22");
+    expect(story.datelineDate).toBe("Oct 22, 2020");
+  });
+
+  it("resolves 'on Thursday' to the dateline's own day", () => {
+    const thursdays = mentions(story, "Thursday");
+    expect(thursdays).toHaveLength(2);
+    for (const d of thursdays) expect(resolved(d)).toEqual({ iso: "2020-10-22", precision: "day", relative: true });
+  });
+
+  it("resolves 'On Monday' to the Monday before, without the preposition in the span", () => {
+    expect(resolved(one(story, "Monday"))).toEqual({ iso: "2020-10-19", precision: "day", relative: true });
+    expect(story.dates.some((d) => /^on\b/i.test(d.text))).toBe(false);
+  });
+
+  it("resolves '70 years ago' to the year 1950", () => {
+    expect(resolved(one(story, "70 years ago"))).toEqual({ iso: "1950", precision: "year", relative: true });
+  });
+
+  it("reads month-and-year dates as months", () => {
+    expect(resolved(one(story, "June 1950"))).toEqual({ iso: "1950-06", precision: "month", relative: false });
+    expect(resolved(one(story, "July 1953"))).toEqual({ iso: "1953-07", precision: "month", relative: false });
+    expect(resolved(one(story, "July 2015"))).toEqual({ iso: "2015-07", precision: "month", relative: false });
+  });
+
+  it("finds bare years, each on its own", () => {
+    expect(resolved(one(story, "2012"))).toEqual({ iso: "2012", precision: "year", relative: false });
+    expect(one(story, "2013").iso).toBe("2013");
+    expect(one(story, "2018").iso).toBe("2018");
+    expect(one(story, "1950", "decision to enter").iso).toBe("1950");
+  });
+
+  it("gives each mention as the exact token span of its sentence", () => {
+    for (const d of story.dates) {
+      const s = story.sentences[d.sentence]!;
+      expect(d.end).toBeGreaterThan(d.start);
+      expect(s.text.slice(s.tokens[d.start]!.start, s.tokens[d.end - 1]!.end)).toBe(d.text);
+    }
+  });
+
+  it("finds no date in a sentence without one", () => {
+    const s = story.sentences.find((x) => x.text.startsWith("Mao Anying, who fought"))!;
+    expect(story.dates.filter((d) => d.sentence === s.id)).toEqual([]);
+  });
+});
+
+describe("relative dates and the article's date", () => {
+  it("resolves weekdays against a dateline of another article", () => {
+    const story = ingestText(read("fixtures/engine/coastal-cup-final-2019-04-14.txt"), "cup");
+    expect(story.published).toBe("2019-04-14");
+    // the final was on the Saturday before; the parade is on the Monday after (the report is from a Sunday)
+    expect(resolved(one(story, "Saturday"))).toEqual({ iso: "2019-04-13", precision: "day", relative: true });
+    expect(resolved(one(story, "Monday"))).toEqual({ iso: "2019-04-15", precision: "day", relative: true });
+    expect(resolved(one(story, "1998"))).toEqual({ iso: "1998", precision: "year", relative: false });
+  });
+
+  it("leaves relative dates unresolved when the article has no date, and still reads absolute ones", () => {
+    const story = ingestText("A note on the war\n\nThe ministry said on Monday that the war ended 70 years ago, in June 1950, or in 1953.", "undated");
+    expect(story.published).toBeNull();
+    for (const t of ["Monday", "70 years ago"]) expect(resolved(one(story, t))).toEqual({ iso: null, precision: "approximate", relative: true });
+    expect(resolved(one(story, "June 1950"))).toEqual({ iso: "1950-06", precision: "month", relative: false });
+    expect(resolved(one(story, "1953"))).toEqual({ iso: "1953", precision: "year", relative: false });
+  });
+
+  it("takes front matter `published` over the dateline's date", () => {
+    const story = ingestText(
+      [
+        "---",
+        "published: 2021-03-10",
+        "---",
+        "Front matter wins",
+        "",
+        "PYONGYANG, Oct 22, 2020, The Korea Herald. The ministry said on Monday that the plant had reopened. Yesterday the manager resigned.",
+      ].join("\n"),
+      "fm",
+    );
+    expect(story.published).toBe("2021-03-10");
+    expect(story.datelineDate).toBe("Oct 22, 2020");
+    expect(one(story, "Monday").iso).toBe("2021-03-08");
+    expect(one(story, "Yesterday").iso).toBe("2021-03-09");
+  });
+
+  it("resolves against front matter alone, forwards for 'next Tuesday'", () => {
+    const story = ingestText(read("fixtures/engine/lindenfeld-tram-vote-2021-11-04.txt"), "tram");
+    expect(story.published).toBe("2021-11-04");
+    expect(story.dateline).toBeNull();
+    expect(resolved(one(story, "Wednesday"))).toEqual({ iso: "2021-11-03", precision: "day", relative: true });
+    expect(resolved(one(story, "next Tuesday"))).toEqual({ iso: "2021-11-09", precision: "day", relative: true });
+    expect(resolved(one(story, "March 2023"))).toEqual({ iso: "2023-03", precision: "month", relative: false });
+    expect(resolved(one(story, "2026"))).toEqual({ iso: "2026", precision: "year", relative: false });
+  });
+
+  // engine bug: "last year" / "last month" are not date mentions at all (no month or weekday word for the filter)
+  it.fails("resolves 'last year' against the article's date", () => {
+    const story = ingestText(read("fixtures/engine/lindenfeld-tram-vote-2021-11-04.txt"), "tram");
+    expect(resolved(one(story, "last year"))).toEqual({ iso: "2020", precision: "year", relative: true });
+  });
+});
+
+describe("calendar expressions in general", () => {
+  const story = ingestText(
+    [
+      "Dates of all kinds",
+      "LONDON, March 10, 2021 (Wire) — The law was passed on March 3, 1999, and took effect in 2001.",
+      "The dam was built in the 1990s, in a 19th century style.",
+      "About 2000 people left the town in 1995.",
+      "The meeting starts at 3 p.m., officials said.",
+      "She may visit the site tomorrow.",
+    ].join("\n\n"),
+    "kinds",
+  );
+
+  it("reads a full date as a day and a bare year as a year", () => {
+    expect(resolved(one(story, "March 3, 1999"))).toEqual({ iso: "1999-03-03", precision: "day", relative: false });
+    expect(resolved(one(story, "2001"))).toEqual({ iso: "2001", precision: "year", relative: false });
+    expect(resolved(one(story, "1995"))).toEqual({ iso: "1995", precision: "year", relative: false });
+  });
+
+  it("reads decades and centuries as approximate", () => {
+    expect(resolved(one(story, "1990s"))).toEqual({ iso: "1990", precision: "approximate", relative: false });
+    expect(one(story, "19th century").precision).toBe("approximate");
+  });
+
+  it("does not read a count, a clock time or the verb 'may' as a date", () => {
+    expect(mentions(story, "2000")).toEqual([]);
+    expect(story.dates.some((d) => /p\.m\.|^may$/i.test(d.text))).toBe(false);
+    expect(resolved(one(story, "tomorrow"))).toEqual({ iso: "2021-03-11", precision: "day", relative: true });
+  });
+
+  // engine bug: a year before a noun is skipped as a count ("2000 people"), so "her 2019 election campaign" has no date
+  it.fails("finds a year used as a modifier ('during her 2019 election campaign')", () => {
+    const tram = ingestText(read("fixtures/engine/lindenfeld-tram-vote-2021-11-04.txt"), "tram");
+    expect(one(tram, "2019").iso).toBe("2019");
+  });
+});

@@ -1,0 +1,232 @@
+/** People, places and organisations (names.ts, entities.ts): typing, alias linking, descriptions. */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { ingestText, type Entity, type Story } from "../src/engine/index.js";
+
+const read = (rel: string) => readFileSync(new URL(rel, import.meta.url), "utf8");
+
+function entity(story: Story, name: string): Entity {
+  const e = story.entities.find((x) => x.name === name);
+  if (!e) throw new Error(`no entity "${name}"; found: ${story.entities.map((x) => x.name).join(", ")}`);
+  return e;
+}
+
+/** The entity a form (name or alias) stands for, if any. */
+const byForm = (story: Story, form: string) => story.entities.filter((e) => e.name === form || e.aliases.includes(form));
+
+function checkMentions(story: Story): void {
+  for (const e of story.entities) {
+    expect(e.mentions.length, e.name).toBeGreaterThan(0);
+    for (const m of e.mentions) {
+      const s = story.sentences[m.sentence]!;
+      const from = s.tokens[m.start]!.start;
+      const to = s.tokens[m.end - 1]!.end;
+      expect(s.text.slice(from, to)).toBe(m.text);
+      expect([e.name, ...e.aliases]).toContain(m.text);
+    }
+  }
+}
+
+describe("entities of the default story", () => {
+  const story = ingestText(read("../data/stories/korea-herald-2020-10-22.txt"), "kh");
+
+  it("types the people, places and organisations", () => {
+    for (const n of ["Kim Jong-un", "Mao Anying", "Mao Zedong", "Xi Jinping"]) expect(entity(story, n).type, n).toBe("person");
+    for (const n of ["Pyongyang", "Beijing", "China", "North Korea", "South Korea", "Hoechang County"]) expect(entity(story, n).type, n).toBe("place");
+    for (const n of ["Korean Central News Agency", "Chinese Communist Party", "Chinese People’s Volunteer Army"]) expect(entity(story, n).type, n).toBe("organisation");
+  });
+
+  it("does not take a nationality adjective for a name of a person or place", () => {
+    // "Chinese soldiers", "North Korean leader"
+    for (const n of ["Chinese", "North Korean"]) expect(entity(story, n).type, n).toBe("other");
+  });
+
+  it("links the short form Kim to Kim Jong-un, with its mentions", () => {
+    const kim = entity(story, "Kim Jong-un");
+    expect(kim.aliases).toContain("Kim");
+    expect(story.entities.find((e) => e.name === "Kim")).toBeUndefined();
+    // "Kim laid flowers at the tomb of Mao Anying" is a mention of Kim Jong-un
+    const laid = story.sentences.find((s) => s.text.includes("Kim laid flowers"))!;
+    expect(kim.mentions.some((m) => m.sentence === laid.id && m.text === "Kim")).toBe(true);
+    expect(kim.mentions.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it("links the acronym KCNA to Korean Central News Agency", () => {
+    const kcna = entity(story, "Korean Central News Agency");
+    expect(kcna.aliases).toContain("KCNA");
+    expect(byForm(story, "KCNA")).toEqual([kcna]);
+    expect(kcna.mentions.filter((m) => m.text === "KCNA").length).toBe(2);
+  });
+
+  it("links Xi to Xi Jinping and Hoechang to Hoechang County", () => {
+    expect(entity(story, "Xi Jinping").aliases).toContain("Xi");
+    expect(entity(story, "Hoechang County").aliases).toContain("Hoechang");
+  });
+
+  it("keeps Mao Anying and Mao Zedong apart", () => {
+    expect(entity(story, "Mao Anying").aliases).not.toContain("Mao Zedong");
+    expect(entity(story, "Mao Zedong").aliases).not.toContain("Mao Anying");
+    expect(byForm(story, "Mao")).toEqual([]);
+  });
+
+  it("takes descriptions from appositives and titles", () => {
+    expect(entity(story, "Mao Anying").descriptions).toContain("eldest son of Mao Zedong");
+    expect(entity(story, "Mao Zedong").descriptions).toContain("founder of communist China");
+    expect(entity(story, "Xi Jinping").descriptions).toContain("Chinese President");
+    expect(entity(story, "Kim Jong-un").descriptions).toContain("North Korean leader");
+  });
+
+  it("records each mention as the exact span of its sentence", () => checkMentions(story));
+});
+
+describe("entities of a sports report (test/fixtures/engine)", () => {
+  const story = ingestText(read("fixtures/engine/coastal-cup-final-2019-04-14.txt"), "cup");
+
+  it("types players and the manager as people, grounds and towns as places, the association as an organisation", () => {
+    for (const n of ["Femi Adeyinka", "Greta Lindqvist", "Sam Okafor"]) expect(entity(story, n).type, n).toBe("person");
+    for (const n of ["Rowan Park", "Dunmore", "Kestrel Road"]) expect(entity(story, n).type, n).toBe("place");
+    expect(entity(story, "Coastal Football Association").type).toBe("organisation");
+  });
+
+  it("links a surname and an acronym the article pairs with one full name", () => {
+    expect(entity(story, "Greta Lindqvist").aliases).toEqual(["Lindqvist"]);
+    const cfa = entity(story, "Coastal Football Association");
+    expect(cfa.aliases).toEqual(["CFA"]);
+    expect(cfa.mentions).toHaveLength(3);
+  });
+
+  it("takes a role before a name as its description", () => {
+    expect(entity(story, "Greta Lindqvist").descriptions).toContain("Harbour Athletic manager");
+    expect(entity(story, "Sam Okafor").descriptions).toContain("Rovers goalkeeper");
+  });
+
+  it("records each mention as the exact span of its sentence", () => checkMentions(story));
+
+  // engine bug: "from" before the name votes for a place, and "scorer" is no person noun
+  it.fails("types a player named after 'from' with a person appositive as a person", () => {
+    expect(entity(story, "Callum Reid").type).toBe("person");
+  });
+
+  // engine bug: the sentence's first word, a capitalised role noun, is taken into the name
+  it.fails("does not take a sentence-opening role noun into the name (Striker Tomasz Wieczorek)", () => {
+    expect(entity(story, "Tomasz Wieczorek").type).toBe("person");
+  });
+});
+
+describe("entities of a council report (test/fixtures/engine)", () => {
+  const story = ingestText(read("fixtures/engine/lindenfeld-tram-vote-2021-11-04.txt"), "tram");
+
+  it("types office holders, bodies and places", () => {
+    for (const n of ["Helena Brandt", "Tobias Reuter"]) expect(entity(story, n).type, n).toBe("person");
+    for (const n of ["Lindenfeld City Council", "Civic Party", "Lindenfeld Transport Authority"]) expect(entity(story, n).type, n).toBe("organisation");
+    for (const n of ["Central Station", "Lindenfeld Airport", "Hafen Bridge"]) expect(entity(story, n).type, n).toBe("place");
+  });
+
+  it("links Brandt and LTA to their full names", () => {
+    expect(entity(story, "Helena Brandt").aliases).toEqual(["Brandt"]);
+    expect(entity(story, "Lindenfeld Transport Authority").aliases).toEqual(["LTA"]);
+    expect(byForm(story, "LTA")).toHaveLength(1);
+  });
+
+  it("takes titles and appositives as descriptions", () => {
+    expect(entity(story, "Helena Brandt").descriptions).toContain("Mayor");
+    expect(entity(story, "Tobias Reuter").descriptions).toEqual(expect.arrayContaining(["Councillor", "leader of the opposition Civic Party"]));
+  });
+
+  // engine bug: "Residents of" is read as a given name with its place ("William of Montreuil")
+  it.fails("does not take a sentence-opening common noun into a place name (Residents of Kessel)", () => {
+    expect(entity(story, "Kessel").type).toBe("place");
+    expect(story.entities.find((e) => e.name === "Residents of Kessel")).toBeUndefined();
+  });
+});
+
+describe("entities of other articles", () => {
+  const bridge = ingestText(
+    [
+      "A new bridge for Ostrava",
+      "PRAGUE, Sept 1, 2022, The Prague Daily. Dr. Jana Novakova, the chief engineer of the Moravian Bridge Company, said on Thursday that the new bridge in Ostrava would open in 2024.",
+      "The state will pay for most of the work, Novakova said.",
+      "Prime Minister Petr Fiala visited the site in Ostrava with Mayor Tomas Macura.",
+      "The bridge will cross the Oder River near the border with Poland.",
+    ].join("\n\n"),
+    "bridge",
+  );
+
+  it("types a titled engineer, politicians, a company, a town, a river and a country", () => {
+    for (const n of ["Jana Novakova", "Petr Fiala", "Tomas Macura"]) expect(entity(bridge, n).type, n).toBe("person");
+    expect(entity(bridge, "Moravian Bridge Company").type).toBe("organisation");
+    for (const n of ["Ostrava", "Oder River", "Poland"]) expect(entity(bridge, n).type, n).toBe("place");
+  });
+
+  it("strips titles from names and keeps them, and appositives, as descriptions", () => {
+    expect(bridge.entities.map((e) => e.name)).not.toContain("Dr. Jana Novakova");
+    expect(entity(bridge, "Jana Novakova").descriptions).toContain("chief engineer of the Moravian Bridge Company");
+    expect(entity(bridge, "Jana Novakova").aliases).toEqual(["Novakova"]);
+    expect(entity(bridge, "Petr Fiala").descriptions).toContain("Prime Minister");
+    expect(entity(bridge, "Tomas Macura").descriptions).toContain("Mayor");
+  });
+
+  it("records each mention as the exact span of its sentence", () => checkMentions(bridge));
+
+  it("leaves a short form unlinked when it fits two full names", () => {
+    const story = ingestText(
+      [
+        "Siblings receive the envoy",
+        "SEOUL, May 3, 2021 (Yonhap) — Kim Jong-un and his sister Kim Yo-jong received the Chinese envoy in Pyongyang on Monday.",
+        "Kim said the talks were useful, according to state media.",
+      ].join("\n\n"),
+      "siblings",
+    );
+    expect(entity(story, "Kim Jong-un").aliases).not.toContain("Kim");
+    expect(entity(story, "Kim Yo-jong").aliases).not.toContain("Kim");
+    expect(byForm(story, "Kim").map((e) => e.name)).toEqual(["Kim"]);
+  });
+
+  it("links an acronym only when exactly one full name has its initials", () => {
+    const story = ingestText(
+      [
+        "Agencies share initials",
+        "LONDON, June 9, 2022 (Reuters) — The National Crime Agency and the Northern Cycling Association both sign their letters NCA.",
+        "The NCA said on Thursday it would change its logo.",
+        "The World Health Organization (WHO) praised the plan, while the IMF declined to comment.",
+        "Officials at the WHO said the plan was a model for other countries.",
+      ].join("\n\n"),
+      "acronyms",
+    );
+    expect(entity(story, "National Crime Agency").aliases).toEqual([]);
+    expect(entity(story, "Northern Cycling Association").aliases).toEqual([]);
+    expect(byForm(story, "NCA").map((e) => e.name)).toEqual(["NCA"]);
+    const who = entity(story, "World Health Organization");
+    expect(who.aliases).toEqual(["WHO"]);
+    expect(who.type).toBe("organisation");
+    // an acronym no full name explains stays an entity of its own
+    expect(entity(story, "IMF").aliases).toEqual([]);
+  });
+
+  const bodies = ingestText(
+    [
+      "Ministry commissions a road study",
+      "The Ministry of Transport said on Friday that the University of Leeds would study the road.",
+      "Officials at the Ministry of Transport met students from the University of Leeds in Leeds.",
+    ].join("\n\n"),
+    "bodies",
+  );
+
+  // engine bug: the name's last word ("Transport") decides, so the head "Ministry" is not seen
+  it.fails("types 'Ministry of Transport' as an organisation", () => {
+    expect(entity(bodies, "Ministry of Transport").type).toBe("organisation");
+  });
+
+  // engine bug: a city named on its own ("in Leeds") is folded into the one full name containing it
+  it.fails("does not fold the city 'Leeds' into 'University of Leeds'", () => {
+    expect(entity(bodies, "University of Leeds").aliases).not.toContain("Leeds");
+    expect(entity(bodies, "Leeds").type).toBe("place");
+  });
+
+  // engine bug: "Park" as the last word votes for a place more than "…, who run" votes for people
+  it.fails("types people whose surname is a place head word (Anna Park) as people", () => {
+    const story = ingestText("Food bank doubles its meals\n\nAnna Park and David Park, who run the Seoul Food Bank, handed out meals on Tuesday.", "park");
+    expect(entity(story, "Anna Park").type).toBe("person");
+    expect(entity(story, "David Park").type).toBe("person");
+  });
+});

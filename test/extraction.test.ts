@@ -1,0 +1,198 @@
+/** Answer extraction (answer.ts): short spans with verbatim evidence, relative dates with their resolution, abstention. */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { answer, ingestText, type Answer, type Story } from "../src/engine/index.js";
+
+const read = (rel: string) => readFileSync(new URL(rel, import.meta.url), "utf8");
+
+const KH = ingestText(read("../data/stories/korea-herald-2020-10-22.txt"), "korea-herald-2020-10-22");
+const CUP = ingestText(read("fixtures/engine/coastal-cup-final-2019-04-14.txt"), "coastal-cup-final-2019-04-14");
+const TRAM = ingestText(read("fixtures/engine/lindenfeld-tram-vote-2021-11-04.txt"), "lindenfeld-tram-vote-2021-11-04");
+const UNDATED = ingestText(
+  [
+    "Council meets",
+    "The town council met on Monday in the old school hall to discuss the budget.",
+    "The mayor, Ana Ruiz, said the budget would be published in June 2024.",
+  ].join("\n\n"),
+  "undated",
+);
+
+const MAX_WORDS = 8;
+const norm = (s: string) => ` ${s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim()} `;
+/** "Monday (19 Oct 2020)" → "Monday" */
+const bare = (s: string) => s.replace(/\s*\([^)]*\)$/, "");
+
+/** The evidence is one sentence of the story, verbatim, and `paragraph` is that sentence's ¶. */
+function checkEvidence(a: Answer, story: Story): void {
+  const sentence = story.sentences.find((s) => s.text === a.evidence);
+  expect(sentence, `evidence is not a sentence of the story: ${a.evidence}`).toBeDefined();
+  expect(a.paragraph).toBe(sentence!.paragraph);
+  expect(story.paragraphs[a.paragraph - 1]!.text).toContain(a.evidence);
+}
+
+/** A short span of the evidence (or the full name of a person the evidence calls by a short form), not the question's words. */
+function checkSpan(a: Answer, story: Story): void {
+  expect(a.answer).not.toBeNull();
+  const span = bare(a.answer!);
+  expect(span.split(/\s+/).length).toBeLessThanOrEqual(MAX_WORDS);
+  expect(story.paragraphs.map((p) => p.text)).not.toContain(a.answer);
+  expect(a.answer).not.toBe(a.evidence);
+  const sentence = story.sentences.find((s) => s.text === a.evidence)!;
+  const named = story.entities.some((e) => e.name === span && e.mentions.some((m) => m.sentence === sentence.id));
+  expect(a.evidence.includes(span) || named, `"${span}" is not in the evidence`).toBe(true);
+  expect(norm(a.question).includes(norm(span)), `"${span}" repeats the question`).toBe(false);
+}
+
+const CASES: [Story, string, Answer["kind"], string, number][] = [
+  [KH, "Who laid flowers at the tomb of Mao Anying?", "who", "Kim Jong-un", 3],
+  [KH, "Who was the eldest son of Mao Zedong?", "who", "Mao Anying", 3],
+  [KH, "Whose eldest son was Mao Anying?", "who", "Mao Zedong", 3],
+  [KH, "Who attended the flower-laying ceremony?", "who", "Chinese ambassador", 11],
+  [KH, "Who invaded South Korea?", "who", "North Korea", 9],
+  [KH, "When did North Korea invade South Korea?", "when", "June 1950", 9],
+  [KH, "When did Kim send a wreath to the cemetery?", "when", "July 2015", 13],
+  [KH, "Where did Kim lay flowers?", "where", "the tomb of Mao Anying", 3],
+  [KH, "Where was the Chinese volunteer army headquarters located during the war?", "where", "Hoechang", 10],
+  [CUP, "Who did Harbour Athletic beat in the final?", "who", "Millbrook Rovers", 1],
+  [CUP, "Who fined Millbrook Rovers?", "who", "CFA", 7],
+  [CUP, "Who was sent off in the 95th minute?", "who", "Sam Okafor", 6],
+  [CUP, "When did Millbrook last win the cup?", "when", "1998", 8],
+  [TRAM, "Who proposed the plan?", "who", "Helena Brandt", 3],
+  [TRAM, "When will construction begin?", "when", "March 2023", 5],
+  [TRAM, "Where will the council hold a public meeting?", "where", "Kessel", 8],
+  [UNDATED, "Who said the budget would be published?", "who", "Ana Ruiz", 2],
+  [UNDATED, "Where did the town council meet?", "where", "the old school hall", 1],
+];
+
+describe("who/when/where answers", () => {
+  for (const [story, question, kind, expected, paragraph] of CASES) {
+    it(`${question} → ${expected} (¶${paragraph}) [${story.id}]`, () => {
+      const a = answer(question, story);
+      expect(a.question).toBe(question);
+      expect(a.story).toBe(story.id);
+      expect(a.kind).toBe(kind);
+      expect(a.answer).toBe(expected);
+      expect(a.paragraph).toBe(paragraph);
+      expect(a.confidence).toBeGreaterThan(0);
+      expect(a.confidence).toBeLessThanOrEqual(1);
+      checkEvidence(a, story);
+      checkSpan(a, story);
+    });
+  }
+
+  it("never answers with a name the question already gives", () => {
+    const pairs: [Story, string, string][] = [
+      [KH, "Who was the eldest son of Mao Zedong?", "Mao Zedong"],
+      [KH, "Whose eldest son was Mao Anying?", "Mao Anying"],
+      [KH, "Who laid flowers at the tomb of Mao Anying?", "Mao Anying"],
+      [KH, "Where did Kim Jong-un visit the cemetery of Chinese soldiers?", "Kim Jong-un"],
+      [CUP, "Who did Harbour Athletic beat in the final?", "Harbour Athletic"],
+      [CUP, "Who fined Millbrook Rovers?", "Millbrook Rovers"],
+      [TRAM, "Who proposed the plan during her 2019 election campaign?", "2019"],
+    ];
+    for (const [story, question, named] of pairs) {
+      const a = answer(question, story);
+      expect(a.answer, question).not.toBeNull();
+      expect(norm(a.answer!).includes(norm(named)), `${question} → ${a.answer}`).toBe(false);
+    }
+  });
+
+  it("answers 'Which goalkeeper was sent off?' with the name, not the sentence", () => {
+    const a = answer("Which goalkeeper was sent off?", CUP);
+    expect(a.kind).toBe("who");
+    expect(a.answer).toBe("Sam Okafor");
+  });
+
+  // engine bug: "in front of 18,400 supporters" is taken for a place phrase over "at Rowan Park"
+  it.fails("answers where the cup was won with the ground", () => {
+    expect(answer("Where did Harbour Athletic win the Coastal Cup?", CUP).answer).toBe("Rowan Park");
+  });
+
+  // engine bug: the question's "paid" is stemmed as "paid" while the story's is indexed as "pay" (see ranking.test.ts)
+  it.fails("answers 'Who paid tribute to the patriots?' with Kim Jong-un", () => {
+    expect(answer("Who paid tribute to the patriots?", KH).answer).toBe("Kim Jong-un");
+  });
+});
+
+describe("relative dates in answers", () => {
+  const cases: [Story, string, string, number][] = [
+    [KH, "When did Xi say the party's decision was made to resist aggression?", "Monday (19 Oct 2020)", 16],
+    [KH, "When did the state media report Kim's visit to the graves?", "Thursday (22 Oct 2020)", 1],
+    [KH, "When did the Chinese soldiers join the Korean War?", "70 years ago (1950)", 1],
+    [CUP, "When will the players parade the trophy?", "Monday (15 Apr 2019)", 5],
+    [CUP, "When did Harbour Athletic win the Coastal Cup?", "Saturday (13 Apr 2019)", 1],
+    [TRAM, "When will the council hold a public meeting in Kessel?", "next Tuesday (9 Nov 2021)", 8],
+  ];
+  for (const [story, question, expected, paragraph] of cases) {
+    it(`renders the resolution: ${question} → ${expected}`, () => {
+      const a = answer(question, story);
+      expect(a.answer).toBe(expected);
+      expect(a.paragraph).toBe(paragraph);
+      checkEvidence(a, story);
+      // the evidence says the relative words, not the resolved date
+      expect(a.evidence).toContain(bare(expected));
+    });
+  }
+
+  it("shows absolute dates as written, without a resolution", () => {
+    expect(answer("When will the budget be published?", UNDATED).answer).toBe("June 2024");
+    expect(answer("When did North Korea invade South Korea?", KH).answer).toBe("June 1950");
+  });
+
+  it("shows a relative date of an undated article without a resolution", () => {
+    expect(UNDATED.published).toBeNull();
+    expect(answer("When did the town council meet?", UNDATED).answer).toBe("Monday");
+  });
+
+  // engine bug: with "the Korean War" in the question, the war's year (1950) in the reported clause beats
+  // the date of Xi's remarks ("On Monday, Xi stressed …")
+  it.fails("answers when Xi stressed the decision with the day of his remarks", () => {
+    expect(answer("When did Xi stress that the decision to enter the Korean War was made to safeguard peace?", KH).answer).toBe("Monday (19 Oct 2020)");
+  });
+});
+
+describe("abstention", () => {
+  const unanswerable: [Story, string][] = [
+    [KH, "Who won the 2020 US election?"],
+    [KH, "Who is the current Pope?"],
+    [CUP, "Who is the current Pope?"],
+    [TRAM, "Who is the current Pope?"],
+    [TRAM, "Who won the Nobel Prize in Literature?"],
+  ];
+  for (const [story, question] of unanswerable) {
+    it(`abstains: ${question} [${story.id}]`, () => {
+      const a = answer(question, story);
+      expect(a.answer).toBeNull();
+      expect(a.confidence).toBeLessThan(0.31);
+      // what evidence it shows is the closest sentence, verbatim, or nothing
+      if (a.evidence) checkEvidence(a, story);
+      else expect(a.paragraph).toBe(0);
+    });
+  }
+
+  it("abstains below the threshold it is given, keeping the closest sentence", () => {
+    const q = "Who laid flowers at the tomb of Mao Anying?";
+    expect(answer(q, KH).answer).toBe("Kim Jong-un");
+    const strict = answer(q, KH, { threshold: 1.01 });
+    expect(strict.answer).toBeNull();
+    expect(strict.paragraph).toBe(3);
+    checkEvidence(strict, KH);
+  });
+
+  it("makes up no answer at a zero threshold when no sentence matches", () => {
+    expect(answer("Who is the current Pope?", KH, { threshold: 0 }).answer).toBeNull();
+  });
+
+  // engine bug: on the engine's own articles, which say nothing of 2020 or the US, the question is answered
+  // anyway: "Greta Lindqvist" (cup final, confidence 0.51), "Lindenfeld Transport Authority" (tram vote, 0.43)
+  it.fails("abstains on 'Who won the 2020 US election?' for the sports and council reports", () => {
+    expect(answer("Who won the 2020 US election?", CUP).answer).toBeNull();
+    expect(answer("Who won the 2020 US election?", TRAM).answer).toBeNull();
+  });
+
+  // engine bug: a question naming a person of the story but asking for a fact it lacks is answered with
+  // another fact about that person: "Thursday (22 Oct 2020)"
+  it.fails("abstains on 'When was Kim Jong-un born?'", () => {
+    expect(answer("When was Kim Jong-un born?", KH).answer).toBeNull();
+  });
+});
