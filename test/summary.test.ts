@@ -87,6 +87,10 @@ describe("about: a person, place or topic", () => {
     const flowers = summarize(korea, { length: "medium", about: "flowers" });
     expect(flowers.sentences.length).toBeGreaterThan(0);
     expect(flowers.sentences.every((x) => /flower/i.test(x.text))).toBe(true);
+    // an ordinary word the story uses is a topic, even when a name contains it ("Korean War")
+    const war = summarize(korea, { length: "long", about: "war" });
+    expect(war.about).toBe("war");
+    expect(war.sentences.map((x) => x.paragraph)).toContain(9);
   });
 
   it("says when a topic is not in the story and offers the closest names", () => {

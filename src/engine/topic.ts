@@ -71,14 +71,23 @@ export function sentencesOf(story: Story, entity: Entity): number[] {
   return [...ids].sort((a, b) => a - b);
 }
 
+/**
+ * A name the story uses, exactly; else words the story uses, at least one as an ordinary word
+ * ("war", "Chinese soldiers", rather than the war's name); else the closest name (forgiving
+ * typos); else unknown.
+ */
 export function resolveTopic(story: Story, query: string): Topic {
   const label = query.trim();
-  const entity = findEntity(story, label);
-  if (entity) return { kind: "entity", label: entity.name, entity, sentences: sentencesOf(story, entity) };
+  const asEntity = (entity: Entity): Topic => ({ kind: "entity", label: entity.name, entity, sentences: sentencesOf(story, entity) });
+  const lower = label.toLowerCase();
+  const exact = story.entities.find((e) => NAMED.has(e.type) && [e.name, ...e.aliases].some((n) => n.toLowerCase() === lower));
+  if (exact) return asEntity(exact);
   const stems = new Set(analyse(label).flatMap((s) => s.tokens.filter(isContent).map((t) => t.stem)));
-  if (stems.size > 0) {
+  const used = (st: string, common: boolean) => story.sentences.some((s) => s.tokens.some((t) => t.stem === st && (!common || t.pos !== "PROPN")));
+  if (stems.size > 0 && [...stems].every((st) => used(st, false)) && [...stems].some((st) => used(st, true))) {
     const sentences = story.sentences.filter((s) => [...stems].every((st) => s.tokens.some((t) => t.stem === st))).map((s) => s.id);
     if (sentences.length > 0) return { kind: "words", label, sentences };
   }
-  return { kind: "unknown", label };
+  const entity = findEntity(story, label);
+  return entity ? asEntity(entity) : { kind: "unknown", label };
 }
