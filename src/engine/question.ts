@@ -130,7 +130,8 @@ export function parseQuestion(question: string, index: StoryIndex): ParsedQuesti
     if (!/[\p{L}\p{N}]/u.test(lower) || STOPWORDS.has(lower) || QUESTION_WORDS.has(lower)) return;
     // "what year", "which country": the noun after the question word names the answer, not a constraint
     if (i > 0 && QUESTION_WORDS.has(words[i - 1]!) && (WHEN_NOUNS.test(lower) || WHERE_NOUNS.test(lower) || WHO_NOUNS.test(lower))) return;
-    const corrected = index.correct(lower);
+    // a word whose lemma the story uses is no typo ("paid" → "pay")
+    const corrected = index.has(t.stem) ? null : index.correct(lower);
     const word = corrected ?? lower;
     const st = corrected ? stem(word) : t.stem;
     if (seen.has(st)) return;

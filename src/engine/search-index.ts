@@ -24,6 +24,8 @@ export class StoryIndex {
   private readonly search: MiniSearch<Doc>;
   private readonly stems = new Set<string>();
   private readonly words: Fuse<string>;
+  /** every word the story uses, as written (lower case) */
+  private readonly vocabulary = new Set<string>();
 
   constructor(readonly story: Story) {
     this.search = new MiniSearch<Doc>({
@@ -35,7 +37,7 @@ export class StoryIndex {
     const docs: Doc[] = story.sentences.map((s) => ({ id: s.id, stems: s.tokens.filter(isContent).map((t) => t.stem).join(" ") }));
     this.search.addAll(docs);
     const df = new Map<string, number>();
-    const vocabulary = new Set<string>();
+    const vocabulary = this.vocabulary;
     for (const s of story.sentences) {
       const seen = new Set<string>();
       for (const t of s.tokens) {
@@ -61,11 +63,12 @@ export class StoryIndex {
   /** The story's own spelling of a misspelt word ("cemetry" → "cemetery"), if one is close enough. */
   correct(word: string): string | null {
     const lower = word.toLowerCase();
-    if (lower.length < 4 || this.stems.has(stem(lower))) return null;
+    // short words are too easily mistaken for other short words ("many" → "mayor")
+    if (lower.length < 5 || this.stems.has(stem(lower)) || this.vocabulary.has(lower)) return null;
     const best = this.words.search(lower, { limit: 1 })[0];
     if (!best || (best.score ?? 1) > 0.34) return null;
-    // a correction must keep the word's first letter and length; fuzzy matching alone happily maps "wins" to "winds"
-    if (best.item[0] !== lower[0] || Math.abs(best.item.length - lower.length) > 2) return null;
+    // a correction keeps the word's first letter and about its length; fuzzy matching alone maps "justly" to "july"
+    if (best.item[0] !== lower[0] || Math.abs(best.item.length - lower.length) > (lower.length >= 8 ? 2 : 1)) return null;
     return best.item;
   }
 
