@@ -1,14 +1,23 @@
 #!/usr/bin/env node
-/** The storybot command line: each subcommand lives in src/cli/ and registers itself here. */
+/**
+ * The storybot command line: each subcommand lives in src/cli/ and registers itself here.
+ * Subcommand modules are imported on demand, only the one that runs: `storybot ask` must not
+ * wait ~1 s for discord.js, which `start` needs (docs/scale.md). Add new subcommands to the table.
+ */
 import { Command, CommanderError } from "commander";
-import { registerAsk } from "../src/cli/ask.js";
-import { registerStories } from "../src/cli/stories.js";
-import { registerSummary } from "../src/cli/summary.js";
-import { registerTimeline } from "../src/cli/timeline.js";
-import { registerFacts } from "../src/cli/facts.js";
-import { registerWho } from "../src/cli/who.js";
-import { registerStart } from "../src/cli/start.js";
-import { registerDeploy } from "../src/cli/deploy.js";
+
+type Register = (program: Command) => void;
+
+const SUBCOMMANDS: Record<string, () => Promise<Register>> = {
+  ask: async () => (await import("../src/cli/ask.js")).registerAsk,
+  stories: async () => (await import("../src/cli/stories.js")).registerStories,
+  summary: async () => (await import("../src/cli/summary.js")).registerSummary,
+  timeline: async () => (await import("../src/cli/timeline.js")).registerTimeline,
+  facts: async () => (await import("../src/cli/facts.js")).registerFacts,
+  who: async () => (await import("../src/cli/who.js")).registerWho,
+  start: async () => (await import("../src/cli/start.js")).registerStart,
+  deploy: async () => (await import("../src/cli/deploy.js")).registerDeploy,
+};
 
 const program = new Command()
   .name("storybot")
@@ -16,16 +25,11 @@ const program = new Command()
   .exitOverride()
   .showHelpAfterError();
 
-registerAsk(program);
-registerStories(program);
-registerSummary(program);
-registerTimeline(program);
-registerFacts(program);
-registerWho(program);
-registerStart(program);
-registerDeploy(program);
-
 try {
+  // the subcommand named on the command line; help, or anything else, gets all of them
+  const named = process.argv.slice(2).find((a) => !a.startsWith("-"));
+  const wanted = named && Object.hasOwn(SUBCOMMANDS, named) ? [named] : Object.keys(SUBCOMMANDS);
+  for (const name of wanted) (await SUBCOMMANDS[name]!())(program);
   await program.parseAsync(process.argv);
 } catch (err) {
   if (err instanceof CommanderError) process.exit(err.exitCode === 0 ? 0 : 2);

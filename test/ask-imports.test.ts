@@ -37,6 +37,10 @@ describe("what `storybot ask` loads before answering", () => {
     for (const name of HEAVY) expect(loaded.get(name), `${name} is imported by ${loaded.get(name)}`).toBeUndefined();
   });
 
+  it("has the bin import only commander up front, and each subcommand when it runs", () => {
+    expect([...staticPackages("bin/storybot.ts").keys()]).toEqual(["commander"]);
+  });
+
   it("keeps them off the library loader, which ingests only on a cache miss", () => {
     const loaded = staticPackages("src/engine/library.ts");
     for (const name of HEAVY) expect(loaded.get(name), `${name} is imported by ${loaded.get(name)}`).toBeUndefined();
