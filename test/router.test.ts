@@ -34,6 +34,7 @@ describe("routing a question across stories", () => {
     for (const s of ALL) router.put(s);
     expect(router.route("When did the glacier survey begin?", 3)[0]).toBe("glacier-survey-2021-08-12");
     expect(router.route("who is the cheif executive of the ferries?", 3)[0]).toBe("ferry-strike-2022-03-04");
+    expect(router.route("Who is Hofsteter?", 3)).toEqual(["glacier-survey-2021-08-12"]);
     expect(router.route("what?", 3)).toEqual([]);
   });
 
@@ -44,6 +45,7 @@ describe("routing a question across stories", () => {
     const question = "Which hydrologist warned of water shortages?";
     expect(copy?.route(question, 3)).toEqual(router.route(question, 3));
     expect(StoryRouter.fromJSON({ hello: "world" })).toBeNull();
+    expect(StoryRouter.fromJSON({ format: 1, vocabulary: ["kim"], docs: [["a", [5, 1]]] })).toBeNull();
     expect(StoryRouter.fromJSON(null)).toBeNull();
   });
 

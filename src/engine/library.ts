@@ -163,7 +163,9 @@ export class StoryLibrary {
     for (const s of gone) router.remove(s.card.id);
     await library.addArticles(changed, options.progress);
     library.sortByFile();
-    if (cache && (!manifest || changed.length || gone.length)) await library.save(root);
+    if (cache && (!manifest || changed.length || gone.length)) library.save(root);
+    // part of loading, not of the first question
+    library.router.prepare();
     return library;
   }
 
@@ -202,8 +204,7 @@ export class StoryLibrary {
     for (const [id, entry] of entries) this.cards.set(id, entry);
   }
 
-  private async save(root: string): Promise<void> {
-    await this.router.compact();
+  private save(root: string): void {
     const stories: LibraryManifest["stories"] = [];
     for (const { card, hash } of this.cards.values()) {
       if (hash && card.file) stories.push({ file: card.file.slice(root.length + 1), hash, card });
