@@ -1,0 +1,39 @@
+/**
+ * Where the cold start of `storybot ask` goes, step by step, in a fresh process: Node's own
+ * start, each group of modules the CLI loads, opening the (cached) story library, the first
+ * answer (which starts wink-nlp's model and builds the story's index), and a second answer.
+ * Everything is imported dynamically here so that each step is timed on its own.
+ * Prints one JSON object: { steps: [{ step, ms }] }.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const steps: { step: string; ms: number }[] = [{ step: "node start-up (to the first line of the script)", ms: performance.now() }];
+async function time<T>(step: string, fn: () => Promise<T> | T): Promise<T> {
+  const start = performance.now();
+  const out = await fn();
+  steps.push({ step, ms: Math.round((performance.now() - start) * 10) / 10 });
+  return out;
+}
+
+const question = process.argv[2] ?? "Who visited the cemetery?";
+const ext = import.meta.url.endsWith(".ts") ? "ts" : "js";
+const binFile = fileURLToPath(new URL(`../bin/storybot.${ext}`, import.meta.url));
+// the subcommand modules the real bin imports statically, in its order
+const binImports = [...readFileSync(binFile, "utf8").matchAll(/^import\s+(?!type\b).*?from\s+["'](\.\.\/src\/cli\/[^"']+)["']/gm)].map((m) => m[1]!);
+
+steps[0]!.ms = Math.round(steps[0]!.ms * 10) / 10;
+await time("import commander", () => import("commander"));
+await time("import wink-nlp and its English model", async () => Promise.all([import("wink-nlp"), import("wink-eng-lite-web-model")]));
+await time("import the ask path (engine answer, router, library; fuse.js, minisearch)", () => import("../src/cli/ask.js"));
+await time(`import the bin's other subcommands (${binImports.filter((s) => !s.endsWith("/ask.js")).length})`, async () => {
+  for (const spec of binImports) if (!spec.endsWith("/ask.js")) await import(new URL(spec, new URL(`../bin/`, import.meta.url)).href);
+});
+const { resolveTarget } = await import("../src/cli/resolve-story.js");
+const { answer } = await import("../src/engine/answer.js");
+const target = await time("open the story library (cached)", () => resolveTarget(undefined));
+if (!target.story) throw new Error("the startup probe needs a single default story");
+const story = target.story;
+await time("first answer (starts wink's model, builds the story's index)", () => answer(question, story));
+await time("second answer", () => answer(question, story));
+process.stdout.write(JSON.stringify({ steps }) + "\n");
