@@ -1,5 +1,4 @@
 /** Article text → Story: title, dateline, numbered body paragraphs, sentences, entities, dates. */
-import { basename, extname } from "node:path";
 import { isBoilerplate } from "./boilerplate.js";
 import { parseDateline } from "./dateline.js";
 import { findDates } from "./dates.js";
@@ -9,15 +8,6 @@ import { analyse } from "./nlp.js";
 import type { DateMention, Paragraph, Sentence, Story } from "./types.js";
 
 export { StoryFormatError };
-
-/** A story id from a file name: "Korea Herald 2020-10-22.txt" → "korea-herald-2020-10-22". */
-export function storyIdFromFile(file: string): string {
-  const id = basename(file, extname(file))
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, "-")
-    .replace(/^-+|-+$/g, "");
-  return id || "story";
-}
 
 function blocksOf(body: string): string[] {
   const normalised = body.replace(/\r\n?/g, "\n").replace(/^\uFEFF/, "");
