@@ -4,15 +4,20 @@
  * answered.
  */
 import { answer } from "./answer.js";
-import { StoryRouter } from "./router.js";
+import { StoryRouter, type RoutedStory } from "./router.js";
 import type { Answer, Story } from "./types.js";
 
-/** How many shortlisted stories answer() tries; the first is usually right, the others catch near-ties. */
+/** How many shortlisted stories answer() may try; the first is usually right, the others catch near-ties. */
 export const ROUTED_STORIES = 3;
+/**
+ * Once a story has answered, the next one is tried only if its router score is this close to the
+ * best: a clearly weaker match rarely answers better, and each try parses, indexes and answers.
+ */
+export const NEAR_TIE = 0.8;
 
 /** What answerAcross needs of a collection of stories; StoryLibrary is one. */
 export interface StorySource {
-  route(question: string, limit: number): string[];
+  route(question: string, limit: number): RoutedStory[];
   get(id: string): Story | undefined;
   ids(): string[];
 }
@@ -45,9 +50,11 @@ export function answerAcross(question: string, stories: StorySource | readonly S
   const source = Array.isArray(stories) ? sourceOf(stories) : (stories as StorySource);
   const routed = source.route(question, limit);
   // no word of the question occurs anywhere: any story gives the honest "doesn't say"
-  const ids = routed.length ? routed : source.ids().slice(0, 1);
+  const shortlist = routed.length ? routed : source.ids().slice(0, 1).map((id) => ({ id, score: 0 }));
+  const top = shortlist[0]?.score ?? 0;
   let best: Answer | null = null;
-  for (const id of ids) {
+  for (const { id, score } of shortlist) {
+    if (best && best.answer !== null && score < NEAR_TIE * top) break;
     const story = source.get(id);
     if (!story) continue;
     const a = answer(question, story);

@@ -8,7 +8,7 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join, resolve } from "node:path";
-import { StoryRouter } from "./router.js";
+import { StoryRouter, type RoutedStory } from "./router.js";
 import { contentHash, StoryCache, type LibraryManifest, type StoryCard } from "./story-cache.js";
 import { storyIdFromFile } from "./story-id.js";
 import type { Story } from "./types.js";
@@ -260,9 +260,9 @@ export class StoryLibrary {
       .filter((s): s is Story => !!s);
   }
 
-  /** Ids of the stories whose words best match the question, best first. */
-  route(question: string, limit: number): string[] {
-    return this.router.route(question, limit).filter((id) => this.cards.has(id));
+  /** The stories whose words best match the question, best first. */
+  route(question: string, limit: number): RoutedStory[] {
+    return this.router.route(question, limit).filter((r) => this.cards.has(r.id));
   }
 
   get size(): number {

@@ -41,6 +41,12 @@ interface Postings {
   counts: Uint16Array;
 }
 
+export interface RoutedStory {
+  id: string;
+  /** BM25 score: only comparable between stories routed for the same question */
+  score: number;
+}
+
 /** As saved: the vocabulary, and per story its id and flat [term, count, term, count, …]. */
 export interface RouterJSON {
   format: number;
@@ -200,13 +206,13 @@ export class StoryRouter {
     return out;
   }
 
-  /** Ids of the stories that best match the question, best first; empty when no word matches. */
-  route(question: string, limit: number): string[] {
+  /** The stories that best match the question, best first; empty when no word matches. */
+  route(question: string, limit: number): RoutedStory[] {
     return this.rank(questionStems(question), limit);
   }
 
-  /** Ids of the stories that best match these stems (BM25), best first. */
-  rank(stems: readonly string[], limit: number): string[] {
+  /** The stories that best match these stems (BM25), best first. */
+  rank(stems: readonly string[], limit: number): RoutedStory[] {
     const p = this.prepared();
     const n = p.ids.length;
     if (!n || limit < 1) return [];
@@ -234,7 +240,7 @@ export class StoryRouter {
       best.splice(at, 0, d);
       if (best.length > limit) best.pop();
     }
-    return best.map((d) => p.ids[d]!);
+    return best.map((d) => ({ id: p.ids[d]!, score: scores[d]! }));
   }
 
   /** Keeps only the vocabulary the stories still use: for saving after removals. */
