@@ -51,7 +51,7 @@ export interface Target {
 export interface BenchReport {
   machine: { node: string; cpus: number; cpu: string; loadAverage: number; date: string };
   defaultStory: DefaultStoryResult;
-  coldStart: { json: ColdStart; text: ColdStart; steps: { step: string; ms: number }[] };
+  coldStart: { json: ColdStart; text: ColdStart; steps: { step: string; ms: number }[]; peakRssMb: number };
   scale: { size: number; build: BuildResult; load: LoadResult }[];
   peakRssMb: number;
   targets: Target[];
@@ -86,7 +86,7 @@ function runJson<T>(command: string[], env: NodeJS.ProcessEnv = process.env): Pr
 
 /** Questions about each generated story: its source's questions, varied as the story was. */
 function workload(stories: GeneratedStory[], questions: Map<string, BenchQuestion[]>, size: number, seed: number): WorkItem[] {
-  const all = stories.flatMap((s) => (questions.get(s.source) ?? []).filter((q) => q.answers !== null).map((q) => ({ question: vary(q.question, s), story: s.id, source: s.source })));
+  const all = stories.flatMap((s) => (questions.get(s.source) ?? []).filter((q) => q.answers !== null).map((q) => ({ question: vary(q.question, s), story: s.id })));
   const random = seededRandom(seed);
   return all.length <= size ? all : Array.from({ length: size }, () => pick(all, random));
 }
@@ -116,7 +116,7 @@ export async function runBenchmark(options: BenchOptions, log: (m: string) => vo
     const bin = nodeCommand(join(ROOT, import.meta.url.endsWith(".ts") ? "bin/storybot.js" : "dist/bin/storybot.js"));
     const json = await measureColdStart([...bin, "ask", "--json", COLD_START_QUESTION], { cwd: ROOT, env: cliEnv }, options.coldStartRuns);
     const text = await measureColdStart([...bin, "ask", COLD_START_QUESTION], { cwd: ROOT, env: cliEnv }, options.coldStartRuns);
-    const { steps } = await runJson<{ steps: { step: string; ms: number }[] }>([...nodeCommand(join(HERE, "startup-probe.js")), COLD_START_QUESTION], cliEnv);
+    const { steps, peakRssMb: probeRss } = await runJson<{ steps: { step: string; ms: number }[]; peakRssMb: number }>([...nodeCommand(join(HERE, "startup-probe.js")), COLD_START_QUESTION], cliEnv);
 
     const sources = loadSources(ROOT);
     const questions = new Map<string, BenchQuestion[]>([[storyIdFromFile(DEFAULT_STORY_FILE), defaultQuestions]]);
@@ -138,7 +138,7 @@ export async function runBenchmark(options: BenchOptions, log: (m: string) => vo
     }
 
     const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? "?", loadAverage: round(loadavg()[0] ?? 0, 2), date: new Date().toISOString().slice(0, 10) };
-    const report = { machine, defaultStory, coldStart: { json, text, steps }, scale, peakRssMb: round(peakRssMb(), 1) };
+    const report = { machine, defaultStory, coldStart: { json, text, steps, peakRssMb: probeRss }, scale, peakRssMb: round(peakRssMb(), 1) };
     return { ...report, targets: checkTargets(report) };
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -178,11 +178,13 @@ export function toMarkdown(r: BenchReport): string {
     "|---|---:|",
     ...r.coldStart.steps.map((s) => `| ${s.step} | ${ms(s.ms)} |`),
     "",
+    `Peak RSS of that process after the second answer (what \`ask --json\` loads): ${r.coldStart.peakRssMb} MB`,
+    "",
     "Scale series (generated corpora; each phase in a fresh process):",
     "",
-    "| stories | paragraphs | build ms | cached load ms | re-ingested | first-touch p50 / p99 ms | warm p50 / p99 ms | warm CPU p50 / p99 ms | own story / same source | peak RSS MB (build / load) |",
+    "| stories | paragraphs | build ms | cached load ms | re-ingested | first-touch p50 / p99 ms | warm p50 / p99 ms | warm CPU p50 / p99 ms | answered / from own story | peak RSS MB (build / load) |",
     "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ...r.scale.map((s) => `| ${s.size.toLocaleString("en")} | ${s.build.paragraphs.toLocaleString("en")} | ${ms(s.build.buildMs)} | ${ms(s.load.loadMs)} | ${s.load.ingested} | ${ms(s.load.firstTouch.p50)} / ${ms(s.load.firstTouch.p99)} | ${ms(s.load.warm.p50)} / ${ms(s.load.warm.p99)} | ${cpu(s.load.warm)} | ${pct(s.load.routedToOwnStory)} / ${pct(s.load.routedToSameSource)} | ${s.build.peakRssMb} / ${s.load.peakRssMb} |`),
+    ...r.scale.map((s) => `| ${s.size.toLocaleString("en")} | ${s.build.paragraphs.toLocaleString("en")} | ${ms(s.build.buildMs)} | ${ms(s.load.loadMs)} | ${s.load.ingested} | ${ms(s.load.firstTouch.p50)} / ${ms(s.load.firstTouch.p99)} | ${ms(s.load.warm.p50)} / ${ms(s.load.warm.p99)} | ${cpu(s.load.warm)} | ${pct(s.load.answered)} / ${pct(s.load.routedToOwnStory)} | ${s.build.peakRssMb} / ${s.load.peakRssMb} |`),
     "",
     `First question of a process: starting wink-nlp's model took ${r.scale.map((s) => ms(s.load.modelStartMs)).join(" / ")} ms (not counted in first-touch).`,
     "",

@@ -3,8 +3,6 @@
  * as one JSON line. Arguments: build DIR CACHE_DIR | load DIR CACHE_DIR WORK_FILE TIME_MS
  */
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import type { GeneratedStory } from "./corpus.js";
 import { buildPhase, loadPhase, type WorkItem } from "./scale.js";
 
 const [phase, dir, cacheDir, workFile, time] = process.argv.slice(2);
@@ -12,11 +10,10 @@ if (!dir || !cacheDir || (phase !== "build" && phase !== "load") || (phase === "
   process.stderr.write("usage: scale-worker build DIR CACHE_DIR | load DIR CACHE_DIR WORK_FILE [TIME_MS]\n");
   process.exit(2);
 }
-const readJson = <T>(file: string) => JSON.parse(readFileSync(file, "utf8")) as T;
 async function load() {
-  const { stories } = readJson<{ stories: GeneratedStory[] }>(join(dir!, "corpus.json"));
+  const work = JSON.parse(readFileSync(workFile!, "utf8")) as WorkItem[];
   const budget = Number(time ?? 2000);
-  return loadPhase(dir!, cacheDir!, readJson<WorkItem[]>(workFile!), new Map(stories.map((s) => [s.id, s.source])), { time: budget, warmupTime: budget / 4 });
+  return loadPhase(dir!, cacheDir!, work, { time: budget, warmupTime: budget / 4 });
 }
 const result = phase === "build" ? await buildPhase(dir, cacheDir) : await load();
 process.stdout.write(JSON.stringify(result) + "\n");
