@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { Bm25Index, editDistance } from "../src/engine/bm25.js";
+
+const words = (s: string) => s.split(" ");
+const isNumber = (v: unknown): v is number => typeof v === "number";
+
+function index(): Bm25Index<number> {
+  const ix = new Bm25Index<number>();
+  ix.put(0, words("glacier survey radar drone glacier"));
+  ix.put(1, words("ferry strike pay deal ferry crews"));
+  ix.put(2, words("ferry timetable survey"));
+  return ix;
+}
+
+describe("the BM25 index", () => {
+  it("ranks by the query's terms, a rarer term counting more", () => {
+    expect(index().rank(["ferry", "strike"], 3).map((r) => r.id)).toEqual([1, 2]);
+    expect(index().rank(["survey", "radar"], 3).map((r) => r.id)).toEqual([0, 2]);
+    expect(index().rank(["snooker"], 3)).toEqual([]);
+    expect(index().rank(["ferry"], 1)).toHaveLength(1);
+  });
+
+  it("lets an unknown word stand for a close or a longer word, below an exact match", () => {
+    const ix = index();
+    expect(ix.rank(["glaceir"], 3).map((r) => r.id)).toEqual([0]);
+    expect(ix.rank(["timet"], 3).map((r) => r.id)).toEqual([2]);
+    expect(ix.rank(["glaceir"], 1)[0]!.score).toBeLessThan(ix.rank(["glacier"], 1)[0]!.score);
+  });
+
+  it("forgets removed documents and re-indexes replaced ones", () => {
+    const ix = index();
+    ix.remove(1);
+    expect(ix.rank(["strike"], 3)).toEqual([]);
+    ix.put(2, words("strike"));
+    expect(ix.rank(["strike"], 3).map((r) => r.id)).toEqual([2]);
+    expect(ix.rank(["timetable"], 3)).toEqual([]);
+    expect(ix.size).toBe(2);
+  });
+
+  it("ranks the same after a round trip through JSON, and refuses anything else", () => {
+    const ix = index();
+    const copy = Bm25Index.fromJSON(JSON.parse(JSON.stringify(ix)), isNumber)!;
+    expect(copy.rank(["survey", "ferry"], 3)).toEqual(ix.rank(["survey", "ferry"], 3));
+    expect(Bm25Index.fromJSON({ ...ix.toJSON(), format: 99 }, isNumber)).toBeNull();
+    expect(Bm25Index.fromJSON({ format: 1, vocabulary: ["a"], docs: [[0, [3, 1]]] }, isNumber)).toBeNull();
+    expect(Bm25Index.fromJSON({ format: 1, vocabulary: ["a"], docs: [["x", [0, 1]]] }, isNumber)).toBeNull();
+    expect(Bm25Index.fromJSON("[]", isNumber)).toBeNull();
+  });
+
+  it("measures edit distance with a ceiling, a swap of neighbours counting one", () => {
+    expect(editDistance("glacier", "glaceir", 2)).toBe(1);
+    expect(editDistance("glacier", "glacier", 2)).toBe(0);
+    expect(editDistance("ferry", "ferries", 1)).toBe(2);
+    expect(editDistance("kitten", "sitting", 5)).toBe(3);
+    expect(editDistance("kitten", "sitting", 1)).toBe(2);
+  });
+});
