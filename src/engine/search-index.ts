@@ -1,10 +1,11 @@
 /**
- * Passage ranking: MiniSearch BM25 over the story's sentences, on Porter stems. Chosen over
- * fuse.js for ranking by measurement (docs/ranking.md); fuse.js serves the fuzzy side: mapping
- * a misspelt question word to a word the story uses.
+ * Passage ranking: BM25 over the story's sentences, on Porter stems of lemmas. BM25 was chosen over
+ * fuse.js by measurement (docs/ranking.md); the compact index in bm25.ts ranks as MiniSearch did at
+ * a third of its memory (docs/scale.md). fuse.js serves the fuzzy side: mapping a misspelt question
+ * word to a word the story uses.
  */
 import Fuse from "fuse.js";
-import MiniSearch from "minisearch";
+import { Bm25Index } from "./bm25.js";
 import { stem } from "./nlp.js";
 import { STOPWORDS } from "./stopwords.js";
 import type { Story, Token } from "./types.js";
@@ -14,28 +15,16 @@ export interface Hit {
   score: number;
 }
 
-interface Doc {
-  id: number;
-  stems: string;
-}
-
 export class StoryIndex {
   readonly idf = new Map<string, number>();
-  private readonly search: MiniSearch<Doc>;
+  private readonly search = new Bm25Index<number>();
   private readonly stems = new Set<string>();
   private readonly words: Fuse<string>;
   /** every word the story uses, as written (lower case) */
   private readonly vocabulary = new Set<string>();
 
   constructor(readonly story: Story) {
-    this.search = new MiniSearch<Doc>({
-      fields: ["stems"],
-      storeFields: [],
-      tokenize: (s) => s.split(" "),
-      processTerm: (t) => t || null,
-    });
-    const docs: Doc[] = story.sentences.map((s) => ({ id: s.id, stems: s.tokens.filter(isContent).map((t) => t.stem).join(" ") }));
-    this.search.addAll(docs);
+    for (const sent of story.sentences) this.search.put(sent.id, sent.tokens.filter(isContent).map((t) => t.stem));
     const df = new Map<string, number>();
     const vocabulary = this.vocabulary;
     for (const s of story.sentences) {
@@ -78,10 +67,7 @@ export class StoryIndex {
 
   rank(stems: string[], limit: number): Hit[] {
     if (stems.length === 0) return [];
-    return this.search
-      .search(stems.join(" "), { fuzzy: (t) => (t.length > 5 ? 0.2 : false), prefix: (t) => t.length > 4, combineWith: "OR" })
-      .slice(0, limit)
-      .map((r) => ({ sentence: r.id as number, score: r.score }));
+    return this.search.rank(stems, limit).map((r) => ({ sentence: r.id, score: r.score }));
   }
 }
 

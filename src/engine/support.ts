@@ -17,27 +17,58 @@ export interface Support {
 
 const PRONOUN = /^(?:he|she|they|his|her|their|him|them|it|its)$/i;
 
+/** The words of each entity's names, computed once per story: this runs for every question. */
+const entityWordsCache = new WeakMap<Story, string[][]>();
+function entityWords(story: Story): string[][] {
+  let words = entityWordsCache.get(story);
+  if (!words) {
+    words = story.entities.map((e) => [e.name, ...e.aliases].flatMap((n) => n.toLowerCase().split(/[\s-]+/)));
+    entityWordsCache.set(story, words);
+  }
+  return words;
+}
+
 /** Token positions of mentions of the named entities this term belongs to ("Jinping" → every "Xi"). */
 function entityMatches(term: QuestionTerm, sentence: Sentence, q: ParsedQuestion, story: Story): number[] {
   const out: number[] = [];
-  for (const e of story.entities) {
+  const all = entityWords(story);
+  for (const [k, e] of story.entities.entries()) {
     if (!q.named.has(e.name)) continue;
-    const words = [e.name, ...e.aliases].flatMap((n) => n.toLowerCase().split(/[\s-]+/));
+    const words = all[k]!;
     if (!words.includes(term.word)) continue;
     for (const m of e.mentions) if (m.sentence === sentence.id) for (let i = m.start; i < m.end; i++) out.push(i);
   }
   return out;
 }
 
+/** Per-token facts that matching needs, computed once per sentence rather than once per question term. */
+interface TokenFeatures {
+  lower: string;
+  /** the parts of a hyphenated name: "Jong-un" contains "jong" */
+  parts: string[];
+  /** the country a capitalised demonym names: "Chinese" → "china" */
+  country: string | null;
+}
+const featureCache = new WeakMap<Sentence, TokenFeatures[]>();
+function features(sentence: Sentence): TokenFeatures[] {
+  let f = featureCache.get(sentence);
+  if (!f) {
+    f = sentence.tokens.map((t) => {
+      const lower = t.text.toLowerCase();
+      return { lower, parts: lower.split(/[-‑]/), country: /^\p{Lu}/u.test(t.text) ? countryOf(lower) : null };
+    });
+    featureCache.set(sentence, f);
+  }
+  return f;
+}
 export function termMatches(term: QuestionTerm, sentence: Sentence): number[] {
   const out: number[] = [];
+  const f = features(sentence);
   sentence.tokens.forEach((t, i) => {
-    const lower = t.text.toLowerCase();
+    const { lower, parts, country } = f[i]!;
     if (t.stem === term.stem || t.stem === term.surface || lower === term.word) out.push(i);
-    // hyphenated names: "Jong-un" contains "jong"
-    else if (term.word.length >= 4 && lower.split(/[-‑]/).includes(term.word)) out.push(i);
-    // a country named in the question, its adjective in the text: "China" ~ "Chinese"
-    else if (/^\p{Lu}/u.test(t.text) && countryOf(lower) === term.word) out.push(i);
+    else if (term.word.length >= 4 && parts.length > 1 && parts.includes(term.word)) out.push(i);
+    else if (country !== null && country === term.word) out.push(i);
   });
   return out;
 }
