@@ -102,13 +102,11 @@ describe("entities of a sports report (test/fixtures/engine)", () => {
 
   it("records each mention as the exact span of its sentence", () => checkMentions(story));
 
-  // engine bug: "from" before the name votes for a place, and "scorer" is no person noun
-  it.fails("types a player named after 'from' with a person appositive as a person", () => {
+  it("types a player named after 'from' with a person appositive as a person", () => {
     expect(entity(story, "Callum Reid").type).toBe("person");
   });
 
-  // engine bug: the sentence's first word, a capitalised role noun, is taken into the name
-  it.fails("does not take a sentence-opening role noun into the name (Striker Tomasz Wieczorek)", () => {
+  it("does not take a sentence-opening role noun into the name (Striker Tomasz Wieczorek)", () => {
     expect(entity(story, "Tomasz Wieczorek").type).toBe("person");
   });
 });
@@ -133,8 +131,7 @@ describe("entities of a council report (test/fixtures/engine)", () => {
     expect(entity(story, "Tobias Reuter").descriptions).toEqual(expect.arrayContaining(["Councillor", "leader of the opposition Civic Party"]));
   });
 
-  // engine bug: "Residents of" is read as a given name with its place ("William of Montreuil")
-  it.fails("does not take a sentence-opening common noun into a place name (Residents of Kessel)", () => {
+  it("does not take a sentence-opening common noun into a place name (Residents of Kessel)", () => {
     expect(entity(story, "Kessel").type).toBe("place");
     expect(story.entities.find((e) => e.name === "Residents of Kessel")).toBeUndefined();
   });
@@ -212,13 +209,11 @@ describe("entities of other articles", () => {
     "bodies",
   );
 
-  // engine bug: the name's last word ("Transport") decides, so the head "Ministry" is not seen
-  it.fails("types 'Ministry of Transport' as an organisation", () => {
+  it("types 'Ministry of Transport' as an organisation", () => {
     expect(entity(bodies, "Ministry of Transport").type).toBe("organisation");
   });
 
-  // engine bug: a city named on its own ("in Leeds") is folded into the one full name containing it
-  it.fails("does not fold the city 'Leeds' into 'University of Leeds'", () => {
+  it("does not fold the city 'Leeds' into 'University of Leeds'", () => {
     expect(entity(bodies, "University of Leeds").aliases).not.toContain("Leeds");
     expect(entity(bodies, "Leeds").type).toBe("place");
   });

@@ -22,11 +22,11 @@ const SET = join(ROOT, "test/questions/engine-regression.jsonl");
 const MAX_WORDS = 10;
 
 /**
- * Measured when the set was written: 28 of 37 answerable questions (75.7%). The floor sits just
- * under it, so that a single lost answer (27/37, 73.0%) fails the test; raise it when the engine
- * improves.
+ * Measured now: 30 of 37 answerable questions (81.1%; 28 when the set was written). The floor sits
+ * just under it, so that a single lost answer (29/37, 78.4%) fails the test; raise it when the
+ * engine improves.
  */
-const HIT_RATE_FLOOR = 0.75;
+const HIT_RATE_FLOOR = 0.8;
 
 /**
  * Unanswerable questions the engine answers anyway today (engine bug: it does not abstain when the

@@ -100,9 +100,6 @@ describe("typo correction of question words", () => {
     expect(indexOf(CUP).correct("wins")).toBeNull();
   });
 
-  // engine bug: the index holds stems of lemmas ("paid" → "pay"), so an irregular form the story itself
-  // uses is not recognised, is "corrected" to itself, and the question then asks for the stem "paid",
-  // which no sentence has ("Who paid tribute to the patriots?" loses its verb)
   it("leaves alone irregular verb forms the story uses (paid, laid, sent, began, fought)", () => {
     const kh = indexOf(KH);
     for (const w of ["paid", "laid", "sent", "began", "fought"]) expect(kh.correct(w), w).toBeNull();
@@ -118,7 +115,6 @@ describe("typo correction of question words", () => {
     expect(indexOf(TRAM).correct("tomb")).toBeNull();
   });
 
-  // engine bug: "many" is "corrected" to "mayor", which then pulls the Mayor's sentence into the ranking
   it("keeps 'how many' as it is", () => {
     const q = parseQuestion("How many signatures did residents collect against the route?", indexOf(TRAM));
     expect(q.terms.map((t) => t.word)).not.toContain("mayor");

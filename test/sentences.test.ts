@@ -56,8 +56,7 @@ describe("sentence splitting", () => {
     expect(texts("The bill passed 7-2. Opponents vowed to appeal.")).toEqual(["The bill passed 7-2.", "Opponents vowed to appeal."]);
   });
 
-  // engine bug: wink ends the sentence at the quoted question mark, leaving "he asked." as a sentence of its own
-  it.fails("keeps a quoted question with the speech verb that follows it", () => {
+  it("keeps a quoted question with the speech verb that follows it", () => {
     expect(texts("“Why now?” he asked. Nobody answered.")).toEqual(["“Why now?” he asked.", "Nobody answered."]);
   });
 });

@@ -60,8 +60,10 @@ function direction(q: ParsedQuestion, sentence: Sentence, c: Candidate, s: Suppo
   const v = verbs.reduce((a, b) => (distance(c, a) <= distance(c, b) ? a : b));
   const t = sentence.tokens;
   const between = c.end <= v ? t.slice(c.end, v) : t.slice(v + 1, c.start);
-  const sameClause = !between.some((x) => x.pos === "VERB" || x.text === ";" || /^(?:which|who|that|while|whereas)$/i.test(x.text));
+  const sameClause = !between.some((x, k) => x.pos === "VERB" || x.text === ";" || /^(?:which|who|that|while|whereas)$/i.test(x.text) || x.text === "," && between[k + 1]?.pos === "CCONJ");
   if (!sameClause) return 0;
+  // a time or place modifies its own clause's verb, on either side: "On Monday, Xi stressed that … in 1950"
+  if (q.kind === "when" || q.kind === "where") return 0.2;
   // only the nearest candidate on that side can fill the verb's slot
   const lo = c.end <= v ? c.end : v + 1;
   const hi = c.end <= v ? v : c.start;

@@ -9,7 +9,9 @@ import type { DateMention, DatePrecision, Token } from "./types.js";
 const MONTH = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
 const WEEKDAY = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
 /** chrono also reads clock times and "one second later"; only calendar-like text counts here */
-const CALENDAR_WORD = new RegExp(`\\b(?:${MONTH}|${WEEKDAY}|yesterday|today|tomorrow|ago|\\d{4})\\b`, "i");
+const CALENDAR_WORD = new RegExp(`\\b(?:${MONTH}|${WEEKDAY}|yesterday|today|tomorrow|ago|\\d{4}|(?:last|next|this|previous|coming)\\s+(?:year|month|week))\\b`, "i");
+/** "last week", "this week": a span of days, not one day */
+const WEEK = /\bweek\b/i;
 const CAPITALISED_MAY = /\bMay\b/;
 const LEADING = /^(?:on|in|at|since|during|by|from|until|till|of)\s+/i;
 const BARE_YEAR = /\b(?:(?:the\s+)?(?:early|mid|late)[- ])?(\d{1,2}(?:st|nd|rd|th)\s+century|(?:1[0-9]|20)\d0s|(?:1[0-9]|20)\d{2}(?:\s*[-–]\s*\d{2,4})?)\b/g;
@@ -37,12 +39,12 @@ export function findDates(text: string, tokens: Token[], sentence: number, publi
     const c = r.start;
     const hasYear = c.isCertain("year");
     const relative = !hasYear || /\bago\b|yesterday|today|tomorrow|last|next|this/i.test(phrase);
-    const precision: DatePrecision = c.isCertain("day") || c.isCertain("weekday") ? "day" : c.isCertain("month") ? "month" : "year";
+    const precision: DatePrecision = WEEK.test(phrase) ? "approximate" : c.isCertain("day") || c.isCertain("weekday") ? "day" : c.isCertain("month") ? "month" : "year";
     const range = tokenRange(tokens, from, from + phrase.length);
     if (!range) continue;
     // a relative date without a publication date to anchor it is a mention with no calendar value
     const resolvable = published !== null || !relative;
-    const yearOnly = /\bago\b/i.test(phrase) ? "year" : precision;
+    const yearOnly = /\bago\b/i.test(phrase) && precision !== "approximate" ? "year" : precision;
     found.push({
       sentence,
       ...range,
@@ -60,7 +62,10 @@ export function findDates(text: string, tokens: Token[], sentence: number, publi
     const range = tokenRange(tokens, from, to);
     if (!range) continue;
     // "2000 people" is a count, not a year
-    if (tokens[range.end]?.pos === "NOUN" && /^\d+$/.test(m[0])) continue;
+    // ("her 2019 election campaign" is a year: a count takes a plural noun)
+    const next = tokens[range.end];
+    const plural = !!next && (next.lemma !== next.text.toLowerCase() || /(?:[^s]s|people|men|children)$/i.test(next.text));
+    if (next?.pos === "NOUN" && plural && /^\d+$/.test(m[0])) continue;
     const value = m[1]!;
     const year = /^\d{4}/.exec(value)?.[0];
     const century = /^(\d{1,2})/.exec(value)?.[1];

@@ -3,7 +3,7 @@
  * head words, prepositions, appositives, speech verbs), merged across the story, with short
  * forms and acronyms linked to their full names and descriptions taken from appositives and titles.
  */
-import { EVENT_HEADS, NATIONALITY_ENDING, ORG_HEADS, PERSON_NOUNS, PERSON_VERBS, PLACE_HEADS, PLACE_PREPOSITIONS, TITLES } from "./lexicon.js";
+import { AGENT_NOUN, PLACE_NOUNS, EVENT_HEADS, NATIONALITY_ENDING, ORG_HEADS, PERSON_NOUNS, PERSON_VERBS, PLACE_HEADS, PLACE_PREPOSITIONS, TITLES } from "./lexicon.js";
 import { isDemonym, isKnownPlace } from "./gazetteer.js";
 import { nameRuns } from "./names.js";
 import { spanText } from "./spans.js";
@@ -21,8 +21,15 @@ interface Draft {
 
 const PUNCT_END = new Set([",", ".", ";", ":", "(", ")", "—", "–", "!", "?", "”", '"']);
 
+/** A capitalised role noun opening a sentence: "Striker Tomasz Wieczorek scored". */
+function isRoleWord(sentence: Sentence, i: number): boolean {
+  const lower = sentence.tokens[i]!.text.toLowerCase();
+  return i === 0 && (PERSON_NOUNS.has(lower) || AGENT_NOUN.test(lower));
+}
+
 function stripTitles(sentence: Sentence, start: number, end: number): { start: number; title: string | null } {
   let s = start;
+  if (end - start >= 3 && isRoleWord(sentence, start)) s++;
   while (s < end - 1 && (TITLES.has(sentence.tokens[s]!.text) || NATIONALITY_ENDING.test(sentence.tokens[s]!.text) && TITLES.has(sentence.tokens[s + 1]?.text ?? ""))) s++;
   // "Lady Gaga", "King Richard": a title before a single name is part of how the person is called
   if (s === start || end - s < 2) return { start, title: null };
@@ -53,6 +60,8 @@ function roleBefore(sentence: Sentence, start: number): string | null {
   const t = sentence.tokens;
   const prev = t[start - 1];
   if (!prev || prev.pos !== "NOUN" || prev.text !== prev.text.toLowerCase()) return null;
+  // only a word for a person or an office describes the name ("leader Kim"), not "aid Korea"
+  if (!PERSON_NOUNS.has(prev.lemma) && !AGENT_NOUN.test(prev.text) && !TITLES.has(prev.text.charAt(0).toUpperCase() + prev.text.slice(1))) return null;
   let s = start - 1;
   while (s > 0 && (t[s - 1]!.pos === "ADJ" || t[s - 1]!.pos === "PROPN" || t[s - 1]!.pos === "NOUN") && !/^(?:the|a|an)$/i.test(t[s - 1]!.text)) s--;
   if (start - s > 5) s = start - 5;
@@ -75,7 +84,15 @@ function vote(sentence: Sentence, start: number, end: number, titled: boolean, d
   if (ORG_HEADS.has(last)) v.organisation += 3;
   if (EVENT_HEADS.has(last) || /^\d+$|^[IVXLC]+$/.test(last) && words.length > 1) v.other += 3;
   if (words.length === 1 && /^\p{Lu}{2,6}$/u.test(last)) v.organisation += 1.5;
-  if (description && [...PERSON_NOUNS].some((n) => new RegExp(`\\b${n}\\b`).test(description))) v.person += 2;
+  // "COVID-19", "F-16": a code name with digits is a thing, not a place or person
+  if (words.length === 1 && /^\p{Lu}[\p{Lu}\d]*-\d+$/u.test(last)) v.other += 3;
+  const head = description?.split(/\s+(?:of|in|on|at|east|west|north|south|near)\b/)[0]!.split(/\s+/).pop() ?? "";
+  if (PERSON_NOUNS.has(head) || AGENT_NOUN.test(head)) v.person += 2;
+  if (PLACE_NOUNS.has(head)) v.place += 2;
+  // "Ministry of Transport", "Republic of Korea": the head comes before "of"
+  const ofAt = words.indexOf("of");
+  if (ofAt > 0 && ORG_HEADS.has(words[ofAt - 1]!)) v.organisation += 3;
+  if (ofAt > 0 && PLACE_HEADS.has(words[ofAt - 1]!)) v.place += 3;
   if (after === "who" || after === "," && afterNext === "who") v.person += 2;
   if (PERSON_VERBS.has(after.toLowerCase()) || after === "," && PERSON_VERBS.has(afterNext)) v.person += 1;
   if (PLACE_PREPOSITIONS.has(before)) v.place += 1.2;
@@ -140,7 +157,8 @@ function linkShortForms(drafts: Map<string, Draft>): void {
   for (const [key, short] of drafts) {
     if (short.name.includes(" ")) continue;
     const word = short.name;
-    const byWord = full.filter((f) => f.name.split(/[\s]+/).some((w) => w === word || w.split("-")[0] === word) && f !== short);
+    // only the head part of a name stands for it: "Leeds" is not short for "University of Leeds"
+    const byWord = full.filter((f) => f.name.split(/\s+of\s+/)[0]!.split(/\s+/).some((w) => w === word || w.split("-")[0] === word) && f !== short);
     const byAcronym = /^\p{Lu}{2,}$/u.test(word) ? full.filter((f) => initials(f.name) === word) : [];
     const targets = byAcronym.length === 1 ? byAcronym : byWord.length === 1 ? byWord : [];
     const target = targets[0];

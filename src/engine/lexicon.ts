@@ -55,3 +55,11 @@ export const PERSON_VERBS = words(`said says told added stressed noted claimed a
 export const PLACE_PREPOSITIONS = words(`in at to from near across throughout into inside outside around toward towards via through within`);
 
 export const NATIONALITY_ENDING = /(?:an|ese|ish|ic|i|ch|er)$/;
+
+/** Agent nouns name people by what they do: scorer, goalkeeper, minister, economist. */
+export const AGENT_NOUN = /^[a-z]{3,}(?:er|or|ist|ian)s?$/;
+
+/** Nouns of an appositive that marks a place ("Kessel, a village east of the city"). */
+export const PLACE_NOUNS = words(`village town city capital country nation state province county region district island river lake
+  mountain valley suburb neighbourhood neighborhood port harbour harbor area territory republic kingdom municipality borough
+  settlement peninsula coast desert`);

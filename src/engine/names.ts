@@ -58,8 +58,8 @@ export function nameRuns(tokens: Token[], blocked: boolean[]): NameRun[] {
         end += 2;
       } else if (PARTICLES.has(next.text) && isName(end + 1)) {
         end += 2;
-      } else if (next.text === "of" && end - start === 1 && isName(end + 1) && !isName(end + 2) && tokens[start]!.pos === "PROPN") {
-        // "William of Montreuil", "Robert of Jumièges": a single given name with its place
+      } else if (next.text === "of" && end - start === 1 && isName(end + 1) && !isName(end + 2) && tokens[start]!.pos === "PROPN" && !(start === first && /[^s]s$/.test(tokens[start]!.text))) {
+        // "William of Montreuil", "Robert of Jumièges": a single given name with its place (not "Residents of Kessel")
         end += 2;
         break;
       } else if (next.text === "the" && end - start === 1 && isName(end + 1) && !isName(end + 2) && tokens[start]!.pos === "PROPN" && !blocked[end + 1]) {

@@ -27,7 +27,7 @@ export function analyse(text: string): AnalysedSentence[] {
   const nlp = wink();
   const its = nlp.its;
   const doc = nlp.readDoc(text);
-  const out: AnalysedSentence[] = [];
+  const out: (AnalysedSentence & { at: number })[] = [];
   let cursor = 0;
   doc.sentences().each((s: ItemSentence) => {
     const values = s.tokens().out(its.value) as string[];
@@ -44,21 +44,31 @@ export function analyse(text: string): AnalysedSentence[] {
       cursor = end;
     }
     if (located.length === 0) return;
+    const previous = out[out.length - 1];
+    // “Why now?” he asked. — wink ends a sentence at a quoted question; a lower-case word after it continues it
+    if (previous && /[?!]["”’]$/.test(previous.text) && /^\p{Ll}/u.test(values[0] ?? "")) {
+      const from = previous.at;
+      const merged = text.slice(from, located[located.length - 1]!.end);
+      previous.tokens.push(...tokensOf(values, pos, lemmas, located, merged, from));
+      previous.text = merged;
+      return;
+    }
     const sStart = located[0]!.start;
     const sEnd = located[located.length - 1]!.end;
     const sentenceText = text.slice(sStart, sEnd);
-    out.push({
-      text: sentenceText,
-      tokens: values.map((v, i) => ({
-        text: sentenceText.slice(located[i]!.start - sStart, located[i]!.end - sStart) || v,
-        lemma: (lemmas[i] ?? v).toLowerCase(),
-        // stems of lemmas, so that irregular forms meet ("began" and "begin")
-        stem: stem(lemmas[i] ?? v),
-        pos: pos[i] ?? "X",
-        start: located[i]!.start - sStart,
-        end: located[i]!.end - sStart,
-      })),
-    });
+    out.push({ text: sentenceText, at: sStart, tokens: tokensOf(values, pos, lemmas, located, sentenceText, sStart) });
   });
-  return out;
+  return out.map(({ text: t, tokens }) => ({ text: t, tokens }));
+}
+
+function tokensOf(values: string[], pos: string[], lemmas: string[], located: { start: number; end: number }[], sentenceText: string, sStart: number): Token[] {
+  return values.map((v, i) => ({
+    text: sentenceText.slice(located[i]!.start - sStart, located[i]!.end - sStart) || v,
+    lemma: (lemmas[i] ?? v).toLowerCase(),
+    // stems of lemmas, so that irregular forms meet ("began" and "begin")
+    stem: stem(lemmas[i] ?? v),
+    pos: pos[i] ?? "X",
+    start: located[i]!.start - sStart,
+    end: located[i]!.end - sStart,
+  }));
 }

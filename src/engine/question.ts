@@ -3,7 +3,7 @@ import { analyse, stem } from "./nlp.js";
 import type { StoryIndex } from "./search-index.js";
 import { QUESTION_WORDS, STOPWORDS } from "./stopwords.js";
 import type { EntityType, QuestionKind, Story, Token } from "./types.js";
-import { ORG_HEADS, PERSON_NOUNS, PLACE_HEADS } from "./lexicon.js";
+import { AGENT_NOUN, ORG_HEADS, PERSON_NOUNS, PLACE_HEADS } from "./lexicon.js";
 
 export type Expected = EntityType | "clause";
 
@@ -36,8 +36,6 @@ export interface ParsedQuestion {
   tokens: Token[];
 }
 
-/** Agent nouns name people by what they do: scorer, goalkeeper, minister, economist. */
-const AGENT = /^[a-z]{3,}(?:er|or|ist|ian)s?$/;
 const WHEN_NOUNS = /^(?:year|years|date|day|month|time|century|decade|era|period|season)$/;
 const WHERE_NOUNS = /^(?:country|countries|city|cities|town|place|places|location|region|state|province|county|area|continent|island|village|nation|site|venue|street|river|capital)$/;
 const WHO_NOUNS = /^(?:person|people|man|woman|men|women|leader|president|agency|organisation|organization|group|company|team|party|newspaper|paper|outlet|player|official|officials|country|nation)$/;
@@ -58,10 +56,10 @@ function kindOf(words: string[]): { kind: QuestionKind; expected: Expected[] } {
   }
   if (w === "what" || w === "which") {
     // the asked-for noun may follow an adjective: "which Chinese president"
-    const noun = nextTwo.find((x) => !STOPWORDS.has(x) && (WHEN_NOUNS.test(x) || WHERE_NOUNS.test(x) || WHO_NOUNS.test(x) || PERSON_NOUNS.has(x) || AGENT.test(x))) ?? nextTwo.find((x) => !STOPWORDS.has(x)) ?? "";
+    const noun = nextTwo.find((x) => !STOPWORDS.has(x) && (WHEN_NOUNS.test(x) || WHERE_NOUNS.test(x) || WHO_NOUNS.test(x) || PERSON_NOUNS.has(x) || AGENT_NOUN.test(x))) ?? nextTwo.find((x) => !STOPWORDS.has(x)) ?? "";
     if (WHEN_NOUNS.test(noun)) return { kind: "when", expected: ["date"] };
     if (WHERE_NOUNS.test(noun) || PLACE_HEADS.has(cap(noun))) return { kind: "where", expected: ["place"] };
-    if (PERSON_NOUNS.has(noun.replace(/s$/, "")) || AGENT.test(noun) && !/(?:ther|ment)$/.test(noun)) return { kind: "who", expected: ["person", "organisation"] };
+    if (PERSON_NOUNS.has(noun.replace(/s$/, "")) || AGENT_NOUN.test(noun) && !/(?:ther|ment)$/.test(noun)) return { kind: "who", expected: ["person", "organisation"] };
     if (WHO_NOUNS.test(noun) || ORG_HEADS.has(cap(noun))) return { kind: "who", expected: /agency|organi|group|company|team|party|newspaper|paper|outlet/.test(noun) ? ["organisation", "person"] : ["person", "organisation"] };
     return { kind: "what", expected: ["clause"] };
   }
@@ -80,7 +78,15 @@ function formOf(tokens: Token[]): { form: Form; verbAt: number } {
   // "which agency", "what year": skip the noun that names the answer
   while (tokens[i] && ["NOUN", "ADJ", "PROPN"].includes(tokens[i]!.pos) && i <= wh + 2 && !tokens.slice(wh + 1, i + 1).some((t) => t.pos === "VERB")) i++;
   const next = tokens[i];
-  const verbAt = tokens.findIndex((t, k) => k > wh && t.pos === "VERB");
+  let verbAt = tokens.findIndex((t, k) => k > wh && t.pos === "VERB");
+  // "when did Xi stress …": after do-support and a named subject comes the verb, whatever its tag
+  if (next?.pos === "AUX" && /^(?:do|will|can|would|could|should|might|must|shall)$/.test(next.lemma)) {
+    let k = i + 1;
+    if (tokens[k]?.pos === "PROPN") {
+      while (tokens[k]?.pos === "PROPN") k++;
+      if (tokens[k] && /^\p{Ll}/u.test(tokens[k]!.text) && (tokens[k]!.pos === "NOUN" || tokens[k]!.pos === "VERB")) verbAt = k;
+    }
+  }
   if (!next) return { form: "unknown", verbAt };
   if (next.pos === "VERB" || next.pos === "ADV" && tokens[i + 1]?.pos === "VERB") return { form: "subject", verbAt };
   if (next.pos === "AUX") {
