@@ -24,7 +24,7 @@ const TOP_SENTENCES = 6;
 const W = { own: 0.7, context: 0.3, rank: 0.15, fit: 0.35, prox: 0.25, dir: 1, echo: 0.3 };
 /** Type fit of a candidate whose head is the noun the question asks for ("which agency" → "… Agency"). */
 const HEAD_MATCH_FIT = 2.5;
-export const SUPPORT_THRESHOLD = 0.33;
+export const SUPPORT_THRESHOLD = 0.31;
 
 function typeFit(q: ParsedQuestion, c: Candidate, sentence: Sentence): number {
   const head = sentence.tokens[c.end - 1]?.lemma;
@@ -225,7 +225,7 @@ export function answer(question: string, story: Story, options: AnswerOptions = 
   const base = { question, kind: q.kind, story: story.id };
   const meta = publicationAnswer(q, story);
   if (meta) return { ...base, ...meta };
-  const hits = index.rank(q.terms.flatMap((t) => (t.surface === t.stem ? [t.stem] : [t.stem, t.surface])), TOP_SENTENCES);
+  const hits = index.rank([...new Set(q.terms.flatMap((t) => [t.stem, t.surface, ...t.related]))], TOP_SENTENCES);
   const none = (evidence: Sentence | undefined, confidence = 0): Answer => ({ ...base, answer: null, confidence: round(confidence), evidence: evidence?.text ?? "", paragraph: evidence?.paragraph ?? 0 });
   if (!hits.length) return none(undefined);
 

@@ -63,3 +63,6 @@ export const AGENT_NOUN = /^[a-z]{3,}(?:er|or|ist|ian)s?$/;
 export const PLACE_NOUNS = words(`village town city capital country nation state province county region district island river lake
   mountain valley suburb neighbourhood neighborhood port harbour harbor area territory republic kingdom municipality borough
   settlement peninsula coast desert`);
+
+/** Verbs that say little of their own: "when did it happen?" asks no predicate of the story. */
+export const LIGHT_VERBS = words(`happen occur go come become take do make get have be say tell mean use put set give keep`);

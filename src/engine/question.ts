@@ -1,9 +1,10 @@
 /** What a question asks: its kind, the type of answer it expects, and the words that must be supported. */
 import { analyse, stem } from "./nlp.js";
+import { isEnglishWord, isKnownVerb } from "./wordnet.js";
 import type { StoryIndex } from "./search-index.js";
 import { QUESTION_WORDS, STOPWORDS } from "./stopwords.js";
 import type { EntityType, QuestionKind, Story, Token } from "./types.js";
-import { AGENT_NOUN, ORG_HEADS, PERSON_NOUNS, PLACE_HEADS } from "./lexicon.js";
+import { AGENT_NOUN, LIGHT_VERBS, ORG_HEADS, PERSON_NOUNS, PLACE_HEADS } from "./lexicon.js";
 
 export type Expected = EntityType | "clause";
 
@@ -16,6 +17,12 @@ export interface QuestionTerm {
   verb: boolean;
   /** stem of the word as written, for lemmas that hide it ("lay" → lemma "lie", but the text's "laid" → "lay") */
   surface: string;
+  /** for a verb the story never uses: stems of its verbs that WordNet relates to it ("sang" → "perform") */
+  related: string[];
+  /** a verb the story never uses, nor anything near it: the question asks what the story doesn't tell */
+  unsupported: boolean;
+  /** share of its weight: the words of one name ("Kim", "Jong", "un") count once together */
+  share: number;
 }
 
 /** Where the asked-for thing sits relative to the question's verb. */
@@ -123,6 +130,16 @@ function namedEntities(text: string, story: Story): Set<string> {
   return named;
 }
 
+/** Splits the weight of a named entity's words among them, so a long name does not outweigh the predicate. */
+function shareNames(terms: QuestionTerm[], named: Set<string>, story: Story): void {
+  for (const e of story.entities) {
+    if (!named.has(e.name)) continue;
+    const words = new Set([e.name, ...e.aliases].flatMap((n) => n.toLowerCase().split(/[\s-]+/)));
+    const mine = terms.filter((t) => words.has(t.word));
+    for (const t of mine) t.share = Math.min(t.share, 1 / mine.length);
+  }
+}
+
 export function parseQuestion(question: string, index: StoryIndex): ParsedQuestion {
   const text = question.replace(/\s+/g, " ").trim();
   const tokens = analyse(text).flatMap((s) => s.tokens);
@@ -137,7 +154,8 @@ export function parseQuestion(question: string, index: StoryIndex): ParsedQuesti
     // "what year", "which country": the noun after the question word names the answer, not a constraint
     if (i > 0 && QUESTION_WORDS.has(words[i - 1]!) && (WHEN_NOUNS.test(lower) || WHERE_NOUNS.test(lower) || WHO_NOUNS.test(lower))) return;
     // a word whose lemma the story uses is no typo ("paid" → "pay")
-    const corrected = index.has(t.stem) ? null : index.correct(lower);
+    // nor is a real English word the story happens not to use ("renovated" is not "reported")
+    const corrected = index.has(t.stem) || isEnglishWord(t.lemma) || isEnglishWord(lower) ? null : index.correct(lower);
     const word = corrected ?? lower;
     const st = corrected ? stem(word) : t.stem;
     if (seen.has(st)) return;
@@ -145,8 +163,15 @@ export function parseQuestion(question: string, index: StoryIndex): ParsedQuesti
     // "prior to 2000" bounds the answer; the number itself need not appear
     const bounded = /\d/.test(t.text) && tokens.slice(Math.max(0, i - 2), i).some((p) => COMPARATIVE.test(p.text.toLowerCase()));
     const specific = !bounded && ((/^\p{Lu}/u.test(t.text) && i > 0 && t.pos === "PROPN") || /\d/.test(t.text));
-    terms.push({ word, stem: st, lemma: corrected ? word : t.lemma, specific, verb: i === verbAt, surface: stem(word) });
+    const isVerb = i === verbAt;
+    const absent = isVerb && !corrected && !index.has(st) && !index.has(stem(word));
+    const lemma = corrected ? word : t.lemma;
+    const related = absent ? index.relatedVerbs(lemma) : [];
+    const unsupported = absent && related.length === 0 && !LIGHT_VERBS.has(lemma) && isKnownVerb(lemma);
+    terms.push({ word, stem: st, lemma, specific, verb: isVerb, surface: stem(word), related, unsupported, share: LIGHT_VERBS.has(lemma) ? 0.3 : 1 });
   });
+  const named = namedEntities(text, index.story);
+  shareNames(terms, named, index.story);
   const verb = terms.find((t) => t.verb)?.stem ?? null;
-  return { text, kind, form, verb, expected, terms, tokens, answerNoun: answerNounOf(tokens), named: namedEntities(text, index.story) };
+  return { text, kind, form, verb, expected, terms, tokens, answerNoun: answerNounOf(tokens), named };
 }

@@ -8,6 +8,8 @@ import Fuse from "fuse.js";
 import { Bm25Index } from "./bm25.js";
 import { stem } from "./nlp.js";
 import { STOPWORDS } from "./stopwords.js";
+import { verbDistance } from "./wordnet.js";
+import { LIGHT_VERBS } from "./lexicon.js";
 import type { Story, Token } from "./types.js";
 
 export interface Hit {
@@ -43,6 +45,24 @@ export class StoryIndex {
       this.idf.set(st, Math.log(1 + (n - d + 0.5) / (d + 0.5)));
     }
     this.words = new Fuse([...vocabulary], { includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 3 });
+  }
+
+  private verbStems: Map<string, string> | null = null;
+  private readonly related = new Map<string, string[]>();
+
+  /** Stems of the story's verbs that WordNet relates to a verb the story does not use ("sing" → "perform"). */
+  relatedVerbs(lemma: string): string[] {
+    let found = this.related.get(lemma);
+    if (!found) {
+      if (!this.verbStems) {
+        this.verbStems = new Map();
+        // a light verb ("made") relates to everything and so supports nothing
+        for (const s of this.story.sentences) for (const t of s.tokens) if (t.pos === "VERB" && !LIGHT_VERBS.has(t.lemma)) this.verbStems.set(t.lemma, t.stem);
+      }
+      found = [...this.verbStems].filter(([l]) => verbDistance(lemma, l) !== null).map(([, st]) => st);
+      this.related.set(lemma, found);
+    }
+    return found;
   }
 
   has(stemmed: string): boolean {

@@ -15,6 +15,9 @@ export interface Support {
   missing: number;
 }
 
+/** Cost of a question verb the story never uses nor anything WordNet puts near it. */
+const UNSUPPORTED_PREDICATE = 0.2;
+
 const PRONOUN = /^(?:he|she|they|his|her|their|him|them|it|its)$/i;
 
 /** The words of each entity's names, computed once per story: this runs for every question. */
@@ -66,7 +69,7 @@ export function termMatches(term: QuestionTerm, sentence: Sentence): number[] {
   const f = features(sentence);
   sentence.tokens.forEach((t, i) => {
     const { lower, parts, country } = f[i]!;
-    if (t.stem === term.stem || t.stem === term.surface || lower === term.word) out.push(i);
+    if (t.stem === term.stem || t.stem === term.surface || lower === term.word || term.related.includes(t.stem)) out.push(i);
     else if (term.word.length >= 4 && parts.length > 1 && parts.includes(term.word)) out.push(i);
     else if (country !== null && country === term.word) out.push(i);
   });
@@ -92,7 +95,7 @@ export function support(q: ParsedQuestion, story: Story, index: StoryIndex, sent
     return direct.length || !term.specific ? direct : entityMatches(term, s, q, story);
   };
   for (const term of q.terms) {
-    const idf = index.idfOf(term.stem);
+    const idf = index.idfOf(term.stem) * term.share;
     total += idf;
     const here = matchesOf(term, sentence);
     if (here.length) {
@@ -106,6 +109,9 @@ export function support(q: ParsedQuestion, story: Story, index: StoryIndex, sent
       // "he said …" right after a sentence naming him: the name is there, as a pronoun
       own += idf * 0.75;
       context += idf;
+    } else if (term.unsupported) {
+      // "when was Kim born?" of a story that never speaks of birth
+      missing = Math.max(missing, UNSUPPORTED_PREDICATE);
     } else if (term.specific) {
       // a name or number the question sets: elsewhere in the paragraph it is the topic; absent, the story doesn't say
       const penalty = paragraph.some((s) => matchesOf(term, s).length) ? 0.15 : index.has(term.stem) ? 0.35 : 0.6;
