@@ -11,6 +11,7 @@
  * 4. abstain when the best evidence does not support the question.
  */
 import { candidatesIn, type Candidate } from "./candidates.js";
+import { identityAnswer } from "./identity-answer.js";
 import { publicationAnswer } from "./meta-answer.js";
 import { parseQuestion, type ParsedQuestion } from "./question.js";
 import { indexOf } from "./search-index.js";
@@ -223,8 +224,8 @@ export function answer(question: string, story: Story, options: AnswerOptions = 
   const index = indexOf(story);
   const q = parseQuestion(question.slice(0, MAX_QUESTION_LENGTH), index);
   const base = { question, kind: q.kind, story: story.id };
-  const meta = publicationAnswer(q, story);
-  if (meta) return { ...base, ...meta };
+  const direct = publicationAnswer(q, story) ?? identityAnswer(q, story);
+  if (direct) return { ...base, ...direct, confidence: round(direct.confidence) };
   const hits = index.rank([...new Set(q.terms.flatMap((t) => [t.stem, t.surface, ...t.related]))], TOP_SENTENCES);
   const none = (evidence: Sentence | undefined, confidence = 0): Answer => ({ ...base, answer: null, confidence: round(confidence), evidence: evidence?.text ?? "", paragraph: evidence?.paragraph ?? 0 });
   if (!hits.length) return none(undefined);

@@ -1,0 +1,41 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { answer, ingestText } from "../src/engine/index.js";
+
+const KH = ingestText(readFileSync(new URL("../data/stories/korea-herald-2020-10-22.txt", import.meta.url), "utf8"), "kh");
+const PORT = ingestText(
+  `Harbour board backs new ferry terminal
+
+DUNMORE, March 3, 2022 — The Dunmore Harbour Board approved a new ferry terminal on Tuesday, its chair Aoife Brennan said.
+
+Brennan, a former ship's engineer, said the terminal would open in 2024. The board's plan was opposed by Liam Ortega.`,
+  "port",
+);
+
+describe("questions that only name an entity", () => {
+  it("answer with the story's description of that person, citing the sentence it comes from", () => {
+    const a = answer("Who is Mao Anying?", KH);
+    expect(a.answer).toBe("eldest son of Mao Zedong");
+    expect(a.evidence).toContain("Mao Anying, the eldest son of Mao Zedong");
+    expect(a.paragraph).toBe(3);
+    expect(answer("Who was Mao Zedong?", KH).answer).toBe("founder of communist China");
+  });
+
+  it("take a title before the name as the description", () => {
+    expect(answer("Who is Xi Jinping?", KH).answer).toBe("Chinese President");
+  });
+
+  it("spell out a short form the article pairs with a full name", () => {
+    expect(answer("What is KCNA?", KH).answer).toBe("Korean Central News Agency");
+  });
+
+  it("work the same on another article", () => {
+    expect(answer("Who is Aoife Brennan?", PORT).answer).toMatch(/former ship's engineer|chair/);
+  });
+
+  it("abstain, citing where the name appears, when the story never says who it is", () => {
+    const a = answer("Who is Liam Ortega?", PORT);
+    expect(a.answer).toBeNull();
+    expect(a.evidence).toContain("Liam Ortega");
+  });
+});
