@@ -39,3 +39,15 @@ describe("questions that only name an entity", () => {
     expect(a.evidence).toContain("Liam Ortega");
   });
 });
+
+describe("a description in the evidence standing for a name", () => {
+  it("answers 'which <noun>' with the nearest earlier name headed by that noun, cited where it stands", () => {
+    const story = ingestText(
+      `LISBURN, May 2, 2023 — The Lisburn Heritage Trust bought the old mill on Monday.\n\nLocal builders praised the buyer, calling the charity a guardian of the town's past.`,
+      "mill",
+    );
+    const a = answer("Which trust is the guardian of the town's past?", story);
+    expect(a.answer).toBe("Lisburn Heritage Trust");
+    expect(a.evidence).toContain("The Lisburn Heritage Trust bought the old mill");
+  });
+});

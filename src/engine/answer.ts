@@ -205,6 +205,24 @@ function clauseAnswer(sentence: Sentence, s: Support): string {
   return best.replace(/[,;:—]$/, "");
 }
 
+/**
+ * "Which agency is the North's mouthpiece?" of "… according to the North's mouthpiece": the evidence
+ * speaks of it by a description, so the answer is the nearest earlier name whose head is the asked-for
+ * noun ("Korean Central News Agency"), cited where that name stands.
+ */
+function bridge(q: ParsedQuestion, story: Story, best: Choice): { name: string; sentence: Sentence } | null {
+  if (!q.answerNoun || (best.c && best.sentence.tokens[best.c.end - 1]?.lemma === q.answerNoun)) return null;
+  let found: { name: string; sentence: Sentence } | null = null;
+  for (const e of story.entities) {
+    if (e.name.split(/\s+/).pop()?.toLowerCase() !== q.answerNoun || q.named.has(e.name)) continue;
+    for (const m of e.mentions) {
+      if (m.sentence > best.sentence.id || (found && m.sentence <= found.sentence.id)) continue;
+      found = { name: e.name, sentence: story.sentences[m.sentence]! };
+    }
+  }
+  return found;
+}
+
 export interface AnswerOptions {
   /** confidence below which the engine abstains */
   threshold?: number;
@@ -263,6 +281,8 @@ export function answer(question: string, story: Story, options: AnswerOptions = 
     score: best.score,
   });
   if (confidence < (options.threshold ?? SUPPORT_THRESHOLD)) return none(best.sentence, confidence);
+  const named = bridge(q, story, best);
+  if (named) return { ...base, answer: named.name, confidence: round(confidence * 0.8), evidence: named.sentence.text, paragraph: named.sentence.paragraph };
   const reason = q.kind === "why" ? reasonAnswer(best.sentence, best.s) : null;
   // a why-question whose evidence gives no reason is not answered by restating the event
   if (q.kind === "why" && !reason) return none(best.sentence, confidence);
