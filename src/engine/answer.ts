@@ -99,12 +99,22 @@ function introduced(q: ParsedQuestion, sentence: Sentence, c: Candidate): number
   return 0;
 }
 
-/** "2013 and 2018", "Robert Lane and Benjamin Vail": joins a candidate with its coordinated siblings. */
+/**
+ * "2013 and 2018", "Robert Lane and Benjamin Vail": joins a candidate with its coordinated siblings;
+ * dates also join as a range ("1321 to 1323", "between 2005 and 2010").
+ */
 function coordinate(best: Candidate, all: Candidate[], sentence: Sentence): Candidate {
   const t = sentence.tokens;
   let end = best.end;
+  let start = best.start;
+  const range = best.type === "date" ? /^(?:to|until|through|-|–)$/ : /^$/;
   for (;;) {
-    const joiner = t[end]?.text.toLowerCase();
+    const joiner = t[end]?.text.toLowerCase() ?? "";
+    if (range.test(joiner)) {
+      const next = all.find((c) => c.type === "date" && c.start === end + 1);
+      if (next) end = next.end;
+      break;
+    }
     if (joiner !== "and" && joiner !== "or" && joiner !== ",") break;
     // the Oxford comma: "Grissom, White, and Chaffee"
     const skip = joiner === "," && /^(?:and|or)$/i.test(t[end + 1]?.text ?? "") ? 2 : 1;
@@ -114,7 +124,8 @@ function coordinate(best: Candidate, all: Candidate[], sentence: Sentence): Cand
     if (joiner !== "," || skip === 2) break;
   }
   if (end === best.end) return best;
-  return { ...best, end, text: spanText(sentence.text, t, best.start, end), canonical: null };
+  if (best.type === "date" && /^(?:between|from)$/i.test(t[start - 1]?.text ?? "")) start--;
+  return { ...best, start, end, text: spanText(sentence.text, t, start, end), canonical: null, note: null };
 }
 
 /** "Japanese research teams", "Turkish forces": a nationality names a group only with its noun. */

@@ -14,7 +14,7 @@ const CALENDAR_WORD = new RegExp(`\\b(?:${MONTH}|${WEEKDAY}|yesterday|today|tomo
 const WEEK = /\bweek\b/i;
 const CAPITALISED_MAY = /\bMay\b/;
 const LEADING = /^(?:on|in|at|since|during|by|from|until|till|of)\s+/i;
-const BARE_YEAR = /\b(?:(?:the\s+)?(?:early|mid|late)[- ])?(\d{1,2}(?:st|nd|rd|th)\s+century|(?:1[0-9]|20)\d0s|(?:1[0-9]|20)\d{2}(?:\s*[-–]\s*\d{2,4})?)\b/g;
+const BARE_YEAR = /\b(?:(?:the\s+)?(?:(?:early|mid|late)[- ]|(?:spring|summer|autumn|fall|winter)\s+of\s+))?(\d{1,2}(?:st|nd|rd|th)\s+century|(?:1[0-9]|20)\d0s|(?:1[0-9]|20)\d{2}(?:\s*[-–]\s*\d{2,4})?)\b/g;
 
 function iso(d: Date, precision: DatePrecision): string {
   const s = d.toISOString();
@@ -69,7 +69,7 @@ export function findDates(text: string, tokens: Token[], sentence: number, publi
     const value = m[1]!;
     const year = /^\d{4}/.exec(value)?.[0];
     const century = /^(\d{1,2})/.exec(value)?.[1];
-    const approximate = /s$|century/i.test(value) || /early|mid|late/i.test(m[0]);
+    const approximate = /s$|century/i.test(value) || /early|mid|late|spring|summer|autumn|fall|winter/i.test(m[0]);
     found.push({
       sentence,
       ...range,

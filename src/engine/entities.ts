@@ -30,7 +30,9 @@ function isRoleWord(sentence: Sentence, i: number): boolean {
 function stripTitles(sentence: Sentence, start: number, end: number): { start: number; title: string | null } {
   let s = start;
   if (end - start >= 3 && isRoleWord(sentence, start)) s++;
-  while (s < end - 1 && (TITLES.has(sentence.tokens[s]!.text) || NATIONALITY_ENDING.test(sentence.tokens[s]!.text) && TITLES.has(sentence.tokens[s + 1]?.text ?? ""))) s++;
+  const hyphenated = (i: number) => sentence.tokens[i + 1]?.text === "-" && sentence.tokens[i]!.end === sentence.tokens[i + 1]!.start;
+  // "Saint-Clair-sur-Epte": a title word joined by a hyphen is part of a place name
+  while (s < end - 1 && !hyphenated(s) && (TITLES.has(sentence.tokens[s]!.text) || NATIONALITY_ENDING.test(sentence.tokens[s]!.text) && TITLES.has(sentence.tokens[s + 1]?.text ?? ""))) s++;
   // "Lady Gaga", "King Richard": a title before a single name is part of how the person is called
   if (s === start || end - s < 2) return { start, title: null };
   return { start: s, title: spanText(sentence.text, sentence.tokens, start, s) };

@@ -3,7 +3,7 @@
  * inside a name), joined across hyphens ("Jong-un"), "of" after a head that takes it
  * ("University of Chicago") and possessives inside a name ("People's Volunteer Army").
  */
-import { OF_HEADS } from "./lexicon.js";
+import { OF_HEADS, ORG_HEADS } from "./lexicon.js";
 import type { Token } from "./types.js";
 
 export interface NameRun {
@@ -58,6 +58,9 @@ export function nameRuns(tokens: Token[], blocked: boolean[]): NameRun[] {
         end += 2;
       } else if (PARTICLES.has(next.text) && isName(end + 1)) {
         end += 2;
+      } else if (PARTICLES.has(next.text) && tokens[end + 1]?.text === "-" && adjacent(next, tokens[end + 1]) && adjacent(tokens[end + 1], tokens[end + 2]) && isName(end + 2)) {
+        // "Hassan al-Turabi"
+        end += 3;
       } else if (next.text === "of" && end - start === 1 && isName(end + 1) && !isName(end + 2) && tokens[start]!.pos === "PROPN" && !(start === first && /[^s]s$/.test(tokens[start]!.text))) {
         // "William of Montreuil", "Robert of Jumièges": a single given name with its place (not "Residents of Kessel")
         end += 2;
@@ -70,7 +73,8 @@ export function nameRuns(tokens: Token[], blocked: boolean[]): NameRun[] {
         // "Richard I", "Charles III"
         end++;
         break;
-      } else if (POSSESSIVE.test(next.text) && end - start >= 2 && isName(end + 1) && isName(end + 2)) {
+      } else if (POSSESSIVE.test(next.text) && end - start >= 2 && isName(end + 1) && (isName(end + 2) || ORG_HEADS.has(tokens[end + 1]!.text))) {
+        // "People’s Volunteer Army", "Polish United Workers' Party"
         end += 2;
       } else if (next.pos === "NUM" && /^(?:\d{1,3}|[IVXLC]+)$/.test(next.text) && !blocked[end]) {
         end++;
