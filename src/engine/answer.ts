@@ -88,6 +88,8 @@ function echo(q: ParsedQuestion, sentence: Sentence, c: Candidate): number {
   const stems = new Set(q.terms.map((t) => t.stem));
   const words = sentence.tokens.slice(c.start, c.end).filter((t) => /[\p{L}\p{N}]/u.test(t.text));
   if (!words.length) return 1;
+  // "the first quarterback" answers nothing when the question asks about the quarterback
+  if (c.type === "phrase" && stems.has(words[words.length - 1]!.stem)) return 1;
   return words.filter((t) => stems.has(t.stem) || q.terms.some((x) => x.word === t.text.toLowerCase())).length / words.length;
 }
 

@@ -46,7 +46,9 @@ export const PERSON_NOUNS = words(`son daughter wife husband father mother broth
   student teacher lawyer judge priest bishop pope monk soldier pilot engineer inventor philosopher historian journalist editor
   reporter member partner successor predecessor heir friend rival colleague adviser advisor aide secretary governor mayor senator
   premier chancellor lawmaker candidate champion winner quarterback captain architect designer founder mathematician economist
-  explorer missionary saint apostle prophet theologian`);
+  explorer missionary saint apostle prophet theologian official resident citizen worker voter fan supporter protester
+  activist villager farmer victim survivor witness volunteer troop passenger customer employee lawmaker legislator
+  delegate envoy minister councillor councilor officer crew team staff`);
 
 /** Verbs of speech and action that follow a person as subject. */
 export const PERSON_VERBS = words(`said says told added stressed noted claimed argued wrote insisted explained announced asked replied
