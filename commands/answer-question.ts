@@ -7,14 +7,18 @@ import { withPrivateOption, withStoryOption } from "./stories-service.js";
 
 const WH = /^\s*(?:who|whom|whose|what|which|when|where|why|how)\b/i;
 
-/** "/when the war began" → "when the war began"; a text that is already a question is left alone. */
+/** Whitespace, control and format characters (zero-width spaces, BOM, bidi marks): text of only these shows nothing. */
+const INVISIBLE = /[\s\p{Cc}\p{Cf}]/gu;
+const isBlank = (text: string) => !text.replace(INVISIBLE, "");
+
+/** "/when the war began" → "when the war began"; a text that is already a question is left alone, and so is a blank one (refused as empty, not asked as "when"). */
 export function typedQuestion(kind: "who" | "when" | "where", text: string): string {
-  return WH.test(text) ? text : `${kind} ${text}`;
+  return WH.test(text) || isBlank(text) ? text : `${kind} ${text}`;
 }
 
 export async function replyWithAnswer(ctx: CommandContext, question: string): Promise<void> {
   const q = question.trim();
-  if (!q) throw new UserError("The question is empty.");
+  if (isBlank(q)) throw new UserError("The question is empty.");
   if (q.length > MAX_QUESTION_LENGTH) throw new UserError(`The question is too long (${q.length} characters; at most ${MAX_QUESTION_LENGTH}).`);
   const story = ctx.stories.from(ctx.options);
   await ctx.reply(answerReply(answer(q, story), story, { private: ctx.options.getBoolean("private") ?? false }));

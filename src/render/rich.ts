@@ -24,8 +24,19 @@ export const italic = (text: string): Span => ({ text, italic: true });
 export const line = (...parts: (string | Span)[]): Block => ({ spans: parts.map((p) => (typeof p === "string" ? { text: p } : p)) });
 export const quote = (text: string): Block => ({ spans: [{ text }], quote: true });
 
+/** @everyone, @here and user or role mentions (<@id>, <@!id>, <@&id>) as they are written in a message. */
+const MENTION = /@(everyone|here)|<(@[!&]?)(?=\d)/g;
+
+/**
+ * Echoed text ("There is no story \"@everyone\"") is made inert with a zero-width space after the
+ * "@": replies already go out with allowedMentions parse [], this keeps them harmless if that is ever lost.
+ */
+function defuseMentions(text: string): string {
+  return text.replace(MENTION, (_, word: string | undefined, at: string | undefined) => (word ? `@\u200b${word}` : `<${at}\u200b`));
+}
+
 function escape(text: string): string {
-  return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
+  return defuseMentions(escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true }));
 }
 
 function spanMarkdown(s: Span, atLineStart = false): string {
@@ -117,11 +128,16 @@ function prefixOf(doc: Rich, n: number): Rich {
 
 /** Discord markdown for `doc`, at most `max` characters, cut between words and marked with "…". */
 export function toMarkdown(doc: Rich, max = Infinity): string {
-  const full = render(doc);
-  if (full.length <= max) return full;
   const text = doc.map((b) => b.spans.map((s) => s.text).join("")).join("\n");
+  // markdown is never shorter than its text, so text past `max` can never be shown; it is not even
+  // rendered, because escapeMarkdown takes time quadratic in a line's length (80,000 characters: 5 s)
+  if (text.length <= max) {
+    const full = render(doc);
+    if (full.length <= max) return full;
+  }
   const cut = (n: number) => render(prefixOf(doc, n));
-  return longestFit(wordEnds(text), max, cut) ?? longestFit(charEnds(text.split(/\s/)[0]!), max, cut) ?? (max >= 1 ? ELLIPSIS : "");
+  const within = (ends: number[]) => ends.filter((n) => n < max);
+  return longestFit(within(wordEnds(text)), max, cut) ?? longestFit(within(charEnds(text.split(/\s/)[0]!)), max, cut) ?? (max >= 1 ? ELLIPSIS : "");
 }
 
 /** The same document as plain text for a terminal: quotes keep their "> " so they still stand out. */
