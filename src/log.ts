@@ -21,15 +21,16 @@ export interface LoggerOptions {
   pretty?: boolean;
 }
 
+/** The text with every secret replaced: for anything printed outside the logger too. */
+export function scrub(text: string, secrets: (string | undefined)[]): string {
+  let clean = text;
+  for (const s of secrets) if (s) clean = clean.split(s).join("[redacted]");
+  return clean;
+}
+
 function scrubbing(out: DestinationStream, secrets: string[]): DestinationStream {
   if (!secrets.length) return out;
-  return {
-    write(line: string) {
-      let clean = line;
-      for (const s of secrets) clean = clean.split(s).join("[redacted]");
-      return out.write(clean);
-    },
-  };
+  return { write: (line: string) => out.write(scrub(line, secrets)) };
 }
 
 export function createLogger(options: LoggerOptions = {}): Logger {

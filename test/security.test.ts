@@ -107,10 +107,7 @@ describe.concurrent("the token never appears in a real process's output", () => 
     expectNoToken(out + err, FAKE_TOKEN);
   });
 
-  // BUG (src/cli/deploy-commands.ts): deploy prints "Discord refused the commands: <the API's error
-  // message>" straight to stderr, without the logger's scrubbing; an API or proxy that echoes the
-  // Authorization header puts the token on the terminal (got: "… (got Bot MTMzNzEz….c2VjcmV0…)").
-  it.fails("deploy against an API that echoes the token in its error: stderr hides it", async (test) => {
+  it("deploy against an API that echoes the token in its error: stderr hides it", async (test) => {
     const { expect } = test;
     const api = await echoingApi(test);
     const run = runStorybot(["deploy", "--guild", "123456789012345678"], { cwd: scratch, env: { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_CLIENT_ID: "123456789012345678", DISCORD_API_URL: api } });

@@ -14,7 +14,8 @@ const FIELDS = ["title", "source", "url", "published", "place"] as const;
 export class StoryFormatError extends Error {}
 
 export function splitFrontMatter(text: string): { meta: FrontMatter; body: string } {
-  const m = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+  // a byte-order mark (files saved on Windows) comes before the opening ---
+  const m = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
   if (!m) return { meta: {}, body: text };
   let data: unknown;
   try {

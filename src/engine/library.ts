@@ -52,7 +52,10 @@ async function ingester(): Promise<Ingest> {
 
 function readArticle(file: string): string {
   try {
-    const size = statSync(file).size;
+    const stat = statSync(file);
+    // a FIFO or a device named *.txt would block the read forever
+    if (!stat.isFile()) throw new RangeError("not a regular file");
+    const size = stat.size;
     if (size > MAX_STORY_BYTES) throw new RangeError(`too large (${size} bytes; the limit is ${MAX_STORY_BYTES})`);
     return readFileSync(file, "utf8");
   } catch (err) {
