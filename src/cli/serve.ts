@@ -1,17 +1,27 @@
 /**
  * What `storybot start` does: with DISCORD_TOKEN, log in and serve Discord until SIGTERM/SIGINT;
- * without it (or with --console), the local console on stdin until the end of input.
+ * without it (or with --console), the local console on stdin until the end of input. Also what each
+ * shard process of `storybot start --sharded` runs.
  */
-import type { Client } from "discord.js";
-import { UserError } from "../../commands/command.js";
-import { commands } from "../../commands/index.js";
+import { UserError, type Command } from "../../commands/command.js";
+import { commands as allCommands } from "../../commands/index.js";
 import { Stories } from "../../commands/stories-service.js";
 import { DEFAULT_CACHE_DIR, DEFAULT_STORY_DIR } from "../config-paths.js";
 import { ConfigError, loadConfig, type Config } from "../config/index.js";
 import { runConsole } from "../console/console.js";
-import { startBot } from "../discord/bot.js";
+import { launchBot, STOP_BUDGET_MS, type RunningBot } from "../discord/bot.js";
+import { dropStrayShardCount, shardOfThisProcess } from "../discord/shard-process.js";
 import { StoryLibrary } from "../engine/library.js";
 import { createLogger, type Logger } from "../log.js";
+
+export interface ServeOptions {
+  console?: boolean;
+  /** the command set (default: every command); process tests add test-only commands */
+  commands?: Command[];
+}
+
+/** The last resort if disconnecting hangs: out before the 5 s a service manager grants ends in SIGKILL. */
+const EXIT_DEADLINE_MS = STOP_BUDGET_MS + 800;
 
 async function loadStories(config: Config, log: Logger): Promise<Stories> {
   const library = await StoryLibrary.fromDirectory(DEFAULT_STORY_DIR, { cacheDir: DEFAULT_CACHE_DIR });
@@ -20,16 +30,29 @@ async function loadStories(config: Config, log: Logger): Promise<Stories> {
   return new Stories(library, config.story);
 }
 
-function stopOnSignals(client: Client, log: Logger): void {
-  const stop = (signal: NodeJS.Signals) => {
-    log.info({ signal }, "stopping");
-    client
-      .destroy()
-      .catch((err) => log.error({ err }, "error while disconnecting"))
+/**
+ * SIGTERM or SIGINT: finish the replies in flight, disconnect, exit 0. A second signal changes
+ * nothing (Ctrl-C reaches every process of a sharded bot, and the manager forwards it as well).
+ */
+function stopOnSignals(running: () => RunningBot | null, log: Logger): void {
+  let stopping = false;
+  const stop = (cause: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ cause }, "stopping");
+    setTimeout(() => {
+      log.error({ deadlineMs: EXIT_DEADLINE_MS }, "could not disconnect in time; exiting anyway");
+      process.exit(1);
+    }, EXIT_DEADLINE_MS).unref();
+    // before the bot is ready there is nothing in flight to finish
+    Promise.resolve(running()?.stop())
+      .catch((err) => log.error({ err }, "error while stopping"))
       .finally(() => process.exit(0));
   };
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+  // a shard process whose manager has gone would otherwise serve on, orphaned
+  if (process.send) process.on("disconnect", () => stop("sharding manager disconnected"));
 }
 
 /** Prints a setup problem (never a secret) and exits 2. */
@@ -39,7 +62,7 @@ function refuse(err: unknown): never {
   process.exit(2);
 }
 
-export async function serve(opts: { console?: boolean }): Promise<void> {
+export async function serve(opts: ServeOptions): Promise<void> {
   let config: Config;
   try {
     config = loadConfig();
@@ -47,8 +70,11 @@ export async function serve(opts: { console?: boolean }): Promise<void> {
     refuse(err);
   }
   const serving = !!config.token && !opts.console;
+  const shard = shardOfThisProcess();
   // in the console, routine log lines would interleave with the answers
-  const log = createLogger({ level: config.logLevel ?? (serving ? "info" : "warn"), secrets: [config.token] });
+  const rootLog = createLogger({ level: config.logLevel ?? (serving ? "info" : "warn"), secrets: [config.token] });
+  const log = shard ? rootLog.child({ shard: shard.id }) : rootLog;
+  if (serving && dropStrayShardCount()) log.warn("SHARD_COUNT is for `storybot start --sharded`; this bot serves as the only shard");
   let stories: Stories;
   try {
     stories = await loadStories(config, log);
@@ -56,14 +82,15 @@ export async function serve(opts: { console?: boolean }): Promise<void> {
     refuse(err);
   }
   if (!serving || !config.token) {
-    await runConsole({ input: process.stdin, output: process.stdout, stories, commands, log, interactive: process.stdin.isTTY === true });
+    await runConsole({ input: process.stdin, output: process.stdout, stories, commands: opts.commands ?? allCommands, log, interactive: process.stdin.isTTY === true });
     return;
   }
   // a failing handler must never take the bot down: log what slipped through and carry on
   process.on("unhandledRejection", (err) => log.error({ err }, "unhandled rejection"));
   try {
-    const client = await startBot({ token: config.token, apiUrl: config.apiUrl, stories, log });
-    stopOnSignals(client, log);
+    let bot: RunningBot | null = null;
+    stopOnSignals(() => bot, log);
+    bot = await launchBot({ token: config.token, apiUrl: config.apiUrl, stories, log, commands: opts.commands ?? allCommands });
   } catch (err) {
     log.fatal({ err }, "could not log in to Discord");
     process.exit(1);

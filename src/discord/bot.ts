@@ -1,4 +1,4 @@
-/** The bot on Discord: a client with its handlers attached, logged in and ready. */
+/** The bot on Discord: a client with its handlers attached, logged in and ready, and a way to stop it gracefully. */
 import { once } from "node:events";
 import { Events, type Client } from "discord.js";
 import type { Logger } from "pino";
@@ -9,7 +9,9 @@ import { suggestedQuestions } from "../engine/suggest.js";
 import { createClient, type ClientSettings } from "./client.js";
 import { Cooldown, DEFAULT_COOLDOWN, type CooldownOptions } from "./cooldown.js";
 import { inviteUrl } from "./invite.js";
+import { logRestTrouble } from "./rest-log.js";
 import { attachHandlers } from "./router.js";
+import { Workload } from "./workload.js";
 
 export interface BotOptions extends ClientSettings {
   token: string;
@@ -20,15 +22,40 @@ export interface BotOptions extends ClientSettings {
   deferAfterMs?: number;
 }
 
-/** Resolves once the client is ready; rejects (without the token in the message) if login fails. */
-export async function startBot(options: BotOptions): Promise<Client<true>> {
-  const { log, stories } = options;
-  const client = createClient(options);
-  attachHandlers(client, { commands: options.commands ?? allCommands, stories, log, cooldown: new Cooldown(options.cooldown ?? DEFAULT_COOLDOWN), deferAfterMs: options.deferAfterMs });
+/**
+ * How long a stop waits for replies in flight. The rest of the 5 seconds a service manager usually
+ * grants before SIGKILL is for closing the gateway and exiting.
+ */
+export const STOP_BUDGET_MS = 4000;
+
+export interface RunningBot {
+  client: Client<true>;
+  /** Stops taking new interactions, waits for the replies in flight (at most `budgetMs`), then disconnects; resolves with how many replies were abandoned. */
+  stop(budgetMs?: number): Promise<{ unfinished: number }>;
+}
+
+/** `stopping`: our own disconnect is reported by discord.js as a reconnect; it is not news. */
+function logGateway(client: Client, log: Logger, stopping: () => boolean): void {
+  // a shard process's logger already says which shard it is
+  const which = (shard: number) => ("shard" in log.bindings() ? {} : { shard });
   client.on(Events.Error, (err) => log.error({ err }, "discord client error"));
   client.on(Events.Warn, (message) => log.warn(message));
-  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ code: event.code, shard }, "gateway disconnected"));
-  client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, "gateway resumed"));
+  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ code: event.code, ...which(shard) }, "gateway disconnected"));
+  client.on(Events.ShardReconnecting, (shard) => {
+    if (!stopping()) log.warn(which(shard), "gateway connection lost; reconnecting");
+  });
+  client.on(Events.ShardResume, (shard, replayed) => log.info({ ...which(shard), replayed }, "gateway resumed"));
+  client.on(Events.ShardReady, (shard) => log.info(which(shard), "gateway session started"));
+}
+
+/** Resolves once the client is ready; rejects (without the token in the message) if login fails. */
+export async function launchBot(options: BotOptions): Promise<RunningBot> {
+  const { log, stories } = options;
+  const client = createClient(options);
+  const workload = new Workload();
+  attachHandlers(client, { commands: options.commands ?? allCommands, stories, log, cooldown: new Cooldown(options.cooldown ?? DEFAULT_COOLDOWN), deferAfterMs: options.deferAfterMs }, workload);
+  logGateway(client, log, () => !workload.accepting);
+  logRestTrouble(client.rest, log);
   // the first autocomplete must be quick: generate the default story's suggestions now
   if (stories.defaultId) suggestedQuestions(stories.pick(null));
   const ready = once(client, Events.ClientReady);
@@ -40,5 +67,18 @@ export async function startBot(options: BotOptions): Promise<Client<true>> {
     throw err;
   }
   log.info({ user: client.user?.tag, guilds: client.guilds.cache.size, stories: stories.list().length, invite: client.application ? inviteUrl(client.application.id) : undefined }, "ready");
-  return client as Client<true>;
+  const stop = async (budgetMs = STOP_BUDGET_MS) => {
+    workload.close();
+    log.info({ inFlight: workload.size }, "no longer taking new interactions; finishing the replies in flight");
+    const unfinished = await workload.settle(budgetMs);
+    if (unfinished) log.warn({ unfinished, budgetMs }, "gave up waiting for replies still in flight");
+    await client.destroy();
+    return { unfinished };
+  };
+  return { client: client as Client<true>, stop };
+}
+
+/** The ready client alone, for callers that stop it with `client.destroy()`. */
+export async function startBot(options: BotOptions): Promise<Client<true>> {
+  return (await launchBot(options)).client;
 }

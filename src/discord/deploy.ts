@@ -1,6 +1,7 @@
 /** Registers the slash commands: one PUT of the whole set, to a guild (instant, for development) or globally. */
-import { REST, Routes } from "discord.js";
+import { Routes } from "discord.js";
 import type { Command } from "../../commands/command.js";
+import { restClient } from "./rest-client.js";
 
 export interface DeployOptions {
   token: string;
@@ -12,8 +13,7 @@ export interface DeployOptions {
 }
 
 export async function deployCommands(o: DeployOptions): Promise<{ registered: number; scope: string }> {
-  // `api: undefined` would replace the default base URL: leave the key out unless it is set
-  const rest = new REST(o.apiUrl ? { api: o.apiUrl } : {}).setToken(o.token);
+  const rest = restClient(o.token, o.apiUrl);
   const route = o.guildId ? Routes.applicationGuildCommands(o.clientId, o.guildId) : Routes.applicationCommands(o.clientId);
   const result = (await rest.put(route, { body: o.commands.map((c) => c.data) })) as unknown[];
   return { registered: Array.isArray(result) ? result.length : o.commands.length, scope: o.guildId ? `guild ${o.guildId}` : "global" };

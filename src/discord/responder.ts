@@ -1,16 +1,20 @@
 /**
  * Answers one interaction exactly once: the first Reply becomes the interaction response (or fills a
  * deferred one), later ones are follow-ups. If the handler has said nothing after `deferAfterMs`, the
- * interaction is deferred so Discord's 3-second window is never missed.
+ * interaction is deferred so Discord's 3-second window is never missed. If the window has closed all
+ * the same (10062 Unknown interaction), that is logged once and every later send is dropped: there is
+ * no one left to answer, and the command should not be reported as failed.
  */
 import type { RepliableInteraction } from "discord.js";
 import { MessageFlags } from "discord.js";
+import type { Logger } from "pino";
 import { toDiscordMessage } from "../render/discord-message.js";
 import type { Reply } from "../render/reply.js";
+import { isUnknownInteraction } from "./discord-errors.js";
 
 export const DEFER_AFTER_MS = 1500;
 
-type State = "new" | "deferred" | "answered";
+type State = "new" | "deferred" | "answered" | "expired";
 
 export class Responder {
   private state: State = "new";
@@ -22,10 +26,12 @@ export class Responder {
     private readonly interaction: RepliableInteraction,
     /** whether the answer will be private, needed up front: a deferral fixes it */
     private readonly privateByDefault: boolean,
+    private readonly log: Logger,
   ) {}
 
-  get answered(): boolean {
-    return this.state === "answered";
+  /** answered, or past answering: either way nothing more is owed */
+  get settled(): boolean {
+    return this.state === "answered" || this.state === "expired";
   }
 
   /** Defers now (slow commands) or after `ms` unless answered by then. */
@@ -38,18 +44,18 @@ export class Responder {
     return this.run(async () => {
       if (this.state !== "new") return;
       this.deferredPrivately = this.privateByDefault;
-      await this.interaction.deferReply(this.privateByDefault ? { flags: MessageFlags.Ephemeral } : {});
-      this.state = "deferred";
+      if (await this.firstResponse(() => this.interaction.deferReply(this.privateByDefault ? { flags: MessageFlags.Ephemeral } : {}))) this.state = "deferred";
     });
   }
 
   send(reply: Reply): Promise<void> {
     clearTimeout(this.timer);
     return this.run(async () => {
+      if (this.state === "expired") return;
       const { flags, ...message } = toDiscordMessage(reply);
       const wantsPrivate = flags === MessageFlags.Ephemeral;
       if (this.state === "new") {
-        await this.interaction.reply({ ...message, flags });
+        if (!(await this.firstResponse(() => this.interaction.reply({ ...message, flags })))) return;
       } else if (this.state === "deferred" && wantsPrivate === this.deferredPrivately) {
         await this.interaction.editReply(message);
       } else if (this.state === "deferred") {
@@ -65,6 +71,19 @@ export class Responder {
 
   finish(): void {
     clearTimeout(this.timer);
+  }
+
+  /** Sends the interaction's first response; false if Discord no longer knows the interaction. */
+  private async firstResponse(send: () => Promise<unknown>): Promise<boolean> {
+    try {
+      await send();
+      return true;
+    } catch (err) {
+      if (!isUnknownInteraction(err)) throw err;
+      this.state = "expired";
+      this.log.warn({ interaction: this.interaction.id, command: this.interaction.isCommand() ? this.interaction.commandName : undefined, ageMs: Date.now() - this.interaction.createdTimestamp }, "interaction expired before its first response (10062 Unknown interaction); dropped");
+      return false;
+    }
   }
 
   /** One Discord call at a time, so a timed deferral and the answer can never cross. */

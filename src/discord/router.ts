@@ -1,6 +1,8 @@
 /**
  * Where Discord events meet the commands: slash commands, their autocomplete, the buttons on replies
- * and messages that mention the bot. Every interaction is answered once; no error escapes.
+ * and messages that mention the bot. Every interaction is answered once; no error escapes. Each
+ * handler runs as part of the bot's workload, so that a shutdown can wait for it; once the workload
+ * is closed, new interactions get a short "restarting" note instead of an answer.
  */
 import { Events, type ButtonInteraction, type ChatInputCommandInteraction, type Client, type Interaction } from "discord.js";
 import type { Logger } from "pino";
@@ -13,8 +15,10 @@ import { cooldownReply, failureReply, noticeReply } from "../render/notices.js";
 import { decodeAction } from "../render/reply.js";
 import { answerAutocomplete } from "./autocomplete.js";
 import type { Cooldown } from "./cooldown.js";
+import { isUnknownInteraction } from "./discord-errors.js";
 import { answerMention } from "./mentions.js";
 import { DEFER_AFTER_MS, Responder } from "./responder.js";
+import type { Workload } from "./workload.js";
 
 export interface RouterDeps {
   commands: Command[];
@@ -24,11 +28,16 @@ export interface RouterDeps {
   deferAfterMs?: number;
 }
 
+const RESTARTING = "storybot is restarting: please ask again in a moment.";
+
 /** Runs `command` for an interaction with a Responder that answers exactly once. */
 async function runForInteraction(interaction: ChatInputCommandInteraction | ButtonInteraction, command: Command, options: () => OptionReader, isPrivate: boolean, deps: RouterDeps): Promise<void> {
-  const responder = new Responder(interaction, isPrivate);
+  const responder = new Responder(interaction, isPrivate, deps.log);
+  // Discord's 3 s run from when the interaction was created, not from when it reached us: one replayed
+  // after a RESUME, or queued behind a burst, has less time left
+  const age = Math.max(0, Date.now() - interaction.createdTimestamp);
   if (command.slow) await responder.defer();
-  else responder.deferAfter(deps.deferAfterMs ?? DEFER_AFTER_MS);
+  else responder.deferAfter(Math.max(0, (deps.deferAfterMs ?? DEFER_AFTER_MS) - age));
   const base: Omit<CommandContext, "options"> = {
     stories: deps.stories,
     log: deps.log,
@@ -37,7 +46,7 @@ async function runForInteraction(interaction: ChatInputCommandInteraction | Butt
   };
   try {
     await execute(command, base, options);
-    if (!responder.answered) {
+    if (!responder.settled) {
       const ref = newRef();
       deps.log.error({ ref, command: command.name }, "command finished without replying");
       await responder.send(failureReply(ref));
@@ -53,6 +62,12 @@ async function refusedByCooldown(interaction: ChatInputCommandInteraction | Butt
   if (verdict.ok) return false;
   await interaction.reply(toDiscordMessage(cooldownReply(verdict.retryAfterMs)));
   return true;
+}
+
+/** While stopping: a quick note (and no suggestions), so that nothing delivered goes unanswered. */
+async function turnAway(interaction: Interaction): Promise<void> {
+  if (interaction.isAutocomplete()) await interaction.respond([]);
+  else if (interaction.isRepliable()) await interaction.reply(toDiscordMessage(noticeReply(RESTARTING)));
 }
 
 async function onInteraction(interaction: Interaction, byName: Map<string, Command>, deps: RouterDeps): Promise<void> {
@@ -74,14 +89,21 @@ async function onInteraction(interaction: Interaction, byName: Map<string, Comma
 }
 
 /** Call before login(), so that no event arrives before its handler. */
-export function attachHandlers(client: Client, deps: RouterDeps): void {
+export function attachHandlers(client: Client, deps: RouterDeps, workload: Workload): void {
   const byName = new Map(deps.commands.map((c) => [c.name, c]));
   const ask = byName.get("ask");
   client.on(Events.InteractionCreate, (interaction) => {
-    onInteraction(interaction, byName, deps).catch((err) => deps.log.error({ err, interaction: interaction.id }, "could not answer an interaction"));
+    const work = workload.accepting ? onInteraction(interaction, byName, deps) : turnAway(interaction);
+    workload.track(
+      work.catch((err) => {
+        if (isUnknownInteraction(err)) deps.log.warn({ interaction: interaction.id }, "interaction expired before it was answered (10062 Unknown interaction)");
+        else deps.log.error({ err, interaction: interaction.id }, "could not answer an interaction");
+      }),
+    );
   });
   client.on(Events.MessageCreate, (message) => {
-    if (!ask) return;
-    answerMention(message, ask, deps).catch((err) => deps.log.error({ err, message: message.id }, "could not answer a mention"));
+    // a mention has no deadline and nothing to acknowledge: while stopping it is simply not taken
+    if (!ask || !workload.accepting) return;
+    workload.track(answerMention(message, ask, deps).catch((err) => deps.log.error({ err, message: message.id }, "could not answer a mention")));
   });
 }

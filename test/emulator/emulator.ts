@@ -6,24 +6,43 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Gateway } from "./gateway.js";
+import { InteractionLedger } from "./ledger.js";
 import { RestApi, type RestCall } from "./rest.js";
 import { createWorld, type World } from "./world.js";
 
 export const EMULATED_TOKEN = "ZW11bGF0ZWQ.Ym90.dG9rZW4tZm9yLXRlc3Rz";
 
+/** Discord's window for the first response to an interaction. */
+export const INTERACTION_DEADLINE_MS = 3000;
+
+export interface EmulatorOptions {
+  token?: string;
+  /** how many guilds the bot is in (default 1); consecutive guilds fall on consecutive shards */
+  guilds?: number;
+  /** the shard count GET /gateway/bot recommends (default 1) */
+  shards?: number;
+  /** session_start_limit.max_concurrency (default 16: identifies are not throttled) */
+  maxConcurrency?: number;
+  /** refuse a first response later than Discord's 3 s with 10062 (default off: a loaded test machine is not a bot bug) */
+  enforceDeadline?: boolean;
+}
+
 export class DiscordEmulator {
   readonly world: World;
   readonly rest: RestApi;
   readonly gateway: Gateway;
+  /** every interaction dispatched, and what became of it */
+  readonly interactions: InteractionLedger;
   private port = 0;
 
   private constructor(
     private readonly server: Server,
-    token: string,
+    options: EmulatorOptions,
   ) {
-    this.world = createWorld(token);
-    this.rest = new RestApi(this.world, () => this.gatewayUrl);
-    this.gateway = new Gateway(this.world, () => this.gatewayUrl);
+    this.world = createWorld(options.token ?? EMULATED_TOKEN, options.guilds ?? 1);
+    this.interactions = new InteractionLedger(options.enforceDeadline ? INTERACTION_DEADLINE_MS : null);
+    this.rest = new RestApi(this.world, () => this.gatewayUrl, this.interactions, { shards: options.shards ?? 1, maxConcurrency: options.maxConcurrency ?? 16 });
+    this.gateway = new Gateway(this.world, () => this.gatewayUrl, this.interactions);
     server.on("request", (req, res) => void this.rest.handle(req, res));
     server.on("upgrade", (req, socket, head) => {
       if (req.url?.startsWith("/gateway")) this.gateway.upgrade(req, socket, head);
@@ -31,8 +50,8 @@ export class DiscordEmulator {
     });
   }
 
-  static async start(token = EMULATED_TOKEN): Promise<DiscordEmulator> {
-    const emulator = new DiscordEmulator(createServer(), token);
+  static async start(options: EmulatorOptions = {}): Promise<DiscordEmulator> {
+    const emulator = new DiscordEmulator(createServer(), options);
     await new Promise<void>((done) => emulator.server.listen(0, "127.0.0.1", done));
     emulator.port = (emulator.server.address() as AddressInfo).port;
     return emulator;

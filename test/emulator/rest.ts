@@ -1,10 +1,12 @@
 /**
  * Discord's REST API under /api/v10, as much of it as the bot uses. Every call is recorded (method,
  * decoded path, query, JSON body, whether it carried the bot token) so tests can assert on payloads.
- * `fail()` injects errors on chosen routes: 429 with retry-after, or 5xx.
+ * `fail()` injects errors on chosen routes: 429 with retry-after, 5xx, or a Discord error code.
+ * Interaction callbacks go through the ledger, which refuses them as Discord would (10062, 40060).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { snowflake } from "./ids.js";
+import type { InteractionLedger } from "./ledger.js";
 import { messageObject, type World } from "./world.js";
 
 export interface RestCall {
@@ -26,6 +28,15 @@ export interface Fault {
   times: number;
   /** seconds, for 429 */
   retryAfter?: number;
+  /** Discord's JSON error code for a 4xx (10062 Unknown interaction…) */
+  code?: number;
+}
+
+export interface GatewayInfo {
+  /** the shard count Discord recommends (GET /gateway/bot `shards`) */
+  shards: number;
+  /** how many shards may IDENTIFY at once (`session_start_limit.max_concurrency`) */
+  maxConcurrency: number;
 }
 
 type Result = { status: number; body?: unknown; headers?: Record<string, string> };
@@ -45,10 +56,12 @@ export class RestApi {
   constructor(
     private readonly world: World,
     private readonly gatewayUrl: () => string,
+    private readonly ledger: InteractionLedger,
+    private readonly gatewayInfo: GatewayInfo,
   ) {
     const bot = (h: Handler): Handler => (m, call) => (call.authorized ? h(m, call) : unauthorized);
     this.routes = [
-      ["GET", /^\/gateway\/bot$/, bot(() => ({ status: 200, body: { url: this.gatewayUrl(), shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 16 } } }))],
+      ["GET", /^\/gateway\/bot$/, bot(() => ({ status: 200, body: { url: this.gatewayUrl(), shards: gatewayInfo.shards, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: gatewayInfo.maxConcurrency } } }))],
       ["GET", /^\/gateway$/, () => ({ status: 200, body: { url: this.gatewayUrl() } })],
       ["GET", /^\/users\/@me$/, bot(() => ({ status: 200, body: this.world.bot }))],
       ["PUT", /^\/applications\/(\d+)\/commands$/, bot((m, c) => this.putCommands(m[1]!, null, c.body))],
@@ -109,7 +122,7 @@ export class RestApi {
       const after = f.retryAfter ?? 0.05;
       return { status: 429, body: { message: "You are being rate limited.", retry_after: after, global: false }, headers: { "retry-after": String(after), "x-ratelimit-scope": "user" } };
     }
-    return { status: f.status, body: { message: `${f.status}: injected`, code: 0 } };
+    return { status: f.status, body: { message: `${f.status}: injected`, code: f.code ?? 0 } };
   }
 
   private route(call: RestCall): Result {
@@ -130,9 +143,13 @@ export class RestApi {
 
   private callback(interactionId: string, token: string, call: RestCall): Result {
     const { type, data } = call.body ?? {};
+    const ack = this.ledger.acknowledge(interactionId, token, type);
+    if (!ack.ok) return { status: ack.status, body: { message: ack.message, code: ack.code } };
     // 4 = reply, 5 = deferred reply, 7 = update message, 8 = autocomplete result
     if (type === 4 || type === 5) {
-      const message = messageObject(this.world, { author: this.world.bot, ...(type === 4 ? data : { flags: (data?.flags ?? 0) | 128 }), id: snowflake() });
+      const guildId = this.ledger.get(interactionId)?.guildId;
+      const guild = this.world.guilds.find((g) => g.id === guildId);
+      const message = messageObject(this.world, { author: this.world.bot, ...(type === 4 ? data : { flags: (data?.flags ?? 0) | 128 }), id: snowflake() }, guild);
       this.messages.set(`${token}:@original`, message);
       if (call.query.with_response === "true") return { status: 200, body: { interaction: { id: interactionId, type: 2 }, resource: { type, message } } };
     }
@@ -148,12 +165,14 @@ export class RestApi {
     const m = this.messages.get(`${token}:${id}`);
     if (!m) return notFound;
     Object.assign(m, body, { edited_timestamp: new Date().toISOString() });
+    if (id === "@original") this.ledger.answeredByWebhook(token);
     return { status: 200, body: m };
   }
 
   private followUp(token: string, body: any): Result {
     const message = messageObject(this.world, { author: this.world.bot, ...body });
     this.messages.set(`${token}:${message.id}`, message);
+    this.ledger.answeredByWebhook(token);
     return { status: 200, body: message };
   }
 

@@ -1,5 +1,5 @@
-/** The fixed cast of the emulated Discord: the bot's application, a guild with one text channel, and users. */
-import { snowflake } from "./ids.js";
+/** The fixed cast of the emulated Discord: the bot's application, guilds with one text channel each, and users. */
+import { DISCORD_EPOCH_MS, snowflake, snowflakeAt } from "./ids.js";
 
 export interface EmulatedUser {
   id: string;
@@ -10,20 +10,35 @@ export interface EmulatedUser {
   bot?: boolean;
 }
 
+export interface EmulatedGuild {
+  id: string;
+  name: string;
+  channelId: string;
+}
+
 export interface World {
   token: string;
   application: { id: string; flags: number };
   bot: EmulatedUser;
-  guild: { id: string; name: string; channelId: string };
+  /** the first of `guilds`, where tests act unless they pick another */
+  guild: EmulatedGuild;
+  guilds: EmulatedGuild[];
 }
 
-export function createWorld(token: string): World {
+/** lcm(1…12): a time since Discord's epoch that is a multiple of it is ≡ 0 modulo every shard count up to 12 */
+const ALIGN_MS = 27_720;
+
+export function createWorld(token: string, guildCount = 1): World {
   const appId = snowflake();
+  // guild i is minted i ms after an aligned instant: with n ≤ 12 shards it lands on shard i % n
+  const aligned = Date.now() - ((Date.now() - DISCORD_EPOCH_MS) % ALIGN_MS) - ALIGN_MS;
+  const guilds = Array.from({ length: guildCount }, (_, i) => ({ id: snowflakeAt(aligned + i), name: `Emulated guild ${i + 1}`, channelId: snowflake() }));
   return {
     token,
     application: { id: appId, flags: 0 },
     bot: { id: appId, username: "storybot", global_name: null, discriminator: "0", avatar: null, bot: true },
-    guild: { id: snowflake(), name: "Emulated guild", channelId: snowflake() },
+    guild: guilds[0]!,
+    guilds,
   };
 }
 
@@ -35,8 +50,7 @@ export function member(u: EmulatedUser) {
   return { user: u, roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0, permissions: "2251799813685247" };
 }
 
-export function guildCreate(world: World) {
-  const { guild } = world;
+export function guildCreate(world: World, guild: EmulatedGuild = world.guild) {
   return {
     id: guild.id,
     name: guild.name,
@@ -61,11 +75,11 @@ export function guildCreate(world: World) {
 }
 
 /** A message as Discord returns it from REST and sends it over the gateway. */
-export function messageObject(world: World, fields: { id?: string; author: EmulatedUser; content?: string; embeds?: unknown[]; components?: unknown[]; flags?: number; mentions?: EmulatedUser[]; message_reference?: unknown; webhook_id?: string; interaction_token?: string }) {
+export function messageObject(world: World, fields: { id?: string; author: EmulatedUser; content?: string; embeds?: unknown[]; components?: unknown[]; flags?: number; mentions?: EmulatedUser[]; message_reference?: unknown; webhook_id?: string; interaction_token?: string }, guild: EmulatedGuild = world.guild) {
   return {
     id: fields.id ?? snowflake(),
-    channel_id: world.guild.channelId,
-    guild_id: world.guild.id,
+    channel_id: guild.channelId,
+    guild_id: guild.id,
     author: fields.author,
     content: fields.content ?? "",
     timestamp: new Date().toISOString(),

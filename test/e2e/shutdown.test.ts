@@ -1,0 +1,76 @@
+/**
+ * Stopping a serving bot. As a real process against the emulator: on SIGTERM or SIGINT it stops taking
+ * new interactions (they get a short "restarting" note, so none goes unanswered), finishes the reply
+ * in flight, disconnects from the gateway and exits 0. In-process: a reply that never finishes is
+ * given up once the stop budget is spent, and the client is destroyed all the same.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { SlashCommandBuilder } from "discord.js";
+import { afterAll, beforeAll, describe, it } from "vitest";
+import { defineCommand } from "../../commands/command.js";
+import { DiscordEmulator } from "../emulator/emulator.js";
+import { startBotUnderTest } from "../emulator/harness.js";
+import { slashCommand } from "../emulator/interactions.js";
+import { SLOW_ANSWER, startStorybot, STORYBOT_WITH_SLOW_COMMAND } from "../emulator/process.js";
+import { user } from "../emulator/world.js";
+
+const EPHEMERAL = 64;
+let cwd: string;
+
+beforeAll(() => {
+  cwd = mkdtempSync(join(tmpdir(), "storybot-shutdown-"));
+});
+
+afterAll(() => {
+  if (cwd) rmSync(cwd, { recursive: true, force: true });
+});
+
+describe.concurrent("stopping the bot process", () => {
+  it.for(["SIGTERM", "SIGINT"] as const)("on %s turns new interactions away politely, finishes the reply in flight, disconnects and exits 0", async (signal, test) => {
+    const { expect } = test;
+    const emulator = await DiscordEmulator.start();
+    test.onTestFinished(() => emulator.close());
+    const bot = startStorybot({ entry: STORYBOT_WITH_SLOW_COMMAND, cwd, env: { DISCORD_TOKEN: emulator.world.token, DISCORD_API_URL: emulator.apiUrl }, stdin: "pipe" });
+    test.onTestFinished(() => void bot.child.kill("SIGKILL"));
+    await bot.printed(/"msg":"ready"/);
+    const slow = slashCommand(emulator.world, user("patient"), "slow");
+    expect((await emulator.interact(slow)).body.type).toBe(5);
+
+    bot.child.kill(signal);
+    await bot.printed(/no longer taking new interactions/);
+    const late = await emulator.interact(slashCommand(emulator.world, user("latecomer"), "ask", { question: "who laid flowers?" }));
+    expect(late.body.type).toBe(4);
+    expect(late.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(late.body.data.content).toMatch(/restarting: please ask again in a moment/);
+
+    // the /slow command finishes only now, after the signal
+    bot.child.stdin!.end("done\n");
+    expect(await bot.exit).toBe(0);
+    const edit = emulator.callsFor(slow).find((c) => c.method === "PATCH");
+    expect(edit).toMatchObject({ path: `/webhooks/${emulator.world.application.id}/${slow.token}/messages/@original`, status: 200, body: { content: SLOW_ANSWER } });
+    // the client was destroyed: it closed the gateway itself, ending its session
+    expect(emulator.gateway.closes).toEqual([{ code: 1000, by: "client", shard: [0, 1] }]);
+    expect(bot.logLines().find((l) => l.msg === "stopping")).toMatchObject({ cause: signal });
+    expect(bot.logLines().find((l) => l.msg === "no longer taking new interactions; finishing the replies in flight")).toMatchObject({ inFlight: 1 });
+    expect(bot.logLines().filter((l) => l.level >= 40)).toEqual([]);
+  });
+});
+
+describe.concurrent("the stop budget", () => {
+  it("gives up a reply that never finishes once the budget is spent, and destroys the client all the same", async (test) => {
+    const { expect } = test;
+    const never = defineCommand({
+      data: new SlashCommandBuilder().setName("never").setDescription("never answers (test only)"),
+      slow: true,
+      run: () => new Promise<void>(() => {}),
+    });
+    const t = await startBotUnderTest({ extraCommands: [never] });
+    test.onTestFinished(() => t.close());
+    expect((await t.emulator.interact(slashCommand(t.emulator.world, user("abandoned"), "never"))).body.type).toBe(5);
+    expect(await t.bot.stop(200)).toEqual({ unfinished: 1 });
+    expect(t.logs.find((l) => l.msg === "gave up waiting for replies still in flight")).toMatchObject({ level: 40, unfinished: 1, budgetMs: 200 });
+    expect(t.emulator.gateway.closes).toEqual([{ code: 1000, by: "client", shard: [0, 1] }]);
+  });
+});
