@@ -10,7 +10,7 @@ import { MessageFlags } from "discord.js";
 import type { Logger } from "pino";
 import { toDiscordMessage } from "../render/discord-message.js";
 import type { Reply } from "../render/reply.js";
-import { isUnknownInteraction } from "./discord-errors.js";
+import { hideInteractionToken, isUnknownInteraction } from "./discord-errors.js";
 
 export const DEFER_AFTER_MS = 1500;
 
@@ -88,7 +88,9 @@ export class Responder {
 
   /** One Discord call at a time, so a timed deferral and the answer can never cross. */
   private run<T>(step: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(step);
+    const next = this.queue.then(step).catch((err: unknown) => {
+      throw hideInteractionToken(err, this.interaction.token);
+    });
     this.queue = next.catch(() => {});
     return next;
   }

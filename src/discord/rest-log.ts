@@ -13,6 +13,7 @@ export function logRestTrouble(rest: REST, log: Logger): void {
     if (status !== 429 && status < 500) return;
     const where = { status, method: request.method.toUpperCase(), route: request.route, attempt: request.retries + 1 };
     if (status === 429) log.warn({ ...where, retryAfterS: Number(response.headers.get("retry-after") ?? 0) }, "rate limited by Discord; @discordjs/rest retries after retry-after");
-    else log.warn(where, "Discord API server error; @discordjs/rest retries it up to 3 times");
+    else if (request.retries < rest.options.retries) log.warn(where, "Discord API server error; @discordjs/rest retries it");
+    else log.warn(where, "Discord API server error; no retries left, the request fails");
   });
 }

@@ -15,7 +15,7 @@ import { cooldownReply, failureReply, noticeReply } from "../render/notices.js";
 import { decodeAction } from "../render/reply.js";
 import { answerAutocomplete } from "./autocomplete.js";
 import type { Cooldown } from "./cooldown.js";
-import { isUnknownInteraction } from "./discord-errors.js";
+import { hideInteractionToken, isUnknownInteraction } from "./discord-errors.js";
 import { answerMention } from "./mentions.js";
 import { DEFER_AFTER_MS, Responder } from "./responder.js";
 import type { Workload } from "./workload.js";
@@ -97,7 +97,7 @@ export function attachHandlers(client: Client, deps: RouterDeps, workload: Workl
     workload.track(
       work.catch((err) => {
         if (isUnknownInteraction(err)) deps.log.warn({ interaction: interaction.id }, "interaction expired before it was answered (10062 Unknown interaction)");
-        else deps.log.error({ err, interaction: interaction.id }, "could not answer an interaction");
+        else deps.log.error({ err: hideInteractionToken(err, interaction.token), interaction: interaction.id }, "could not answer an interaction");
       }),
     );
   });

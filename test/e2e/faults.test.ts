@@ -71,24 +71,35 @@ describe.concurrent("REST faults on the interaction callback", () => {
     const { emulator } = t;
     const limited = slashCommand(emulator.world, user("limited"), "ask", { question: "who laid flowers?" });
     const failing = slashCommand(emulator.world, user("failing"), "ask", { question: "who laid flowers?" });
+    const down = slashCommand(emulator.world, user("unlucky"), "ask", { question: "who laid flowers?" });
     emulator.rest.fail({ method: "POST", path: new RegExp(`^/interactions/${limited.id}/`), status: 429, times: 1, retryAfter: 0.2 });
     emulator.rest.fail({ method: "POST", path: new RegExp(`^/interactions/${failing.id}/`), status: 500, times: 2 });
-    emulator.gateway.dispatch("INTERACTION_CREATE", limited);
-    emulator.gateway.dispatch("INTERACTION_CREATE", failing);
-    await emulator.interactions.waitUntilCompleted([limited.id, failing.id]);
+    // longer than @discordjs/rest's three retries: the request fails, and the failure reply goes out once the API is back
+    emulator.rest.fail({ method: "POST", path: new RegExp(`^/interactions/${down.id}/`), status: 500, times: 4 });
+    for (const interaction of [limited, failing, down]) emulator.gateway.dispatch("INTERACTION_CREATE", interaction);
+    await emulator.interactions.waitUntilCompleted([limited.id, failing.id, down.id]);
 
     expect(callbacksOf(t, limited).map((c) => c.status)).toEqual([429, 204]);
     expect(callbacksOf(t, failing).map((c) => c.status)).toEqual([500, 500, 204]);
     for (const answered of [limited, failing]) expect(callbacksOf(t, answered).at(-1)!.body.data.embeds[0].description).toMatch(/Kim Jong-un/);
+    expect(callbacksOf(t, down).map((c) => c.status)).toEqual([500, 500, 500, 500, 204]);
+    const ref = /something went wrong \(ref \*\*([0-9a-f]+)\*\*\)/.exec(callbacksOf(t, down).at(-1)!.body.data.content)?.[1];
+    expect(t.logs.find((l) => l.msg === "command failed")).toMatchObject({ level: 50, ref, user: down.member.user.id });
+
     const route = "/interactions/:id/:token/callback";
     expect(t.logs.filter((l) => l.status === 429)).toEqual([expect.objectContaining({ level: 40, method: "POST", route, retryAfterS: 0.2, attempt: 1 })]);
-    expect(t.logs.filter((l) => l.status === 500).map((l) => [l.level, l.route, l.attempt])).toEqual([
+    const serverErrors = t.logs.filter((l) => l.status === 500);
+    expect(serverErrors.map((l) => [l.level, l.route, l.attempt]).sort()).toEqual([
+      [40, route, 1],
       [40, route, 1],
       [40, route, 2],
+      [40, route, 2],
+      [40, route, 3],
+      [40, route, 4],
     ]);
+    expect(serverErrors.filter((l) => /no retries left/.test(l.msg))).toHaveLength(1);
     // an interaction's token answers for it for 15 minutes: it stays out of the log like the bot's
-    expect(JSON.stringify(t.logs)).not.toContain(limited.token);
-    expect(JSON.stringify(t.logs)).not.toContain(failing.token);
+    for (const interaction of [limited, failing, down]) expect(JSON.stringify(t.logs)).not.toContain(interaction.token);
   });
 
   it("logs an interaction that expired before its first response (10062), sends nothing more for it, and keeps answering others", async (test) => {
