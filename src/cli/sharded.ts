@@ -21,7 +21,6 @@ const SHARDS_STOP_MS = STOP_BUDGET_MS + 1500;
 
 interface Settings {
   token: string;
-  apiUrl?: string;
   plan: ShardPlan;
   log: Logger;
 }
@@ -46,7 +45,7 @@ async function settings(): Promise<Settings> {
   try {
     const plan = await planShards({ token, apiUrl, setting });
     if (plan.count < plan.recommended) log.warn({ shards: plan.count, recommended: plan.recommended }, "fewer shards than Discord recommends: it refuses a shard with too many guilds (close 4011)");
-    return { token, apiUrl, plan, log };
+    return { token, plan, log };
   } catch (err) {
     log.fatal({ err }, "could not ask Discord for the gateway (GET /gateway/bot)");
     process.exit(1);

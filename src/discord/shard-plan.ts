@@ -12,14 +12,12 @@ import { Routes, type RESTGetAPIGatewayBotResult } from "discord.js";
 import { ConfigError } from "../config/index.js";
 import { restClient } from "./rest-client.js";
 
-/** Discord requires a shard for every 2,500 guilds (and recommends about 1,000 per shard). */
-export const MAX_GUILDS_PER_SHARD = 2500;
 /** Discord's identify window, 5 s, and a margin. */
 export const IDENTIFY_INTERVAL_MS = 5500;
 
 export type ShardCountSetting = number | "auto";
 
-const RULE = "a whole number of shards from 1 up (one for every 2,500 guilds at the least), or auto";
+const RULE = "a whole number of shards from 1 up (at least one for every 2,500 guilds), or auto";
 
 export function parseShardCount(raw: string | undefined): ShardCountSetting {
   const value = raw?.trim() ?? "";

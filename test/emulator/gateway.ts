@@ -69,7 +69,7 @@ export class Gateway {
   private readonly server = new WebSocketServer({ noServer: true });
   private readonly sessions = new Map<string, Session>();
   private readonly waiters: { match: (op: GatewayOp) => boolean; done: (op: GatewayOp) => void }[] = [];
-  private readonly sentWaiters: { match: (op: GatewayOp, shard: [number, number]) => boolean; done: () => void }[] = [];
+  private readonly sentWaiters: { match: (op: GatewayOp) => boolean; done: () => void }[] = [];
 
   constructor(
     private readonly world: World,
@@ -106,7 +106,7 @@ export class Gateway {
   }
 
   /** Resolves when the emulator next sends a matching op (READY, RESUMED…) on an open socket. */
-  nextSent(match: (op: GatewayOp, shard: [number, number]) => boolean, timeoutMs = 10_000): Promise<void> {
+  nextSent(match: (op: GatewayOp) => boolean, timeoutMs = 10_000): Promise<void> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`the emulator sent no matching gateway op within ${timeoutMs} ms`)), timeoutMs);
       this.sentWaiters.push({ match, done: () => (clearTimeout(timer), resolve()) });
@@ -130,24 +130,19 @@ export class Gateway {
     return [...this.sessions.values()].filter((s) => s.socket).length;
   }
 
-  /** The shards that have a session, as [id, count]. */
-  get shards(): [number, number][] {
-    return [...this.sessions.values()].map((s) => s.shard);
-  }
-
   async close(): Promise<void> {
     for (const c of this.server.clients) c.terminate();
     await new Promise((done) => this.server.close(done));
   }
 
-  private send(socket: WebSocket, payload: GatewayOp, shard: [number, number] = [0, 1]): void {
+  private send(socket: WebSocket, payload: GatewayOp): void {
     socket.send(JSON.stringify(payload));
-    for (const w of [...this.sentWaiters]) if (w.match(payload, shard)) (this.sentWaiters.splice(this.sentWaiters.indexOf(w), 1), w.done());
+    for (const w of [...this.sentWaiters]) if (w.match(payload)) (this.sentWaiters.splice(this.sentWaiters.indexOf(w), 1), w.done());
   }
 
   private deliver(session: Session, event: Dispatch, replayed: boolean): void {
     if (session.socket?.readyState !== WebSocket.OPEN) return;
-    this.send(session.socket, event, session.shard);
+    this.send(session.socket, event);
     session.sentUpTo = Math.max(session.sentUpTo, event.s);
     this.delivered.push({ session: session.id, shard: session.shard, t: event.t, d: event.d, s: event.s, replayed });
     if (event.t === "INTERACTION_CREATE") this.ledger.delivered(event.d.id, replayed);

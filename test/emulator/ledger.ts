@@ -86,10 +86,6 @@ export class InteractionLedger {
     return this.byId.get(id);
   }
 
-  get all(): InteractionRecord[] {
-    return [...this.byId.values()];
-  }
-
   /** Resolves once every listed interaction has a visible answer; rejects after `timeoutMs` naming how many have none. */
   waitUntilCompleted(ids: string[], timeoutMs = 15_000): Promise<void> {
     const pending = () => ids.filter((id) => this.byId.get(id)?.completedAt === undefined);

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const TSX = import.meta.resolve("tsx");
-export const STORYBOT_BIN = fileURLToPath(new URL("../../bin/storybot.ts", import.meta.url));
+const STORYBOT_BIN = fileURLToPath(new URL("../../bin/storybot.ts", import.meta.url));
 /** storybot start with a test-only /slow command that answers SLOW_ANSWER once a line arrives on stdin */
 export const STORYBOT_WITH_SLOW_COMMAND = fileURLToPath(new URL("./storybot-with-slow-command.ts", import.meta.url));
 export const SLOW_ANSWER = "finished after the signal";
