@@ -131,10 +131,7 @@ describe.concurrent("storybot with bad story files", () => {
     expect(err).not.toMatch(STACK_LINE);
   });
 
-  // BUG (src/cli/serve.ts): with no valid story, `storybot start` opens the console (or, with a token,
-  // logs in to Discord) and serves nothing, instead of refusing to start. Expected: a message saying no
-  // story could be loaded from STORY_DIR, naming the bad files, and a non-zero exit before any Discord call.
-  it.fails("start (console) with no valid story: refuses to start, with a clear message and a non-zero exit", async () => {
+  it("start (console) with no valid story: refuses to start, with a clear message and a non-zero exit", async () => {
     const run = runStorybot(["start"], { cwd: root, env: env(badDir), input: "who laid flowers?\n" });
     const code = await run.exit;
     const { err } = run.output();
@@ -155,7 +152,7 @@ describe.concurrent("storybot with bad story files", () => {
     expect(run.output().err).toMatch(/pipe\.txt: /);
   });
 
-  it.fails("start (Discord) with no valid story: exits non-zero before logging in, without a stack trace", async (test: TestContext) => {
+  it("start (Discord) with no valid story: exits non-zero before logging in, without a stack trace", async (test: TestContext) => {
     const emulator = await emulatorForTest(test);
     const run = runStorybot(["start"], { cwd: root, env: { ...env(badDir), DISCORD_TOKEN: emulator.world.token, DISCORD_API_URL: emulator.apiUrl } });
     // serving would go on until stopped: the "ready" line ends the wait

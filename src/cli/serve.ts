@@ -26,6 +26,11 @@ const EXIT_DEADLINE_MS = STOP_BUDGET_MS + 800;
 async function loadStories(config: Config, log: Logger): Promise<Stories> {
   const library = await StoryLibrary.fromDirectory(DEFAULT_STORY_DIR, { cacheDir: DEFAULT_CACHE_DIR });
   for (const e of library.errors) log.warn({ file: e.file }, `skipped ${e.message}`);
+  // serving nothing would look like a working bot; a clear refusal also keeps a service manager from a login loop
+  if (library.size === 0) {
+    const why = library.errors.map((e) => e.message).join("; ");
+    throw new UserError(`no story could be loaded from ${DEFAULT_STORY_DIR}${why ? `: ${why}` : ""}`);
+  }
   log.info({ stories: library.size, dir: DEFAULT_STORY_DIR }, "stories loaded");
   return new Stories(library, config.story);
 }

@@ -19,6 +19,8 @@ export function shardOfThisProcess(env: NodeJS.ProcessEnv = process.env): ShardI
  */
 export function dropStrayShardCount(env: NodeJS.ProcessEnv = process.env): boolean {
   if (shardOfThisProcess(env) || env.SHARD_COUNT === undefined) return false;
+  // `SHARD_COUNT=` left empty, as in .env.example, means unset: drop it without a warning
+  const set = env.SHARD_COUNT.trim() !== "";
   delete env.SHARD_COUNT;
-  return true;
+  return set;
 }
