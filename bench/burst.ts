@@ -13,7 +13,7 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { dispatchBurst, outcomeOf } from "../test/emulator/burst.js";
 import { DiscordEmulator, INTERACTION_DEADLINE_MS } from "../test/emulator/emulator.js";
-import { startStorybot } from "../test/emulator/process.js";
+import { startStorybot } from "../test/helpers/storybot-process.js";
 import { percentile, round } from "./stats.js";
 
 interface Scenario {

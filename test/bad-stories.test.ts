@@ -12,7 +12,8 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
 import { ingestText } from "../src/engine/ingest.js";
 import { MAX_STORY_BYTES, StoryLibrary } from "../src/engine/library.js";
-import { emulatorForTest, exitOrPrinted, runStorybot, STACK_LINE } from "./props/storybot-process.js";
+import { emulatorForTest } from "./emulator/emulator.js";
+import { exitOrPrinted, STACK_LINE, startStorybot } from "./helpers/storybot-process.js";
 
 const SHIPPED = fileURLToPath(new URL("../data/stories/korea-herald-2020-10-22.txt", import.meta.url));
 const IS_ROOT = process.getuid?.() === 0;
@@ -103,18 +104,18 @@ describe.concurrent("storybot with bad story files", () => {
   const env = (dir: string) => ({ STORY_DIR: dir });
 
   it("ask: serves the good stories and names each bad file on stderr", async () => {
-    const run = runStorybot(["ask", "--story", "korea-herald-2020-10-22", "who laid flowers?"], { cwd: root, env: env(mixedDir) });
+    const run = startStorybot({ args: ["ask", "--story", "korea-herald-2020-10-22", "who laid flowers?"], cwd: root, env: env(mixedDir) });
     expect(await run.exit).toBe(0);
-    const { out, err } = run.output();
+    const [out, err] = [run.out(), run.err()];
     expect(out).toMatch(/^Kim Jong-un\n/);
     expectEachBadFileNamed(err, mixedDir);
     expect(err).not.toMatch(STACK_LINE);
   });
 
   it("start (console): answers from the good stories and logs each bad file by name", async () => {
-    const run = runStorybot(["start"], { cwd: root, env: env(mixedDir), input: "/ask who laid flowers? story:korea-herald-2020-10-22\n/stories\n" });
+    const run = startStorybot({ args: ["start"], cwd: root, env: env(mixedDir), input: "/ask who laid flowers? story:korea-herald-2020-10-22\n/stories\n" });
     expect(await run.exit).toBe(0);
-    const { out, err } = run.output();
+    const [out, err] = [run.out(), run.err()];
     expect(out).toMatch(/^Kim Jong-un\n/);
     expect(out).toMatch(/2 stories/);
     expectEachBadFileNamed(err, mixedDir);
@@ -122,9 +123,9 @@ describe.concurrent("storybot with bad story files", () => {
   });
 
   it("ask with no valid story: a clear message naming the files, exit status 2, no stack trace", async () => {
-    const run = runStorybot(["ask", "who laid flowers?"], { cwd: root, env: env(badDir) });
+    const run = startStorybot({ args: ["ask", "who laid flowers?"], cwd: root, env: env(badDir) });
     expect(await run.exit).toBe(2);
-    const { out, err } = run.output();
+    const [out, err] = [run.out(), run.err()];
     expect(out).toBe("");
     expect(err).toContain(`no story could be loaded from ${badDir}`);
     expectEachBadFileNamed(err, badDir);
@@ -132,9 +133,9 @@ describe.concurrent("storybot with bad story files", () => {
   });
 
   it("start (console) with no valid story: refuses to start, with a clear message and a non-zero exit", async () => {
-    const run = runStorybot(["start"], { cwd: root, env: env(badDir), input: "who laid flowers?\n" });
+    const run = startStorybot({ args: ["start"], cwd: root, env: env(badDir), input: "who laid flowers?\n" });
     const code = await run.exit;
-    const { err } = run.output();
+    const err = run.err();
     expect(code).not.toBe(0);
     expect(err).toMatch(/no story could be loaded/i);
     expect(err).not.toMatch(STACK_LINE);
@@ -144,23 +145,23 @@ describe.concurrent("storybot with bad story files", () => {
     const dir = mkdtempSync(join(root, "fifo-"));
     copyFileSync(SHIPPED, join(dir, "korea-herald-2020-10-22.txt"));
     execFileSync("mkfifo", [join(dir, "pipe.txt")]);
-    const run = runStorybot(["ask", "--story", "korea-herald-2020-10-22", "who laid flowers?"], { cwd: root, env: env(dir) });
+    const run = startStorybot({ args: ["ask", "--story", "korea-herald-2020-10-22", "who laid flowers?"], cwd: root, env: env(dir) });
     const guard = setTimeout(() => run.child.kill("SIGKILL"), HANG_GUARD_MS);
     const code = await run.exit;
     clearTimeout(guard);
     expect(code).toBe(0);
-    expect(run.output().err).toMatch(/pipe\.txt: /);
+    expect(run.err()).toMatch(/pipe\.txt: /);
   });
 
   it("start (Discord) with no valid story: exits non-zero before logging in, without a stack trace", async (test: TestContext) => {
     const emulator = await emulatorForTest(test);
-    const run = runStorybot(["start"], { cwd: root, env: { ...env(badDir), DISCORD_TOKEN: emulator.world.token, DISCORD_API_URL: emulator.apiUrl } });
+    const run = startStorybot({ args: ["start"], cwd: root, env: { ...env(badDir), DISCORD_TOKEN: emulator.world.token, DISCORD_API_URL: emulator.apiUrl } });
     // serving would go on until stopped: the "ready" line ends the wait
     const outcome = await exitOrPrinted(run, /"msg":"ready"/);
     expect(outcome).not.toBe("still running");
     expect(outcome).not.toBe(0);
-    expect(run.output().err).toMatch(/no story could be loaded/i);
-    expect(run.output().err).not.toMatch(STACK_LINE);
+    expect(run.err()).toMatch(/no story could be loaded/i);
+    expect(run.err()).not.toMatch(STACK_LINE);
     // a process that stops before calling Discord cannot turn into a login loop under a service manager
     expect(emulator.rest.calls).toEqual([]);
   });

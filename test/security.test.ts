@@ -8,39 +8,32 @@
  *   only: paths, `..`, absolute paths and symlinks never make the bot read another file.
  */
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { PassThrough } from "node:stream";
-import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
+import { beforeAll, describe, expect, it, type TestContext } from "vitest";
 import { commands } from "../commands/index.js";
 import { Stories } from "../commands/stories-service.js";
 import { runConsole } from "../src/console/console.js";
 import { StoryLibrary } from "../src/engine/library.js";
 import { createLogger } from "../src/log.js";
 import { toText } from "../src/render/text-message.js";
+import { emulatorForTest } from "./emulator/emulator.js";
 import { slashCommand, userMessage } from "./emulator/interactions.js";
 import { user } from "./emulator/world.js";
+import { exitOrPrinted, startStorybot } from "./helpers/storybot-process.js";
+import { tempDirForFile } from "./helpers/temp-dir.js";
 import { runCommand, type Via } from "./props/drive-commands.js";
-import { emulatorForTest, exitOrPrinted, runStorybot } from "./props/storybot-process.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SHIPPED = join(ROOT, "data/stories/korea-herald-2020-10-22.txt");
 /** Well-formed (three dot-separated base64url parts) and known, so that output can be searched for it. */
 const FAKE_TOKEN = "MTMzNzEzMzcxMzM3MTMzNzEz.R2hvc3Q.c2VjcmV0LXBhcnQtb2YtdGhlLXRva2Vu";
 
-let scratch: string;
-
-beforeAll(() => {
-  scratch = mkdtempSync(join(tmpdir(), "storybot-security-"));
-});
-
-afterAll(() => {
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
-});
+const scratch = tempDirForFile("storybot-security-");
 
 /** Neither the token nor its secret third part (the first is only the bot's id, in base64). */
 function expectNoToken(text: string, token: string): void {
@@ -62,8 +55,8 @@ async function echoingApi(test: TestContext): Promise<string> {
 describe.concurrent("the token never appears in a real process's output", () => {
   it("serving at LOG_LEVEL=trace: commands, a mention, a user error, failing API calls and SIGTERM", async (test) => {
     const { expect } = test;
-    const emulator = await emulatorForTest(test, FAKE_TOKEN);
-    const run = runStorybot(["start"], { cwd: scratch, env: { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: emulator.apiUrl, LOG_LEVEL: "trace" } });
+    const emulator = await emulatorForTest(test, { token: FAKE_TOKEN });
+    const run = startStorybot({ args: ["start"], cwd: scratch(), env: { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: emulator.apiUrl, LOG_LEVEL: "trace" } });
     await run.printed(/"msg":"ready"/);
     const world = emulator.world;
     await emulator.interact(slashCommand(world, user("a"), "ask", { question: "who laid flowers?" }));
@@ -77,14 +70,14 @@ describe.concurrent("the token never appears in a real process's output", () => 
     expect(await run.exit).toBe(0);
     // the token was really in use: the emulator accepted it
     expect(emulator.rest.calls.filter((c) => c.authorized).length).toBeGreaterThan(0);
-    const { out, err } = run.output();
+    const [out, err] = [run.out(), run.err()];
     expectNoToken(out + err, FAKE_TOKEN);
   });
 
   it("an API URL where nothing listens: exit 1", async ({ expect }) => {
-    const run = runStorybot(["start"], { cwd: scratch, env: { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: "http://127.0.0.1:9/api", LOG_LEVEL: "trace" } });
+    const run = startStorybot({ args: ["start"], cwd: scratch(), env: { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: "http://127.0.0.1:9/api", LOG_LEVEL: "trace" } });
     expect(await run.exit).toBe(1);
-    const { out, err } = run.output();
+    const [out, err] = [run.out(), run.err()];
     expect(err).toMatch(/could not log in to Discord/);
     expectNoToken(out + err, FAKE_TOKEN);
   });
@@ -92,27 +85,27 @@ describe.concurrent("the token never appears in a real process's output", () => 
   it("a login the API rejects: exit 1", async (test) => {
     const { expect } = test;
     const emulator = await emulatorForTest(test);
-    const run = runStorybot(["start"], { cwd: scratch, env: { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: emulator.apiUrl, LOG_LEVEL: "trace" } });
+    const run = startStorybot({ args: ["start"], cwd: scratch(), env: { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: emulator.apiUrl, LOG_LEVEL: "trace" } });
     expect(await exitOrPrinted(run, /"msg":"ready"/)).toBe(1);
-    const { out, err } = run.output();
+    const [out, err] = [run.out(), run.err()];
     expectNoToken(out + err, FAKE_TOKEN);
   });
 
   it("start against an API that echoes the token in its error: the log hides it", async (test) => {
     const { expect } = test;
     const api = await echoingApi(test);
-    const run = runStorybot(["start"], { cwd: scratch, env: { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: api, LOG_LEVEL: "trace" } });
+    const run = startStorybot({ args: ["start"], cwd: scratch(), env: { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: api, LOG_LEVEL: "trace" } });
     expect(await run.exit).toBe(1);
-    const { out, err } = run.output();
+    const [out, err] = [run.out(), run.err()];
     expectNoToken(out + err, FAKE_TOKEN);
   });
 
   it("deploy against an API that echoes the token in its error: stderr hides it", async (test) => {
     const { expect } = test;
     const api = await echoingApi(test);
-    const run = runStorybot(["deploy", "--guild", "123456789012345678"], { cwd: scratch, env: { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_CLIENT_ID: "123456789012345678", DISCORD_API_URL: api } });
+    const run = startStorybot({ args: ["deploy", "--guild", "123456789012345678"], cwd: scratch(), env: { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_CLIENT_ID: "123456789012345678", DISCORD_API_URL: api } });
     expect(await run.exit).toBe(1);
-    const { out, err } = run.output();
+    const [out, err] = [run.out(), run.err()];
     expect(err).toMatch(/Discord refused the commands/);
     expectNoToken(out + err, FAKE_TOKEN);
   });
@@ -180,7 +173,7 @@ describe("story references from users stay inside the loaded stories", () => {
   let refs: string[];
 
   beforeAll(async () => {
-    const base = join(scratch, "refs");
+    const base = join(scratch(), "refs");
     const storyDir = join(base, "data", "stories");
     const secretDir = join(base, "secret");
     mkdirSync(storyDir, { recursive: true });
@@ -253,8 +246,8 @@ describe("story references from users stay inside the loaded stories", () => {
   });
 
   it("while the command line, run by the operator, does read an article by path (a CLI-only feature)", async () => {
-    const run = runStorybot(["ask", "--story", secretFile, "who guards the vault?"], { cwd: scratch });
+    const run = startStorybot({ args: ["ask", "--story", secretFile, "who guards the vault?"], cwd: scratch() });
     expect(await run.exit).toBe(0);
-    expect(run.output().out).toContain(MARKER);
+    expect(run.out()).toContain(MARKER);
   });
 });

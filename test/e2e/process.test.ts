@@ -4,73 +4,20 @@
  * Each runs in an empty directory so a developer's own .env cannot leak in, against its own
  * emulator, so that the tests can run side by side.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, it, type TestContext } from "vitest";
-import { DiscordEmulator } from "../emulator/emulator.js";
+import { describe, it } from "vitest";
+import { emulatorForTest, type DiscordEmulator } from "../emulator/emulator.js";
 import { slashCommand } from "../emulator/interactions.js";
 import { user } from "../emulator/world.js";
+import { startStorybot } from "../helpers/storybot-process.js";
+import { tempDirForFile } from "../helpers/temp-dir.js";
 
-const TSX = import.meta.resolve("tsx");
-const BIN = fileURLToPath(new URL("../../bin/storybot.ts", import.meta.url));
-
-interface Run {
-  child: ChildProcess;
-  out: () => string;
-  err: () => string;
-  exit: Promise<number | null>;
-  /** resolves when stderr or stdout has printed something matching */
-  printed: (re: RegExp) => Promise<void>;
-}
-
-function storybot(args: string[], options: { cwd: string; env?: Record<string, string>; input?: string }): Run {
-  const child = spawn(process.execPath, ["--import", TSX, BIN, ...args], {
-    cwd: options.cwd,
-    env: { PATH: process.env.PATH ?? "", STORYBOT_CACHE_DIR: "off", ...options.env },
-    stdio: [options.input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
-  });
-  let out = "";
-  let err = "";
-  const watchers: { re: RegExp; done: () => void }[] = [];
-  const check = () => {
-    for (const w of [...watchers]) if (w.re.test(out) || w.re.test(err)) (watchers.splice(watchers.indexOf(w), 1), w.done());
-  };
-  child.stdout!.on("data", (d) => ((out += d), check()));
-  child.stderr!.on("data", (d) => ((err += d), check()));
-  if (options.input !== undefined) child.stdin!.end(options.input);
-  const exit = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
-  const printed = (re: RegExp) =>
-    new Promise<void>((done, fail) => {
-      watchers.push({ re, done });
-      check();
-      void exit.then(() => fail(new Error(`exited before printing ${re}\nstdout: ${out}\nstderr: ${err}`)));
-    });
-  return { child, out: () => out, err: () => err, exit, printed };
-}
-
-let cwd: string;
-
-beforeAll(() => {
-  cwd = mkdtempSync(join(tmpdir(), "storybot-process-"));
-});
-
-afterAll(() => {
-  if (cwd) rmSync(cwd, { recursive: true, force: true });
-});
-
-/** An emulator for one test, closed when that test ends (the context's hook: tests run concurrently). */
-async function freshEmulator(test: TestContext): Promise<DiscordEmulator> {
-  const emulator = await DiscordEmulator.start();
-  test.onTestFinished(() => emulator.close());
-  return emulator;
-}
+const cwd = tempDirForFile("storybot-process-");
 
 describe.concurrent("storybot start without a token: the local console", () => {
   it("answers piped commands and bare questions through the command handlers, then exits 0 at end of input", async ({ expect }) => {
-    const run = storybot(["start"], { cwd, input: "/ask who laid flowers?\nWho visited the graves of the Chinese soldiers?\n/source 99\n" });
+    const run = startStorybot({ args: ["start"], cwd: cwd(), input: "/ask who laid flowers?\nWho visited the graves of the Chinese soldiers?\n/source 99\n" });
     expect(await run.exit).toBe(0);
     const replies = run.out().trim().split(/\n\n/);
     expect(replies).toHaveLength(3);
@@ -83,11 +30,11 @@ describe.concurrent("storybot start without a token: the local console", () => {
 describe.concurrent("storybot start with a token: the Discord bot", () => {
   it("reads .env without overriding the environment, serves with stdin at /dev/null, never logs the token, and stops on SIGTERM", async (test) => {
     const { expect } = test;
-    const emulator = await freshEmulator(test);
-    const dir = mkdtempSync(join(cwd, "dotenv-"));
+    const emulator = await emulatorForTest(test);
+    const dir = mkdtempSync(join(cwd(), "dotenv-"));
     // .env supplies the API URL but also a wrong token: the token already in the environment must win
     writeFileSync(join(dir, ".env"), `DISCORD_TOKEN=d3Jvbmc.dG9rZW4.ZnJvbS1kb3RlbnY\nDISCORD_API_URL=${emulator.apiUrl}\n`);
-    const run = storybot(["start"], { cwd: dir, env: { DISCORD_TOKEN: emulator.world.token, LOG_LEVEL: "debug" } });
+    const run = startStorybot({ args: ["start"], cwd: dir, env: { DISCORD_TOKEN: emulator.world.token, LOG_LEVEL: "debug" } });
     await run.printed(/"msg":"ready"/);
     const asked = slashCommand(emulator.world, user("remote"), "ask", { question: "When did the war begin?" });
     const call = await emulator.interact(asked);
@@ -100,9 +47,9 @@ describe.concurrent("storybot start with a token: the Discord bot", () => {
 
   it("reports a rejected token without printing it and exits 1", async (test) => {
     const { expect } = test;
-    const emulator = await freshEmulator(test);
+    const emulator = await emulatorForTest(test);
     const wrong = "cmVqZWN0ZWQ.dG9rZW4.Zm9yLXRoZS10ZXN0";
-    const run = storybot(["start"], { cwd, env: { DISCORD_TOKEN: wrong, DISCORD_API_URL: emulator.apiUrl } });
+    const run = startStorybot({ args: ["start"], cwd: cwd(), env: { DISCORD_TOKEN: wrong, DISCORD_API_URL: emulator.apiUrl } });
     expect(await run.exit).toBe(1);
     expect(run.err()).toMatch(/could not log in to Discord/);
     expect(run.out() + run.err()).not.toContain(wrong);
@@ -110,8 +57,8 @@ describe.concurrent("storybot start with a token: the Discord bot", () => {
 
   it("refuses a malformed configuration with a message naming the variable, not its value", async (test) => {
     const { expect } = test;
-    const emulator = await freshEmulator(test);
-    const run = storybot(["start"], { cwd, env: { DISCORD_TOKEN: "not a token", DISCORD_API_URL: `${emulator.apiUrl}/v10` } });
+    const emulator = await emulatorForTest(test);
+    const run = startStorybot({ args: ["start"], cwd: cwd(), env: { DISCORD_TOKEN: "not a token", DISCORD_API_URL: `${emulator.apiUrl}/v10` } });
     expect(await run.exit).toBe(2);
     expect(run.err()).toMatch(/DISCORD_TOKEN: does not look like a bot token/);
     expect(run.err()).toMatch(/DISCORD_API_URL: .*leave the version/);
@@ -124,8 +71,8 @@ describe.concurrent("storybot deploy", () => {
 
   it("registers the command set in a guild with exactly one PUT and exits 0", async (test) => {
     const { expect } = test;
-    const emulator = await freshEmulator(test);
-    const run = storybot(["deploy", "--guild", emulator.world.guild.id], { cwd, env: env(emulator) });
+    const emulator = await emulatorForTest(test);
+    const run = startStorybot({ args: ["deploy", "--guild", emulator.world.guild.id], cwd: cwd(), env: env(emulator) });
     expect(await run.exit).toBe(0);
     const calls = emulator.rest.calls;
     expect(calls.map((c) => `${c.method} ${c.path} ${c.status}`)).toEqual([`PUT /applications/${emulator.world.application.id}/guilds/${emulator.world.guild.id}/commands 200`]);
@@ -134,16 +81,16 @@ describe.concurrent("storybot deploy", () => {
 
   it("registers globally without a guild", async (test) => {
     const { expect } = test;
-    const emulator = await freshEmulator(test);
-    const run = storybot(["deploy"], { cwd, env: env(emulator) });
+    const emulator = await emulatorForTest(test);
+    const run = startStorybot({ args: ["deploy"], cwd: cwd(), env: env(emulator) });
     expect(await run.exit).toBe(0);
     expect(emulator.rest.calls.map((c) => `${c.method} ${c.path}`)).toEqual([`PUT /applications/${emulator.world.application.id}/commands`]);
   });
 
   it("says which setting is missing and calls nothing", async (test) => {
     const { expect } = test;
-    const emulator = await freshEmulator(test);
-    const run = storybot(["deploy", "--guild", emulator.world.guild.id], { cwd, env: { DISCORD_TOKEN: emulator.world.token, DISCORD_API_URL: emulator.apiUrl } });
+    const emulator = await emulatorForTest(test);
+    const run = startStorybot({ args: ["deploy", "--guild", emulator.world.guild.id], cwd: cwd(), env: { DISCORD_TOKEN: emulator.world.token, DISCORD_API_URL: emulator.apiUrl } });
     expect(await run.exit).toBe(1);
     expect(run.err()).toMatch(/DISCORD_CLIENT_ID is not set/);
     expect(emulator.rest.calls).toHaveLength(0);

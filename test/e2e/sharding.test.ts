@@ -4,40 +4,24 @@
  * DISCORD_API_URL, receives the guilds Discord routes to it (guild_id >> 22 % count) and answers
  * them; SIGTERM stops them all and the manager exits 0.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, it, type TestContext } from "vitest";
+import { describe, it } from "vitest";
 import { identifyGroups, parseShardCount, planShards } from "../../src/discord/shard-plan.js";
-import { DiscordEmulator } from "../emulator/emulator.js";
+import { emulatorForTest } from "../emulator/emulator.js";
 import { shardOf } from "../emulator/ids.js";
 import { slashCommand } from "../emulator/interactions.js";
-import { startStorybot } from "../emulator/process.js";
 import { user } from "../emulator/world.js";
+import { startStorybot } from "../helpers/storybot-process.js";
+import { tempDirForFile } from "../helpers/temp-dir.js";
 
-let cwd: string;
-
-beforeAll(() => {
-  cwd = mkdtempSync(join(tmpdir(), "storybot-sharding-"));
-});
-
-afterAll(() => {
-  if (cwd) rmSync(cwd, { recursive: true, force: true });
-});
-
-async function emulatorFor(test: TestContext, options: Parameters<typeof DiscordEmulator.start>[0]): Promise<DiscordEmulator> {
-  const emulator = await DiscordEmulator.start(options);
-  test.onTestFinished(() => emulator.close());
-  return emulator;
-}
+const cwd = tempDirForFile("storybot-sharding-");
 
 describe.concurrent("storybot start --sharded", () => {
   it("runs two shard processes that each answer the guilds Discord routes to them, and stops them all on SIGTERM", { timeout: 40_000 }, async (test) => {
     const { expect } = test;
-    const emulator = await emulatorFor(test, { guilds: 2, shards: 2 });
+    const emulator = await emulatorForTest(test, { guilds: 2, shards: 2 });
     const [first, second] = emulator.world.guilds;
     expect([shardOf(first!.id, 2), shardOf(second!.id, 2)]).toEqual([0, 1]);
-    const manager = startStorybot({ args: ["start", "--sharded"], cwd, env: { DISCORD_TOKEN: emulator.world.token, DISCORD_API_URL: emulator.apiUrl, SHARD_COUNT: "2" } });
+    const manager = startStorybot({ args: ["start", "--sharded"], cwd: cwd(), env: { DISCORD_TOKEN: emulator.world.token, DISCORD_API_URL: emulator.apiUrl, SHARD_COUNT: "2" } });
     test.onTestFinished(() => void manager.child.kill("SIGKILL"));
     await manager.printed(/"msg":"all shards ready"/);
     // each shard logs its own "ready" once discord.js says the client is ready, a moment after it told the manager
@@ -77,8 +61,8 @@ describe.concurrent("storybot start --sharded", () => {
 
   it("refuses a SHARD_COUNT that is not a number of shards, naming the variable, and starts nothing", async (test) => {
     const { expect } = test;
-    const emulator = await emulatorFor(test, {});
-    const run = startStorybot({ args: ["start", "--sharded"], cwd, env: { DISCORD_TOKEN: emulator.world.token, DISCORD_API_URL: emulator.apiUrl, SHARD_COUNT: "two" } });
+    const emulator = await emulatorForTest(test);
+    const run = startStorybot({ args: ["start", "--sharded"], cwd: cwd(), env: { DISCORD_TOKEN: emulator.world.token, DISCORD_API_URL: emulator.apiUrl, SHARD_COUNT: "two" } });
     expect(await run.exit).toBe(2);
     expect(run.output()).toMatch(/SHARD_COUNT: must be a whole number of shards/);
     expect(emulator.rest.calls).toEqual([]);
@@ -95,7 +79,7 @@ describe("the shard plan", () => {
 
   it("resolves auto through DISCORD_API_URL (GET /gateway/bot), not discord.com", async (test) => {
     const { expect } = test;
-    const emulator = await emulatorFor(test, { shards: 3, maxConcurrency: 2 });
+    const emulator = await emulatorForTest(test, { shards: 3, maxConcurrency: 2 });
     const plan = await planShards({ token: emulator.world.token, apiUrl: emulator.apiUrl, setting: "auto" });
     expect(plan).toEqual({ count: 3, recommended: 3, groups: [[0, 1], [2]] });
     expect(emulator.rest.calls.map((c) => `${c.method} ${c.path} ${c.authorized}`)).toEqual(["GET /gateway/bot true"]);

@@ -4,35 +4,24 @@
  * in flight, disconnects from the gateway and exits 0. In-process: a reply that never finishes is
  * given up once the stop budget is spent, and the client is destroyed all the same.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { SlashCommandBuilder } from "discord.js";
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { describe, it } from "vitest";
 import { defineCommand } from "../../commands/command.js";
-import { DiscordEmulator } from "../emulator/emulator.js";
+import { emulatorForTest } from "../emulator/emulator.js";
 import { startBotUnderTest } from "../emulator/harness.js";
 import { slashCommand } from "../emulator/interactions.js";
-import { SLOW_ANSWER, startStorybot, STORYBOT_WITH_SLOW_COMMAND } from "../emulator/process.js";
 import { user } from "../emulator/world.js";
+import { SLOW_ANSWER, startStorybot, STORYBOT_WITH_SLOW_COMMAND } from "../helpers/storybot-process.js";
+import { tempDirForFile } from "../helpers/temp-dir.js";
 
 const EPHEMERAL = 64;
-let cwd: string;
-
-beforeAll(() => {
-  cwd = mkdtempSync(join(tmpdir(), "storybot-shutdown-"));
-});
-
-afterAll(() => {
-  if (cwd) rmSync(cwd, { recursive: true, force: true });
-});
+const cwd = tempDirForFile("storybot-shutdown-");
 
 describe.concurrent("stopping the bot process", () => {
   it.for(["SIGTERM", "SIGINT"] as const)("on %s turns new interactions away politely, finishes the reply in flight, disconnects and exits 0", async (signal, test) => {
     const { expect } = test;
-    const emulator = await DiscordEmulator.start();
-    test.onTestFinished(() => emulator.close());
-    const bot = startStorybot({ entry: STORYBOT_WITH_SLOW_COMMAND, cwd, env: { DISCORD_TOKEN: emulator.world.token, DISCORD_API_URL: emulator.apiUrl }, stdin: "pipe" });
+    const emulator = await emulatorForTest(test);
+    const bot = startStorybot({ entry: STORYBOT_WITH_SLOW_COMMAND, cwd: cwd(), env: { DISCORD_TOKEN: emulator.world.token, DISCORD_API_URL: emulator.apiUrl }, stdin: "pipe" });
     test.onTestFinished(() => void bot.child.kill("SIGKILL"));
     await bot.printed(/"msg":"ready"/);
     const slow = slashCommand(emulator.world, user("patient"), "slow");

@@ -5,6 +5,7 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { TestContext } from "vitest";
 import { Gateway } from "./gateway.js";
 import { InteractionLedger } from "./ledger.js";
 import { RestApi, type RestCall } from "./rest.js";
@@ -88,4 +89,11 @@ export class DiscordEmulator {
     this.server.closeAllConnections();
     await new Promise((done) => this.server.close(done));
   }
+}
+
+/** An emulator for one test, closed when that test ends (tests run concurrently, each against its own). */
+export async function emulatorForTest(test: TestContext, options?: EmulatorOptions): Promise<DiscordEmulator> {
+  const emulator = await DiscordEmulator.start(options);
+  test.onTestFinished(() => emulator.close());
+  return emulator;
 }

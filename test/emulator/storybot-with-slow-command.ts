@@ -9,7 +9,7 @@ import { SlashCommandBuilder } from "discord.js";
 import { defineCommand } from "../../commands/command.js";
 import { commands } from "../../commands/index.js";
 import { serve } from "../../src/cli/serve.js";
-import { SLOW_ANSWER } from "./process.js";
+import { SLOW_ANSWER } from "../helpers/storybot-process.js";
 
 const slow = defineCommand({
   data: new SlashCommandBuilder().setName("slow").setDescription("answers when the test says so (test only)"),
