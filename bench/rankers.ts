@@ -252,7 +252,7 @@ function fuseRanker(name: string, parses: boolean, options: IFuseOptions<string>
 }
 
 const ENGINE: Ranker = {
-  name: "engine: MiniSearch BM25 (search-index.ts)",
+  name: "engine: BM25 (search-index.ts)",
   parses: true,
   build: (story) => indexOf(story),
   rank: (query, story, built) =>
