@@ -18,7 +18,7 @@
  * punctuation and hyphens ignored, whole words), the rule ../shared/eval/score.mjs applies to
  * answers. Unanswerable lines (accept null) are skipped.
  *
- * Rankers: the engine's MiniSearch BM25 (search-index.ts), fuse.js classic Bitap over the raw
+ * Rankers: the engine's BM25 (search-index.ts), fuse.js classic Bitap over the raw
  * question, fuse.js token search (7.3+, full build), fuse.js extended search with the keywords
  * OR-ed, and reciprocal-rank fusion of the engine with each fuse variant. Time per query is the
  * ranking call plus, for rankers that need the question's keywords, parseQuestion; building each
