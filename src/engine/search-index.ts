@@ -21,7 +21,8 @@ export class StoryIndex {
   readonly idf = new Map<string, number>();
   private readonly search = new Bm25Index<number>();
   private readonly stems = new Set<string>();
-  private readonly words: Fuse<string>;
+  /** built on the first misspelling: most questions use the story's own words, and 1,000 stories' worth costs memory */
+  private words: Fuse<string> | null = null;
   /** every word the story uses, as written (lower case) */
   private readonly vocabulary = new Set<string>();
 
@@ -44,7 +45,6 @@ export class StoryIndex {
       this.stems.add(st);
       this.idf.set(st, Math.log(1 + (n - d + 0.5) / (d + 0.5)));
     }
-    this.words = new Fuse([...vocabulary], { includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 3 });
   }
 
   private verbStems: Map<string, string> | null = null;
@@ -74,6 +74,7 @@ export class StoryIndex {
     const lower = word.toLowerCase();
     // short words are too easily mistaken for other short words ("many" → "mayor")
     if (lower.length < 5 || this.stems.has(stem(lower)) || this.vocabulary.has(lower)) return null;
+    this.words ??= new Fuse([...this.vocabulary], { includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 3 });
     const best = this.words.search(lower, { limit: 1 })[0];
     if (!best || (best.score ?? 1) > 0.34) return null;
     // a correction keeps the word's first letter and about its length; fuzzy matching alone maps "justly" to "july"
