@@ -35,3 +35,19 @@ describe("date spans as answers", () => {
     expect(answer("When did Luther broaden his attacks?", story).answer).toMatch(/^(?:the )?summer of 1521$/);
   });
 });
+
+describe("places", () => {
+  it("keep a run of name particles ('Millingen aan de Rijn')", () => {
+    expect(names("The delta begins near Millingen aan de Rijn, close to the border.")).toContain("Millingen aan de Rijn");
+  });
+
+  it("keep the direction written before them", () => {
+    const story = ingestText("After the raid, the monks fled to southern Italy, where they founded a new abbey.", "t");
+    expect(answer("Where did the monks flee to?", story).answer).toBe("southern Italy");
+  });
+
+  it("are asked for with 'located' without that verb having to appear in the story", () => {
+    const story = ingestText("In the Saxon Garden, the Summer Theatre was in operation from 1870 to 1939.", "t");
+    expect(answer("Where was the Summer Theatre located?", story).answer).toMatch(/^(?:the )?Saxon Garden$/);
+  });
+});

@@ -33,7 +33,8 @@ function typeFit(q: ParsedQuestion, c: Candidate, sentence: Sentence): number {
   const rank = q.expected.indexOf(c.type as never);
   if (rank === 0) return 1;
   if (rank > 0) return 0.8;
-  if (c.type === "phrase") return q.kind === "who" ? 0.6 : 0.5;
+  // "in the capital" may be a place, "in operation" is not: a phrase with a name in it is likelier one
+  if (c.type === "phrase") return q.kind === "who" ? 0.6 : sentence.tokens.slice(c.start, c.end).some((t) => t.pos === "PROPN") ? 0.5 : 0.4;
   if (q.kind === "who" && (c.type === "place" || c.type === "other")) return 0.35;
   if (q.kind === "where" && (c.type === "organisation" || c.type === "other")) return 0.35;
   return 0.1;
@@ -128,6 +129,15 @@ function coordinate(best: Candidate, all: Candidate[], sentence: Sentence): Cand
   if (end === best.end) return best;
   if (best.type === "date" && /^(?:between|from)$/i.test(t[start - 1]?.text ?? "")) start--;
   return { ...best, start, end, text: spanText(sentence.text, t, start, end), canonical: null, note: null };
+}
+
+const DIRECTION = /^(?:northern|southern|eastern|western|central|north|south|east|west|upper|lower|northeastern|northwestern|southeastern|southwestern|coastal|inland|rural)$/i;
+
+/** "southern Italy", "rural Kenya": a place keeps the lower-case direction before it. */
+function withDirection(c: Candidate, sentence: Sentence): Candidate {
+  const prev = sentence.tokens[c.start - 1];
+  if (c.type !== "place" || !prev || prev.text !== prev.text.toLowerCase() || !DIRECTION.test(prev.text)) return c;
+  return { ...c, start: c.start - 1, text: spanText(sentence.text, sentence.tokens, c.start - 1, c.end), canonical: null };
 }
 
 /** "Japanese research teams", "Turkish forces": a nationality names a group only with its noun. */
@@ -299,7 +309,7 @@ export function answer(question: string, story: Story, options: AnswerOptions = 
   const reason = q.kind === "why" ? reasonAnswer(best.sentence, best.s) : null;
   // a why-question whose evidence gives no reason is not answered by restating the event
   if (q.kind === "why" && !reason) return none(best.sentence, confidence);
-  const text = best.c ? render(coordinate(withGroupNoun(best.c, best.sentence), best.all, best.sentence)) : (reason ?? (q.kind === "what" ? objectAnswer(q, best.sentence, best.s) : null) ?? clauseAnswer(best.sentence, best.s));
+  const text = best.c ? render(coordinate(withDirection(withGroupNoun(best.c, best.sentence), best.sentence), best.all, best.sentence)) : (reason ?? (q.kind === "what" ? objectAnswer(q, best.sentence, best.s) : null) ?? clauseAnswer(best.sentence, best.s));
   return { ...base, answer: text, confidence: round(confidence), evidence: best.sentence.text, paragraph: best.sentence.paragraph };
 }
 

@@ -74,7 +74,8 @@ function vote(sentence: Sentence, start: number, end: number, titled: boolean, d
   const t = sentence.tokens;
   const words = t.slice(start, end).map((x) => x.text);
   const last = words[words.length - 1]!;
-  const before = t[start - 1]?.text.toLowerCase() ?? "";
+  // "in the Saxon Garden": the preposition may stand before an article
+  const before = (t[start - 1]?.pos === "DET" ? t[start - 2] : t[start - 1])?.text.toLowerCase() ?? "";
   const after = t[end]?.text ?? "";
   const afterNext = t[end + 1]?.text.toLowerCase() ?? "";
   const v: Votes = { person: 0, place: 0, organisation: 0, other: 0 };

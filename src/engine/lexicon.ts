@@ -8,7 +8,8 @@ export const PLACE_HEADS = words(`County Province City State States Island Islan
   Gulf Strait Straits Street Avenue Road Square Park Valley District Region Peninsula Airport Station Bridge Stadium Arena
   Desert Forest Canyon Coast Harbor Harbour Port Fort Village Town Township Prefecture Territory Territories Borough Parish
   Beach Falls Hills Hill Highlands Plateau Plain Plains Basin Channel Canal Cape Capital Republic Kingdom Empire Oblast
-  Continent Cemetery Palace Cathedral Temple Castle Tower Square Center Centre Field Court Pass Zone Base`);
+  Continent Cemetery Palace Cathedral Temple Castle Tower Square Center Centre Field Court Pass Zone Base
+  Garden Gardens Theatre Theater Hall Market Hotel Zoo Pier Quay Wharf Dock Plaza Mall Arena Dam Canyon Gate`);
 
 export const ORG_HEADS = words(`Agency Army Navy Party Herald Times Post News Tribune Journal Gazette Ministry Department Council
   Committee Commission Company Corporation Corp Inc Ltd Group Holdings University College School Institute Academy Association
@@ -66,5 +67,6 @@ export const PLACE_NOUNS = words(`village town city capital country nation state
   mountain valley suburb neighbourhood neighborhood port harbour harbor area territory republic kingdom municipality borough
   settlement peninsula coast desert`);
 
-/** Verbs that say little of their own: "when did it happen?" asks no predicate of the story. */
-export const LIGHT_VERBS = words(`happen occur go come become take do make get have be say tell mean use put set give keep`);
+/** Verbs that say little of their own: "when did it happen?", "where is it located?" ask no predicate of the story. */
+export const LIGHT_VERBS = words(`happen occur go come become take do make get have be say tell mean use put set give keep
+  locate situate base find hold lie stand sit`);

@@ -56,8 +56,9 @@ export function nameRuns(tokens: Token[], blocked: boolean[]): NameRun[] {
         end += 2;
       } else if (next.text === "of" && OF_HEADS.has(tokens[end - 1]!.text) && isName(end + 1)) {
         end += 2;
-      } else if (PARTICLES.has(next.text) && isName(end + 1)) {
-        end += 2;
+      } else if (PARTICLES.has(next.text) && (isName(end + 1) || PARTICLES.has(tokens[end + 1]?.text ?? "") && isName(end + 2))) {
+        // "Lothar de Maizière", "Millingen aan de Rijn"
+        end += isName(end + 1) ? 2 : 3;
       } else if (PARTICLES.has(next.text) && tokens[end + 1]?.text === "-" && adjacent(next, tokens[end + 1]) && adjacent(tokens[end + 1], tokens[end + 2]) && isName(end + 2)) {
         // "Hassan al-Turabi"
         end += 3;
