@@ -51,3 +51,16 @@ describe("places", () => {
     expect(answer("Where was the Summer Theatre located?", story).answer).toMatch(/^(?:the )?Saxon Garden$/);
   });
 });
+
+describe("times chrono does not read", () => {
+  const story = ingestText("The extinction event came 66 million years ago. Rome was founded in 753 BC. The glacial ended 11,600 BP.", "t");
+
+  it("are date mentions", () => {
+    expect(story.dates.map((d) => d.text)).toEqual(["66 million years ago", "753 BC", "11,600 BP"]);
+  });
+
+  it("answer when-questions", () => {
+    expect(answer("When did the extinction event come?", story).answer).toBe("66 million years ago");
+    expect(answer("When was Rome founded?", story).answer).toBe("753 BC");
+  });
+});

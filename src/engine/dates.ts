@@ -14,6 +14,7 @@ const CALENDAR_WORD = new RegExp(`\\b(?:${MONTH}|${WEEKDAY}|yesterday|today|tomo
 const WEEK = /\bweek\b/i;
 const CAPITALISED_MAY = /\bMay\b/;
 const LEADING = /^(?:on|in|at|since|during|by|from|until|till|of)\s+/i;
+const DEEP_TIME = /\b(?:\d[\d,.]*\s+(?:(?:thousand|million|billion)\s+)?years?\s+ago|\d[\d,]*\s*(?:BP|BCE|BC)|(?:AD|CE)\s+\d{1,4})\b/g;
 const BARE_YEAR = /\b(?:(?:the\s+)?(?:(?:early|mid|late)[- ]|(?:spring|summer|autumn|fall|winter)\s+of\s+))?(\d{1,2}(?:st|nd|rd|th)\s+century|(?:1[0-9]|20)\d0s|(?:1[0-9]|20)\d{2}(?:\s*[-–]\s*\d{2,4})?)\b/g;
 
 function iso(d: Date, precision: DatePrecision): string {
@@ -54,6 +55,16 @@ export function findDates(text: string, tokens: Token[], sentence: number, publi
       relative,
     });
     taken.push([from, from + phrase.length]);
+  }
+  // "66 million years ago", "11,600 BP", "AD 79", "300 BC": times chrono does not read
+  for (const m of text.matchAll(DEEP_TIME)) {
+    const from = m.index!;
+    const to = from + m[0].length;
+    if (taken.some(([a, b]) => from < b && to > a)) continue;
+    const range = tokenRange(tokens, from, to);
+    if (!range) continue;
+    found.push({ sentence, ...range, text: spanText(text, tokens, range.start, range.end), iso: null, precision: "approximate", relative: /ago/i.test(m[0]) });
+    taken.push([from, to]);
   }
   for (const m of text.matchAll(BARE_YEAR)) {
     const from = m.index!;
