@@ -72,6 +72,8 @@ export function termMatches(term: QuestionTerm, sentence: Sentence): number[] {
     if (t.stem === term.stem || t.stem === term.surface || lower === term.word || term.related.includes(t.stem)) out.push(i);
     else if (term.word.length >= 4 && parts.length > 1 && parts.includes(term.word)) out.push(i);
     else if (country !== null && country === term.word) out.push(i);
+    // a name inside a longer word: "Atlantic" in "transatlantic", "Korea" in "Korean"
+    else if (term.specific && term.word.length >= 5 && lower.length > term.word.length && (lower.startsWith(term.word) || lower.endsWith(term.word))) out.push(i);
   });
   return out;
 }
