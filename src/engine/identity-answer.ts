@@ -4,6 +4,7 @@
  * full name when the question used a short form. Answering these by candidate scoring would pick
  * another name from the same sentence.
  */
+import { nameWords } from "./name-words.js";
 import type { ParsedQuestion } from "./question.js";
 import type { Answer, Entity, Story } from "./types.js";
 
@@ -14,7 +15,7 @@ function namedOnly(q: ParsedQuestion, story: Story): Entity | null {
   if ((q.kind !== "who" && q.kind !== "what") || q.form !== "copular" || q.named.size !== 1) return null;
   const entity = story.entities.find((e) => q.named.has(e.name));
   if (!entity) return null;
-  const words = new Set([entity.name, ...entity.aliases].flatMap((n) => n.toLowerCase().split(/[\s-]+/)));
+  const words = new Set(nameWords(entity));
   return q.terms.every((t) => words.has(t.word)) ? entity : null;
 }
 

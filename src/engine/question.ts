@@ -1,4 +1,5 @@
 /** What a question asks: its kind, the type of answer it expects, and the words that must be supported. */
+import { nameWords } from "./name-words.js";
 import { analyse, stem } from "./nlp.js";
 import { isEnglishWord, isKnownVerb } from "./wordnet.js";
 import type { StoryIndex } from "./search-index.js";
@@ -134,7 +135,7 @@ function namedEntities(text: string, story: Story): Set<string> {
 function shareNames(terms: QuestionTerm[], named: Set<string>, story: Story): void {
   for (const e of story.entities) {
     if (!named.has(e.name)) continue;
-    const words = new Set([e.name, ...e.aliases].flatMap((n) => n.toLowerCase().split(/[\s-]+/)));
+    const words = new Set(nameWords(e));
     const mine = terms.filter((t) => words.has(t.word));
     for (const t of mine) t.share = Math.min(t.share, 1 / mine.length);
   }

@@ -1,5 +1,6 @@
 /** How much of a question one sentence supports, and where in it the question's words are. */
 import { countryOf } from "./gazetteer.js";
+import { nameWords } from "./name-words.js";
 import type { ParsedQuestion, QuestionTerm } from "./question.js";
 import type { StoryIndex } from "./search-index.js";
 import type { Sentence, Story } from "./types.js";
@@ -25,7 +26,7 @@ const entityWordsCache = new WeakMap<Story, string[][]>();
 function entityWords(story: Story): string[][] {
   let words = entityWordsCache.get(story);
   if (!words) {
-    words = story.entities.map((e) => [e.name, ...e.aliases].flatMap((n) => n.toLowerCase().split(/[\s-]+/)));
+    words = story.entities.map(nameWords);
     entityWordsCache.set(story, words);
   }
   return words;
