@@ -56,22 +56,23 @@ export function findDates(text: string, tokens: Token[], sentence: number, publi
     });
     taken.push([from, from + phrase.length]);
   }
-  // "66 million years ago", "11,600 BP", "AD 79", "300 BC": times chrono does not read
-  for (const m of text.matchAll(DEEP_TIME)) {
-    const from = m.index!;
-    const to = from + m[0].length;
-    if (taken.some(([a, b]) => from < b && to > a)) continue;
-    const range = tokenRange(tokens, from, to);
-    if (!range) continue;
-    found.push({ sentence, ...range, text: spanText(text, tokens, range.start, range.end), iso: null, precision: "approximate", relative: /ago/i.test(m[0]) });
-    taken.push([from, to]);
+  /** Matches of a pattern that no earlier pass has taken, with their token range. */
+  function* untaken(pattern: RegExp) {
+    for (const m of text.matchAll(pattern)) {
+      const from = m.index!;
+      const to = from + m[0].length;
+      if (taken.some(([a, b]) => from < b && to > a)) continue;
+      const range = tokenRange(tokens, from, to);
+      if (!range) continue;
+      taken.push([from, to]);
+      yield { m, range, text: spanText(text, tokens, range.start, range.end) };
+    }
   }
-  for (const m of text.matchAll(BARE_YEAR)) {
-    const from = m.index!;
-    const to = from + m[0].length;
-    if (taken.some(([a, b]) => from < b && to > a)) continue;
-    const range = tokenRange(tokens, from, to);
-    if (!range) continue;
+  // "66 million years ago", "11,600 BP", "AD 79", "300 BC": times chrono does not read
+  for (const { m, range, text: said } of untaken(DEEP_TIME)) {
+    found.push({ sentence, ...range, text: said, iso: null, precision: "approximate", relative: /ago/i.test(m[0]) });
+  }
+  for (const { m, range, text: said } of untaken(BARE_YEAR)) {
     // "2000 people" is a count, not a year
     // ("her 2019 election campaign" is a year: a count takes a plural noun)
     const next = tokens[range.end];
@@ -84,7 +85,7 @@ export function findDates(text: string, tokens: Token[], sentence: number, publi
     found.push({
       sentence,
       ...range,
-      text: spanText(text, tokens, range.start, range.end),
+      text: said,
       iso: /century/i.test(value) ? String(Number(century) - 1).padStart(2, "0") : (year ?? null),
       precision: approximate ? "approximate" : "year",
       relative: false,
