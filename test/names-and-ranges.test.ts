@@ -64,3 +64,19 @@ describe("times chrono does not read", () => {
     expect(answer("When was Rome founded?", story).answer).toBe("753 BC");
   });
 });
+
+describe("question wording", () => {
+  const story = ingestText(
+    "The war began in June 1950, and unofficially ended in an armistice in July 1953. Later, the leader sent flowers to the cemetery.",
+    "t",
+  );
+
+  it("takes a misspelt question word when only one fits", () => {
+    expect(answer("wen did the war begin", story).answer).toBe("June 1950");
+    expect(answer("hwo sent flowers to the cemetery", story).answer).toMatch(/leader/);
+  });
+
+  it("finds the verb of 'when did the war end' although it is tagged as a noun", () => {
+    expect(answer("When did the war end?", story).answer).toBe("July 1953");
+  });
+});

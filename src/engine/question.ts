@@ -93,6 +93,11 @@ function formOf(tokens: Token[]): { form: Form; verbAt: number } {
     if (tokens[k]?.pos === "PROPN") {
       while (tokens[k]?.pos === "PROPN") k++;
       if (tokens[k] && /^\p{Ll}/u.test(tokens[k]!.text) && (tokens[k]!.pos === "NOUN" || tokens[k]!.pos === "VERB")) verbAt = k;
+    } else if (verbAt < 0) {
+      // "when did the war end?": no word tagged as a verb, so the last word after the subject is it
+      const words = tokens.filter((t, j) => j > i && /\p{L}/u.test(t.text));
+      const last = words[words.length - 1];
+      if (words.length >= 2 && last && last.pos === "NOUN" && /^\p{Ll}/u.test(last.text)) verbAt = tokens.indexOf(last);
     }
   }
   if (!next) return { form: "unknown", verbAt };
@@ -141,8 +146,26 @@ function shareNames(terms: QuestionTerm[], named: Set<string>, story: Story): vo
   }
 }
 
+/** One edit (insertion, deletion, substitution or swap of neighbours) apart. */
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  const rest = (x: string, n: number) => x.slice(i + n);
+  return rest(a, 1) === rest(b, 1) || rest(a, 1) === rest(b, 0) || rest(a, 0) === rest(b, 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && rest(a, 2) === rest(b, 2));
+}
+
+/** "wen did …", "hwo sent …": a misspelt question word opening a question without one. */
+function fixQuestionWord(text: string): string {
+  const first = /^\s*(\p{L}+)/u.exec(text)?.[1];
+  if (!first || first.length < 3 || text.toLowerCase().split(/\W+/).some((w) => QUESTION_WORDS.has(w))) return text;
+  const near = [...QUESTION_WORDS].filter((w) => oneEditApart(first.toLowerCase(), w));
+  // "wher" could be "where" or "when": guess only when one word fits
+  return near.length === 1 ? text.replace(first, near[0]!) : text;
+}
+
 export function parseQuestion(question: string, index: StoryIndex): ParsedQuestion {
-  const text = question.replace(/\s+/g, " ").trim();
+  const text = fixQuestionWord(question.replace(/\s+/g, " ").trim());
   const tokens = analyse(text).flatMap((s) => s.tokens);
   const words = tokens.map((t) => t.text.toLowerCase());
   const { kind, expected } = kindOf(words);

@@ -72,7 +72,7 @@ export class StoryIndex {
   /** The story's own spelling of a misspelt word ("cemetry" → "cemetery"), if one is close enough. */
   correct(word: string): string | null {
     const lower = word.toLowerCase();
-    // short words are too easily mistaken for other short words ("many" → "mayor")
+    // short words are too easily mistaken for other short words ("begn" may be "began", "bean" or "been")
     if (lower.length < 5 || this.stems.has(stem(lower)) || this.vocabulary.has(lower)) return null;
     this.words ??= new Fuse([...this.vocabulary], { includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 3 });
     const best = this.words.search(lower, { limit: 1 })[0];
