@@ -1,6 +1,7 @@
 /** What /ask, /who, /when, /where and mentions share: ask the engine about the chosen story and reply with the rendered answer. */
 import { SlashCommandBuilder } from "discord.js";
 import { answer, MAX_QUESTION_LENGTH } from "../src/engine/answer.js";
+import { answerAcross } from "../src/engine/answer-across.js";
 import { answerReply } from "../src/render/answer.js";
 import { defineCommand, UserError, type CommandContext } from "./command.js";
 import { withPrivateOption, withStoryOption } from "./stories-service.js";
@@ -20,8 +21,15 @@ export async function replyWithAnswer(ctx: CommandContext, question: string): Pr
   const q = question.trim();
   if (isBlank(q)) throw new UserError("The question is empty.");
   if (q.length > MAX_QUESTION_LENGTH) throw new UserError(`The question is too long (${q.length} characters; at most ${MAX_QUESTION_LENGTH}).`);
+  const isPrivate = ctx.options.getBoolean("private") ?? false;
+  if (ctx.stories.routes(ctx.options)) {
+    // the answer names the story it came from, and the reply cites that story
+    const a = answerAcross(q, ctx.stories.library);
+    await ctx.reply(answerReply(a, ctx.stories.pick(a.story), { private: isPrivate }));
+    return;
+  }
   const story = ctx.stories.from(ctx.options);
-  await ctx.reply(answerReply(answer(q, story), story, { private: ctx.options.getBoolean("private") ?? false }));
+  await ctx.reply(answerReply(answer(q, story), story, { private: isPrivate }));
 }
 
 /** /when and /where: one free-text option turned into a question of that kind. */

@@ -18,8 +18,10 @@ export const help = defineCommand({
       line("/ask question — any question", examples[0] ? `, e.g. /ask ${examples[0]}` : ""),
       line("/who subject — what the story says about someone", person ? `, e.g. /who ${person.name}` : "", "; or who did something", deed ? `, e.g. /who ${deed}` : ""),
       line("/when event, /where subject — when or where something happened"),
+      line("/summary [length] [about] — catch the channel up: a short, medium or long summary, or what the story says about a name"),
+      line("/timeline — the story's dated events in order; /facts — its people, places, organisations and dates"),
       line("/source paragraph — quote a whole paragraph"),
-      line("/stories — the stories I know; add story: to any command to pick one"),
+      line("/stories — the stories I know; add story: to any command to pick one, or story:all to let the question find its story"),
       line("Add private:true to keep an answer to yourself. You can also mention me with a question."),
     ];
     if (examples.length > 1) body.push(line(""), line(italic("Questions this story answers:")), ...examples.map((q) => line(`• ${q}`)));

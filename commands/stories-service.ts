@@ -7,6 +7,10 @@ import { UserError, type Choice, type OptionReader } from "./command.js";
 
 export type StoryListing = StoryMeta & { paragraphCount: number };
 
+/** The `story` value that asks every story; the best-matching one answers. */
+export const ALL = "all";
+const ALL_LABEL = "All stories (the best match answers)";
+
 export class Stories {
   private readonly fuse: Fuse<StoryListing>;
 
@@ -30,7 +34,8 @@ export class Stories {
 
   /** By id, else the closest title or id; the default story when nothing is asked for. */
   pick(ref: string | null | undefined): Story {
-    const wanted = ref?.trim();
+    // commands that cannot route (summary, timeline…) take "all" as "the default story"
+    const wanted = ref?.trim().toLowerCase() === ALL ? undefined : ref?.trim();
     const id = wanted ? (this.library.card(wanted) ? wanted : this.fuse.search(wanted, { limit: 1 })[0]?.item.id) : this.defaultId;
     if (!id) throw new UserError(wanted ? `There is no story "${wanted}". Try /stories to see them.` : "No story is loaded: put an article (.txt or .md) in data/stories.");
     const story = this.library.get(id);
@@ -43,10 +48,22 @@ export class Stories {
     return this.pick(options.getString("story"));
   }
 
+  /**
+   * Whether a question should find its own story: `story: all`, or nothing chosen while several
+   * stories are served and no STORY setting names the default.
+   */
+  routes(options: OptionReader): boolean {
+    const wanted = options.getString("story")?.trim().toLowerCase();
+    if (wanted) return wanted === ALL;
+    return !this.preferred && this.library.size > 1;
+  }
+
   choices(typed: string): Choice[] {
     const text = typed.trim().slice(0, 100);
     const found = text ? this.fuse.search(text).map((r) => r.item) : this.list();
-    return found.map((s) => ({ name: s.title, value: s.id }));
+    const stories = found.map((s) => ({ name: s.title, value: s.id }));
+    const offerAll = this.library.size > 1 && (!text || ALL_LABEL.toLowerCase().includes(text.toLowerCase()));
+    return offerAll ? [{ name: ALL_LABEL, value: ALL }, ...stories] : stories;
   }
 }
 
