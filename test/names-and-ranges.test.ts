@@ -80,3 +80,18 @@ describe("question wording", () => {
     expect(answer("When did the war end?", story).answer).toBe("July 1953");
   });
 });
+
+describe("who-questions and names that are not people", () => {
+  const story = ingestText(
+    "Earl Ralph was at war with the Welsh in 1055. Bohemond, the son of Robert, joined the First Crusade. Before the Normans, the Anglo-Saxons ruled England.",
+    "t",
+  );
+
+  it("take a people as an answer", () => {
+    expect(answer("Who was Ralph at war with?", story).answer).toMatch(/Welsh/);
+  });
+
+  it("do not take an event as an answer", () => {
+    expect(answer("Who joined the First Crusade?", story).answer).toBe("Bohemond");
+  });
+});

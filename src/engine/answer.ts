@@ -35,6 +35,9 @@ function typeFit(q: ParsedQuestion, c: Candidate, sentence: Sentence): number {
   if (rank > 0) return 0.8;
   // "in the capital" may be a place, "in operation" is not: a phrase with a name in it is likelier one
   if (c.type === "phrase") return q.kind === "who" ? 0.6 : sentence.tokens.slice(c.start, c.end).some((t) => t.pos === "PROPN") ? 0.5 : 0.4;
+  // peoples and groups do things ("the Welsh", "Anglo-Saxons"); events do not
+  if (q.kind === "who" && c.kindOfOther === "group") return 0.6;
+  if (q.kind === "who" && c.kindOfOther === "event") return 0.1;
   if (q.kind === "who" && (c.type === "place" || c.type === "other")) return 0.35;
   if (q.kind === "where" && (c.type === "organisation" || c.type === "other")) return 0.35;
   return 0.1;
@@ -55,6 +58,13 @@ function proximity(c: Candidate, matches: Support["matches"]): number {
   return weighted / mass;
 }
 
+/** After a name, ", the son of Robert," up to its closing comma: where the name's own clause resumes. */
+function appositiveEnd(t: Sentence["tokens"], from: number, limit: number): number {
+  if (t[from]?.text !== "," || t[from + 1]?.pos !== "DET") return from;
+  for (let k = from + 2; k < limit; k++) if (t[k]!.text === ",") return k + 1;
+  return from;
+}
+
 /** Bonus for a candidate on the side of the matched verb where the question's gap is, in the same clause. */
 function direction(q: ParsedQuestion, sentence: Sentence, c: Candidate, s: Support, all: Candidate[]): number {
   const verbs = s.matches.filter((m) => m.verb).map((m) => m.pos);
@@ -66,8 +76,9 @@ function direction(q: ParsedQuestion, sentence: Sentence, c: Candidate, s: Suppo
   if (!sameClause) return 0;
   // a time or place modifies its own clause's verb, on either side: "On Monday, Xi stressed that … in 1950"
   if (q.kind === "when" || q.kind === "where") return 0.2;
-  // only the nearest candidate on that side can fill the verb's slot
-  const lo = c.end <= v ? c.end : v + 1;
+  // only the nearest candidate on that side can fill the verb's slot; an appositive between the
+  // subject and its verb ("Bohemond, the son of Robert, joined") does not count as nearer
+  const lo = c.end <= v ? appositiveEnd(t, c.end, v) : v + 1;
   const hi = c.end <= v ? v : c.start;
   if (all.some((o) => o !== c && o.start >= lo && o.end <= hi && o.type !== "phrase" === (c.type !== "phrase"))) return 0;
   const passiveSentence = t[v - 1]?.lemma === "be" || t[v - 2]?.lemma === "be";

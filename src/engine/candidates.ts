@@ -2,7 +2,8 @@
  * Answer candidates inside one evidence sentence: the spans that could answer a question of the
  * expected type (named entities, dates, numbers, role noun phrases, place phrases).
  */
-import { PERSON_NOUNS, PLACE_PREPOSITIONS } from "./lexicon.js";
+import { isDemonym } from "./gazetteer.js";
+import { EVENT_HEADS, PERSON_NOUNS, PLACE_PREPOSITIONS } from "./lexicon.js";
 import type { Expected } from "./question.js";
 import { spanText } from "./spans.js";
 import type { EntityType, Sentence, Story } from "./types.js";
@@ -18,6 +19,15 @@ export interface Candidate {
   canonical: string | null;
   /** the story entity this span names, if any */
   entity?: string;
+  /** for "other" names: a people or group ("the Welsh", "Anglo-Saxons") or an event ("First Crusade") */
+  kindOfOther?: "group" | "event";
+}
+
+function kindOfOther(name: string): Candidate["kindOfOther"] {
+  const words = name.split(/\s+/);
+  if (EVENT_HEADS.has(words[words.length - 1]!)) return "event";
+  if (isDemonym(name) || (words.length === 1 && /^\p{Lu}[\p{L}-]+s$/u.test(name))) return "group";
+  return undefined;
 }
 
 /** Counts written as words: "dozens of officials", "hundreds", "several". */
@@ -90,7 +100,7 @@ export function candidatesIn(story: Story, sentence: Sentence, expected: Expecte
     for (const e of story.entities) {
       for (const m of e.mentions) {
         if (m.sentence !== sentence.id) continue;
-        out.push({ start: m.start, end: m.end, text: m.text, type: e.type, note: null, canonical: m.text !== e.name ? e.name : null, entity: e.name });
+        out.push({ start: m.start, end: m.end, text: m.text, type: e.type, note: null, canonical: m.text !== e.name ? e.name : null, entity: e.name, kindOfOther: e.type === "other" ? kindOfOther(e.name) : undefined });
       }
     }
   }

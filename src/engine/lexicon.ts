@@ -21,7 +21,8 @@ export const ORG_HEADS = words(`Agency Army Navy Party Herald Times Post News Tr
 
 export const EVENT_HEADS = words(`War Wars Battle Revolution Treaty Accord Accords Agreement Olympics Games Cup Bowl Championship
   Championships Festival Award Awards Prize Act Summit Crisis Uprising Rebellion Massacre Election Tournament Series Open
-  Conference Expo Exhibition Armistice Pact Declaration Doctrine Plan Era Dynasty Age`);
+  Conference Expo Exhibition Armistice Pact Declaration Doctrine Plan Era Dynasty Age Crusade Crusades Conquest
+  Reformation Renaissance Invasion Siege Campaign Offensive Expedition Riots Strike Protests Rising Blitz Famine Plague`);
 
 /** Honorifics and offices written before a person's name. */
 export const TITLES = words(`President Vice Prime Minister Chairman Chairwoman Chair Secretary General Gen Gen. Sen Sen. Senator

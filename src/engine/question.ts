@@ -133,6 +133,13 @@ function namedEntities(text: string, story: Story): Set<string> {
   for (const e of story.entities) {
     if ([e.name, ...e.aliases].some((n) => lower.includes(` ${n.toLowerCase()} `))) named.add(e.name);
   }
+  // "Ralph" for "Earl Ralph": a capitalised word of the question that belongs to one name only
+  for (const word of text.match(/(?<!^)\b\p{Lu}[\p{L}'’-]+/gu) ?? []) {
+    const w = word.toLowerCase();
+    if ([...named].some((n) => n.toLowerCase().split(/[\s-]+/).includes(w))) continue;
+    const owners = story.entities.filter((e) => nameWords(e).includes(w));
+    if (owners.length === 1) named.add(owners[0]!.name);
+  }
   return named;
 }
 
