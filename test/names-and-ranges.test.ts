@@ -95,3 +95,11 @@ describe("who-questions and names that are not people", () => {
     expect(answer("Who joined the First Crusade?", story).answer).toBe("Bohemond");
   });
 });
+
+describe("roles", () => {
+  it("abstain when the question's own name does the deed in the story ('who replaced the Normans?')", () => {
+    const story = ingestText("The invading Normans and their descendants replaced the Anglo-Saxons as the ruling class of England.", "t");
+    expect(answer("Who replaced the Anglo-Saxons as the ruling class?", story).answer).toBe("Normans");
+    expect(answer("Who replaced the Normans as the ruling class?", story).answer).toBeNull();
+  });
+});

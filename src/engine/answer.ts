@@ -65,23 +65,35 @@ function appositiveEnd(t: Sentence["tokens"], from: number, limit: number): numb
   return from;
 }
 
+const ROLES_REVERSED = -0.5;
+
+/** No verb, relative pronoun or clause break among tokens [from, to). */
+function sameClauseSpan(t: Sentence["tokens"], from: number, to: number): boolean {
+  const between = t.slice(from, to);
+  return !between.some((x, k) => x.pos === "VERB" || x.text === ";" || /^(?:which|who|that|while|whereas)$/i.test(x.text) || x.text === "," && between[k + 1]?.pos === "CCONJ");
+}
+
 /** Bonus for a candidate on the side of the matched verb where the question's gap is, in the same clause. */
 function direction(q: ParsedQuestion, sentence: Sentence, c: Candidate, s: Support, all: Candidate[]): number {
   const verbs = s.matches.filter((m) => m.verb).map((m) => m.pos);
   if (!verbs.length || q.form === "unknown" || q.form === "copular") return 0;
   const v = verbs.reduce((a, b) => (distance(c, a) <= distance(c, b) ? a : b));
   const t = sentence.tokens;
-  const between = c.end <= v ? t.slice(c.end, v) : t.slice(v + 1, c.start);
-  const sameClause = !between.some((x, k) => x.pos === "VERB" || x.text === ";" || /^(?:which|who|that|while|whereas)$/i.test(x.text) || x.text === "," && between[k + 1]?.pos === "CCONJ");
-  if (!sameClause) return 0;
+  if (!(c.end <= v ? sameClauseSpan(t, c.end, v) : sameClauseSpan(t, v + 1, c.start))) return 0;
   // a time or place modifies its own clause's verb, on either side: "On Monday, Xi stressed that … in 1950"
   if (q.kind === "when" || q.kind === "where") return 0.2;
+  const passiveSentence = t[v - 1]?.lemma === "be" || t[v - 2]?.lemma === "be";
+  // "Who replaced the Normans?" of "the Normans replaced the Anglo-Saxons": the question's own name
+  // does the verb here, so what follows it is the other side of the roles, not the answer
+  if (q.form === "subject" && c.start > v && !passiveSentence) {
+    const subject = all.filter((o) => o.entity && o.end <= v && sameClauseSpan(t, o.end, v)).sort((a, b) => b.end - a.end)[0];
+    if (subject?.entity && q.named.has(subject.entity)) return ROLES_REVERSED;
+  }
   // only the nearest candidate on that side can fill the verb's slot; an appositive between the
   // subject and its verb ("Bohemond, the son of Robert, joined") does not count as nearer
   const lo = c.end <= v ? appositiveEnd(t, c.end, v) : v + 1;
   const hi = c.end <= v ? v : c.start;
   if (all.some((o) => o !== c && o.start >= lo && o.end <= hi && o.type !== "phrase" === (c.type !== "phrase"))) return 0;
-  const passiveSentence = t[v - 1]?.lemma === "be" || t[v - 2]?.lemma === "be";
   const afterBy = t[c.start - 1]?.text === "by" && c.start > v;
   const before = c.end <= v;
   if (q.form === "subject") {
@@ -303,7 +315,9 @@ export function answer(question: string, story: Story, options: AnswerOptions = 
   if (!best) return none(story.sentences[hits[0]!.sentence]);
   // support for the question, and an answer of the kind it asks for (scaled to 0..1)
   const fit = best.c ? Math.min(1, typeFit(q, best.c, best.sentence)) : 0.5;
-  const confidence = Math.max(0, Math.min(1, (0.8 * best.s.own + 0.2 * best.s.context - best.s.missing + 0.4 * fit) / 1.4));
+  // the roles reversed ("who replaced the Normans" where the Normans replaced someone): not an answer
+  const reversed = best.c && direction(q, best.sentence, best.c, best.s, best.all) <= ROLES_REVERSED ? 1 : 0;
+  const confidence = Math.max(0, Math.min(1, (0.8 * best.s.own + 0.2 * best.s.context - best.s.missing - reversed + 0.4 * fit) / 1.4));
   options.explain?.({
     own: best.s.own,
     context: best.s.context,
