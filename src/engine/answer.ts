@@ -272,8 +272,6 @@ function bridge(q: ParsedQuestion, story: Story, best: Choice): { name: string; 
 export interface AnswerOptions {
   /** confidence below which the engine abstains */
   threshold?: number;
-  /** receives the features behind the decision, for calibration scripts */
-  explain?: (features: Record<string, number>) => void;
 }
 
 interface Choice {
@@ -282,6 +280,9 @@ interface Choice {
   sentence: Sentence;
   s: Support;
   all: Candidate[];
+  /** the candidate's type fit and verb-side bonus, kept for the confidence */
+  fit: number;
+  dir: number;
 }
 
 export function answer(question: string, story: Story, options: AnswerOptions = {}): Answer {
@@ -301,33 +302,24 @@ export function answer(question: string, story: Story, options: AnswerOptions = 
     const s = support(q, story, index, sentence);
     const evidence = W.own * s.own + W.context * s.context + W.rank * (hit.score / top) - s.missing;
     if (q.expected.includes("clause")) {
-      if (!best || evidence > best.score) best = { c: null, score: evidence, sentence, s, all: [] };
+      if (!best || evidence > best.score) best = { c: null, score: evidence, sentence, s, all: [], fit: 0.5, dir: 0 };
       continue;
     }
     const all = candidatesIn(story, sentence, q.expected);
     for (const c of all) {
       const repeated = echo(q, sentence, c);
       if (repeated >= 0.99) continue;
-      const score = evidence + W.fit * typeFit(q, c, sentence) + W.prox * proximity(c, s.matches) + W.dir * direction(q, sentence, c, s, all) + introduced(q, sentence, c) - W.echo * repeated;
-      if (!best || score > best.score) best = { c, score, sentence, s, all };
+      const fit = typeFit(q, c, sentence);
+      const dir = direction(q, sentence, c, s, all);
+      const score = evidence + W.fit * fit + W.prox * proximity(c, s.matches) + W.dir * dir + introduced(q, sentence, c) - W.echo * repeated;
+      if (!best || score > best.score) best = { c, score, sentence, s, all, fit, dir };
     }
   }
   if (!best) return none(story.sentences[hits[0]!.sentence]);
-  // support for the question, and an answer of the kind it asks for (scaled to 0..1)
-  const fit = best.c ? Math.min(1, typeFit(q, best.c, best.sentence)) : 0.5;
   // the roles reversed ("who replaced the Normans" where the Normans replaced someone): not an answer
-  const reversed = best.c && direction(q, best.sentence, best.c, best.s, best.all) <= ROLES_REVERSED ? 1 : 0;
-  const confidence = Math.max(0, Math.min(1, (0.8 * best.s.own + 0.2 * best.s.context - best.s.missing - reversed + 0.4 * fit) / 1.4));
-  options.explain?.({
-    own: best.s.own,
-    context: best.s.context,
-    missing: best.s.missing,
-    fit: best.c ? typeFit(q, best.c, best.sentence) : 0,
-    prox: best.c ? proximity(best.c, best.s.matches) : 0,
-    dir: best.c ? direction(q, best.sentence, best.c, best.s, best.all) : 0,
-    terms: q.terms.length,
-    score: best.score,
-  });
+  const reversed = best.dir <= ROLES_REVERSED ? 1 : 0;
+  // support for the question, and an answer of the kind it asks for (scaled to 0..1)
+  const confidence = Math.max(0, Math.min(1, (0.8 * best.s.own + 0.2 * best.s.context - best.s.missing - reversed + 0.4 * Math.min(1, best.fit)) / 1.4));
   if (confidence < (options.threshold ?? SUPPORT_THRESHOLD)) return none(best.sentence, confidence);
   const named = bridge(q, story, best);
   if (named) return { ...base, answer: named.name, confidence: round(confidence * 0.8), evidence: named.sentence.text, paragraph: named.sentence.paragraph };

@@ -33,8 +33,6 @@ export interface ParsedQuestion {
   text: string;
   kind: QuestionKind;
   form: Form;
-  /** stem of the question's main verb, if it has one */
-  verb: string | null;
   /** "which agency …" → "agency": the noun the answer should be */
   answerNoun: string | null;
   /** story entities the question names: an answer must be something else */
@@ -203,6 +201,5 @@ export function parseQuestion(question: string, index: StoryIndex): ParsedQuesti
   });
   const named = namedEntities(text, index.story);
   shareNames(terms, named, index.story);
-  const verb = terms.find((t) => t.verb)?.stem ?? null;
-  return { text, kind, form, verb, expected, terms, tokens, answerNoun: answerNounOf(tokens), named };
+  return { text, kind, form, expected, terms, tokens, answerNoun: answerNounOf(tokens), named };
 }

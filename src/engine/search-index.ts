@@ -18,7 +18,7 @@ export interface Hit {
 }
 
 export class StoryIndex {
-  readonly idf = new Map<string, number>();
+  private readonly idf = new Map<string, number>();
   private readonly search = new Bm25Index<number>();
   private readonly stems = new Set<string>();
   /** built on the first misspelling: most questions use the story's own words, and 1,000 stories' worth costs memory */

@@ -6,7 +6,7 @@ export const STOPWORDS = new Set(
   i me my myself we us our ours you your yours he him his himself she her hers herself it its itself they them their theirs
   themselves not no only own same too very just also any both each few more most other some such s t don now 's ’s '
   name named one ones kind sort type thing things get got give gave given make made take took let
-  behalf according regarding respectively also`.split(/\s+/),
+  behalf according regarding respectively`.split(/\s+/),
 );
 
 /** Words that ask the question rather than carry its content. */
