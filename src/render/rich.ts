@@ -36,7 +36,9 @@ function defuseMentions(text: string): string {
 }
 
 function escape(text: string): string {
-  return defuseMentions(escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true }));
+  const escaped = escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
+  // escapeMarkdown leaves one of an odd run of underscores bare ("____…" → "\_\_\__…"), which opens italics
+  return defuseMentions(escaped.replace(/(?<!\\)[*_]/g, (m) => `\\${m}`));
 }
 
 function spanMarkdown(s: Span, atLineStart = false): string {
