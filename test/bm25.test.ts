@@ -47,6 +47,27 @@ describe("the BM25 index", () => {
     expect(Bm25Index.fromJSON("[]", isNumber)).toBeNull();
   });
 
+  it("ranks the same once frozen, and then refuses to change or save", () => {
+    const ix = index();
+    const frozen = index().freeze();
+    for (const q of [["ferry", "strike"], ["survey", "radar"], ["glaceir"], ["timet"]]) expect(frozen.rank(q, 3)).toEqual(ix.rank(q, 3));
+    expect(frozen.size).toBe(3);
+    expect(frozen.has(1)).toBe(true);
+    expect(frozen.documentFrequency("ferry")).toBe(2);
+    expect(frozen.documentFrequency("snooker")).toBe(0);
+    expect(frozen.hasTerm("drone")).toBe(true);
+    expect(() => frozen.put(3, ["x"])).toThrow(/frozen/);
+    expect(() => frozen.remove(0)).toThrow(/frozen/);
+    expect(() => frozen.toJSON()).toThrow(/frozen/);
+  });
+
+  it("counts a removed document's terms no more", () => {
+    const ix = index();
+    ix.remove(1);
+    expect(ix.documentFrequency("ferry")).toBe(1);
+    expect(ix.hasTerm("strike")).toBe(false);
+  });
+
   it("measures edit distance with a ceiling, a swap of neighbours counting one", () => {
     expect(editDistance("glacier", "glaceir", 2)).toBe(1);
     expect(editDistance("glacier", "glacier", 2)).toBe(0);

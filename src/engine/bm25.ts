@@ -75,6 +75,8 @@ export class Bm25Index<K extends DocId> {
   private readonly termIds = new Map<string, number>();
   private readonly docs = new Map<K, Doc>();
   private postings: Postings<K> | null = null;
+  /** read-only: the postings are all it keeps (see freeze()) */
+  private frozen = false;
 
   /** An index saved with toJSON(), or null when the data is not one (or its ids fail isId). */
   static fromJSON<K extends DocId>(data: unknown, isId: (v: unknown) => v is K): Bm25Index<K> | null {
@@ -110,8 +112,13 @@ export class Bm25Index<K extends DocId> {
     return id;
   }
 
+  private mutable(): void {
+    if (this.frozen) throw new Error("this BM25 index is frozen: it keeps no documents to change or save");
+  }
+
   /** Adds the document, or replaces the one under its id. */
   put(id: K, terms: readonly string[]): void {
+    this.mutable();
     const tf = new Map<number, number>();
     for (const t of terms) {
       const term = this.termId(t);
@@ -122,15 +129,41 @@ export class Bm25Index<K extends DocId> {
   }
 
   remove(id: K): void {
+    this.mutable();
     if (this.docs.delete(id)) this.postings = null;
   }
 
   has(id: K): boolean {
-    return this.docs.has(id);
+    return this.frozen ? this.prepared().ids.includes(id) : this.docs.has(id);
   }
 
   get size(): number {
-    return this.docs.size;
+    return this.frozen ? this.prepared().ids.length : this.docs.size;
+  }
+
+  /**
+   * Builds the postings and lets go of the per-document copies, which hold the same counts a
+   * second time: for an index that is built once and only ranked (a story's sentences), about a
+   * third less memory. put, remove and toJSON throw from then on.
+   */
+  freeze(): this {
+    this.prepared();
+    this.docs.clear();
+    this.frozen = true;
+    return this;
+  }
+
+  /** True when some document contains the term (exactly). */
+  hasTerm(term: string): boolean {
+    return this.documentFrequency(term) > 0;
+  }
+
+  /** How many documents contain the term (exactly). */
+  documentFrequency(term: string): number {
+    const t = this.termIds.get(term);
+    if (t === undefined) return 0;
+    const p = this.prepared();
+    return p.offsets[t + 1]! - p.offsets[t]!;
   }
 
   private prepared(): Postings<K> {
@@ -211,6 +244,7 @@ export class Bm25Index<K extends DocId> {
 
   /** Only the vocabulary the documents still use is saved. */
   toJSON(): Bm25JSON<K> {
+    this.mutable();
     const renumbered = new Map<number, number>();
     const vocabulary: string[] = [];
     const docs: [K, number[]][] = [];

@@ -18,33 +18,14 @@ export interface Hit {
 }
 
 export class StoryIndex {
-  private readonly idf = new Map<string, number>();
-  private readonly search = new Bm25Index<number>();
-  private readonly stems = new Set<string>();
+  private readonly search: Bm25Index<number>;
   /** built on the first misspelling: most questions use the story's own words, and 1,000 stories' worth costs memory */
-  private words: Fuse<string> | null = null;
-  /** every word the story uses, as written (lower case) */
-  private readonly vocabulary = new Set<string>();
+  private words: { vocabulary: Set<string>; fuse: Fuse<string> } | null = null;
 
   constructor(readonly story: Story) {
-    for (const sent of story.sentences) this.search.put(sent.id, sent.tokens.filter(isContent).map((t) => t.stem));
-    const df = new Map<string, number>();
-    const vocabulary = this.vocabulary;
-    for (const s of story.sentences) {
-      const seen = new Set<string>();
-      for (const t of s.tokens) {
-        if (!isContent(t)) continue;
-        const lower = t.text.toLowerCase();
-        seen.add(t.stem);
-        if (lower.length >= 4) vocabulary.add(lower);
-      }
-      for (const st of seen) df.set(st, (df.get(st) ?? 0) + 1);
-    }
-    const n = story.sentences.length;
-    for (const [st, d] of df) {
-      this.stems.add(st);
-      this.idf.set(st, Math.log(1 + (n - d + 0.5) / (d + 0.5)));
-    }
+    const search = new Bm25Index<number>();
+    for (const sent of story.sentences) search.put(sent.id, sent.tokens.filter(isContent).map((t) => t.stem));
+    this.search = search.freeze();
   }
 
   private verbStems: Map<string, string> | null = null;
@@ -66,24 +47,40 @@ export class StoryIndex {
   }
 
   has(stemmed: string): boolean {
-    return this.stems.has(stemmed);
+    return this.search.hasTerm(stemmed);
   }
 
   /** The story's own spelling of a misspelt word ("cemetry" → "cemetery"), if one is close enough. */
   correct(word: string): string | null {
     const lower = word.toLowerCase();
     // short words are too easily mistaken for other short words ("begn" may be "began", "bean" or "been")
-    if (lower.length < 5 || this.stems.has(stem(lower)) || this.vocabulary.has(lower)) return null;
-    this.words ??= new Fuse([...this.vocabulary], { includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 3 });
-    const best = this.words.search(lower, { limit: 1 })[0];
+    if (lower.length < 5 || this.has(stem(lower))) return null;
+    this.words ??= this.vocabularySearch();
+    if (this.words.vocabulary.has(lower)) return null;
+    const best = this.words.fuse.search(lower, { limit: 1 })[0];
     if (!best || (best.score ?? 1) > 0.34) return null;
     // a correction keeps the word's first letter and about its length; fuzzy matching alone maps "justly" to "july"
     if (best.item[0] !== lower[0] || Math.abs(best.item.length - lower.length) > (lower.length >= 8 ? 2 : 1)) return null;
     return best.item;
   }
 
+  /** every word of 4 letters or more the story uses, as written (lower case) */
+  private vocabularySearch(): { vocabulary: Set<string>; fuse: Fuse<string> } {
+    const vocabulary = new Set<string>();
+    for (const s of this.story.sentences) {
+      for (const t of s.tokens) {
+        const lower = t.text.toLowerCase();
+        if (lower.length >= 4 && isContent(t)) vocabulary.add(lower);
+      }
+    }
+    return { vocabulary, fuse: new Fuse([...vocabulary], { includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 3 }) };
+  }
+
+  /** BM25's inverse document frequency over the story's sentences (the rarer the stem, the more it tells). */
   idfOf(stemmed: string): number {
-    return this.idf.get(stemmed) ?? Math.log(1 + (this.story.sentences.length + 0.5) / 0.5);
+    const n = this.story.sentences.length;
+    const d = this.search.documentFrequency(stemmed);
+    return Math.log(1 + (n - d + 0.5) / (d + 0.5));
   }
 
   rank(stems: string[], limit: number): Hit[] {

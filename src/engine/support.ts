@@ -48,8 +48,8 @@ function entityMatches(term: QuestionTerm, sentence: Sentence, q: ParsedQuestion
 /** Per-token facts that matching needs, computed once per sentence rather than once per question term. */
 interface TokenFeatures {
   lower: string;
-  /** the parts of a hyphenated name: "Jong-un" contains "jong" */
-  parts: string[];
+  /** the parts of a hyphenated name: "Jong-un" contains "jong" (null without a hyphen, as most words are) */
+  parts: string[] | null;
   /** the country a capitalised demonym names: "Chinese" → "china" */
   country: string | null;
 }
@@ -59,7 +59,8 @@ function features(sentence: Sentence): TokenFeatures[] {
   if (!f) {
     f = sentence.tokens.map((t) => {
       const lower = t.text.toLowerCase();
-      return { lower, parts: lower.split(/[-‑]/), country: /^\p{Lu}/u.test(t.text) ? countryOf(lower) : null };
+      const parts = lower.split(/[-‑]/);
+      return { lower, parts: parts.length > 1 ? parts : null, country: /^\p{Lu}/u.test(t.text) ? countryOf(lower) : null };
     });
     featureCache.set(sentence, f);
   }
@@ -71,7 +72,7 @@ export function termMatches(term: QuestionTerm, sentence: Sentence): number[] {
   sentence.tokens.forEach((t, i) => {
     const { lower, parts, country } = f[i]!;
     if (t.stem === term.stem || t.stem === term.surface || lower === term.word || term.related.includes(t.stem)) out.push(i);
-    else if (term.word.length >= 4 && parts.length > 1 && parts.includes(term.word)) out.push(i);
+    else if (term.word.length >= 4 && parts?.includes(term.word)) out.push(i);
     else if (country !== null && country === term.word) out.push(i);
     // a name inside a longer word: "Atlantic" in "transatlantic", "Korea" in "Korean"
     else if (term.specific && term.word.length >= 5 && lower.length > term.word.length && (lower.startsWith(term.word) || lower.endsWith(term.word))) out.push(i);

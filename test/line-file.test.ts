@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { afterAll, describe, expect, it } from "vitest";
+import { LineFile } from "../src/engine/line-file.js";
+import { isEnglishWord, isKnownVerb, verbDistance } from "../src/engine/wordnet.js";
+
+const dir = mkdtempSync(join(tmpdir(), "storybot-line-file-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+
+/** A file of "key payload" lines under an indented header, as WordNet's index files are laid out. */
+function sortedFile(keys: string[], payload: (key: string) => string): LineFile {
+  const lines = ["  licence header line", "  another header line", ...[...new Set(keys)].sort().map((k) => `${k} ${payload(k)}`)];
+  const path = join(dir, `f${files++}.txt`);
+  writeFileSync(path, lines.join("\n") + "\n", "latin1");
+  return new LineFile(path);
+}
+
+describe("a sorted file read in place", () => {
+  it("finds every key's line, first and last included, and nothing between them", () => {
+    const keys = ["apple", "banana", "cherry", "damson", "elder", "fig"];
+    const f = sortedFile(keys, (k) => `${k.length} ${k.toUpperCase()}`);
+    for (const k of keys) expect(f.find(k)).toBe(`${k} ${k.length} ${k.toUpperCase()}`);
+    for (const k of ["aardvark", "apples", "bananas", "coconut", "zebra", "", "licence"]) expect(f.find(k)).toBeNull();
+  });
+
+  it("reads lines longer than one read, and a line at a byte offset", () => {
+    const long = (k: string) => `${k}:`.repeat(700);
+    const f = sortedFile(["alpha", "beta", "gamma"], long);
+    expect(f.find("beta")).toBe(`beta ${long("beta")}`);
+    const text = f.find("gamma")!;
+    expect(f.lineFrom(0).text).toBe("  licence header line");
+    expect(text.length).toBeGreaterThan(4000);
+  });
+
+  it("agrees with a linear scan on any sorted set of keys", () => {
+    const word = fc.stringMatching(/^[a-z][a-z'_-]{0,11}$/);
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 60 }), fc.array(word, { maxLength: 20 }), fc.integer({ min: 0, max: 300 }), (keys, probes, pad) => {
+        const f = sortedFile(keys, (k) => "x".repeat(pad) + k);
+        const present = new Set(keys);
+        for (const k of [...keys, ...probes]) expect(f.find(k)).toBe(present.has(k) ? `${k} ${"x".repeat(pad)}${k}` : null);
+      }),
+      { numRuns: 60, seed: 20201022 },
+    );
+  });
+});
+
+describe("WordNet, read in place", () => {
+  it("knows English words in their base form, and not misspellings", () => {
+    expect(isEnglishWord("cemetery")).toBe(true);
+    expect(isEnglishWord("quickly")).toBe(true);
+    expect(isEnglishWord("cemetary")).toBe(false);
+    expect(isEnglishWord("visted")).toBe(false);
+    expect(isKnownVerb("visit")).toBe(true);
+    expect(isKnownVerb("cemetery")).toBe(false);
+  });
+
+  it("relates verbs whose common senses meet within two hypernym steps", () => {
+    expect(verbDistance("begin", "start")).toBe(0);
+    expect(verbDistance("sing", "perform")).toBe(2);
+    expect(verbDistance("bear", "visit")).toBeNull();
+    expect(verbDistance("visit", "zzzz")).toBeNull();
+  });
+});
