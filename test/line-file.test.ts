@@ -64,4 +64,22 @@ describe("WordNet, read in place", () => {
     expect(verbDistance("bear", "visit")).toBeNull();
     expect(verbDistance("visit", "zzzz")).toBeNull();
   });
+
+  it("relates verbs through the specific nouns they derive, but not through general ones", () => {
+    // "restitution" and "reconstruction" are both kinds of "repair"
+    expect(verbDistance("renovate", "remodel")).toBe(2);
+    expect(verbDistance("repair", "remodel")).toBe(1);
+    // "ruler" and "searcher" are both persons: far too general to make the verbs alike
+    expect(verbDistance("rule", "search")).toBeNull();
+    expect(verbDistance("marry", "flee")).toBeNull();
+  });
+
+  it("never relates opposites, nor a cause to its effect", () => {
+    expect(verbDistance("win", "lose")).toBeNull();
+    expect(verbDistance("buy", "sell")).toBeNull();
+    expect(verbDistance("open", "close")).toBeNull();
+    expect(verbDistance("kill", "die")).toBeNull();
+    // synonyms stay synonyms even when one of their senses causes another
+    expect(verbDistance("start", "begin")).toBe(0);
+  });
 });

