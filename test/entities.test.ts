@@ -225,3 +225,20 @@ describe("entities of other articles", () => {
     expect(entity(story, "David Park").type).toBe("person");
   });
 });
+
+describe("entities of a local news report (test/fixtures)", () => {
+  const story = ingestText(read("fixtures/ashford-bridge-2023-05-12.txt"), "ashford");
+
+  it("keeps a name whole across 'of' after an organisation's head word, '&' and a title-case word wink takes for a verb", () => {
+    expect(entity(story, "Vermont Agency of Transportation").type).toBe("organisation");
+    expect(entity(story, "Stone & Timber Engineering").type).toBe("organisation");
+    expect(entity(story, "Miller Creek Covered Bridge").type).toBe("place");
+    for (const part of ["Transportation", "Stone", "Timber Engineering", "Miller Creek", "Bridge"]) expect(byForm(story, part), part).toEqual([]);
+    checkMentions(story);
+  });
+
+  it("types a storm as neither place nor person, and 'the town of X' as a place", () => {
+    expect(entity(story, "Tropical Storm Irene").type).toBe("other");
+    expect(entity(story, "Ashford").type).toBe("place");
+  });
+});

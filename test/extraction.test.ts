@@ -8,6 +8,7 @@ const read = (rel: string) => readFileSync(new URL(rel, import.meta.url), "utf8"
 const KH = ingestText(read("../data/stories/korea-herald-2020-10-22.txt"), "korea-herald-2020-10-22");
 const CUP = ingestText(read("fixtures/engine/coastal-cup-final-2019-04-14.txt"), "coastal-cup-final-2019-04-14");
 const TRAM = ingestText(read("fixtures/engine/lindenfeld-tram-vote-2021-11-04.txt"), "lindenfeld-tram-vote-2021-11-04");
+const BRIDGE = ingestText(read("fixtures/ashford-bridge-2023-05-12.txt"), "ashford-bridge-2023-05-12");
 const UNDATED = ingestText(
   [
     "Council meets",
@@ -105,6 +106,12 @@ describe("who/when/where answers", () => {
 
   it("answers where the cup was won with the ground", () => {
     expect(answer("Where did Harbour Athletic win the Coastal Cup?", CUP).answer).toBe("Rowan Park");
+  });
+
+  it("answers a where-question with a place or a workplace, never with the date beside it", () => {
+    const a = answer("Where did Ruth Adeyemi work?", BRIDGE);
+    expect(a.answer).toBe("Stone & Timber Engineering");
+    expect(answer("Who paid for most of the work?", BRIDGE).answer).toBe("Vermont Agency of Transportation");
   });
 
   // engine bug: the question's "paid" is stemmed as "paid" while the story's is indexed as "pay" (see ranking.test.ts)

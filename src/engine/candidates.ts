@@ -63,12 +63,15 @@ function rolePhrases(sentence: Sentence): Candidate[] {
   return out;
 }
 
-/** "in the capital", "at the tomb of Mao Anying": a place-like prepositional phrase. */
-function placePhrases(sentence: Sentence): Candidate[] {
+/** "in the capital", "at the tomb of Mao Anying": a place-like prepositional phrase, not a time ("in March 2020"). */
+function placePhrases(story: Story, sentence: Sentence): Candidate[] {
   const t = sentence.tokens;
   const out: Candidate[] = [];
+  const dates = story.dates.filter((d) => d.sentence === sentence.id);
+  const names = story.entities.flatMap((e) => e.mentions.filter((m) => m.sentence === sentence.id));
   t.forEach((tok, i) => {
     if (tok.pos !== "ADP" || !PLACE_PREPOSITIONS.has(tok.text.toLowerCase())) return;
+    if (dates.some((d) => d.start <= i + 2 && d.end > i + 1)) return;
     let k = i + 1;
     if (t[k]?.pos === "DET") k++;
     const from = k;
@@ -81,6 +84,8 @@ function placePhrases(sentence: Sentence): Candidate[] {
       while (j < t.length && ["ADJ", "PROPN", "NOUN", "NUM"].includes(t[j]!.pos)) j++;
       if (j > f) k = j;
     }
+    // a name is kept whole: "at Stone & Timber Engineering"
+    for (const m of names) if (m.start > i && m.start < k && m.end > k) k = m.end;
     out.push({ start: i + 1, end: k, text: spanText(sentence.text, t, i + 1, k), type: "phrase", note: null, canonical: null });
   });
   return out;
@@ -105,7 +110,7 @@ export function candidatesIn(story: Story, sentence: Sentence, expected: Expecte
     }
   }
   if (wants.has("person")) out.push(...rolePhrases(sentence));
-  if (wants.has("place")) out.push(...placePhrases(sentence));
+  if (wants.has("place")) out.push(...placePhrases(story, sentence));
   if (wants.has("number")) {
     sentence.tokens.forEach((tok, i) => {
       if (tok.pos !== "NUM" && !QUANTITY_WORDS.test(tok.text)) return;

@@ -3,7 +3,7 @@
  * head words, prepositions, appositives, speech verbs), merged across the story, with short
  * forms and acronyms linked to their full names and descriptions taken from appositives and titles.
  */
-import { AGENT_NOUN, PLACE_NOUNS, EVENT_HEADS, NATIONALITY_ENDING, ORG_HEADS, PERSON_NOUNS, PERSON_VERBS, PLACE_HEADS, PLACE_PREPOSITIONS, TITLES } from "./lexicon.js";
+import { AGENT_NOUN, PLACE_NOUNS, EVENT_HEADS, STORM_WORDS, NATIONALITY_ENDING, ORG_HEADS, PERSON_NOUNS, PERSON_VERBS, PLACE_HEADS, PLACE_PREPOSITIONS, TITLES } from "./lexicon.js";
 import { isDemonym, isKnownPlace } from "./gazetteer.js";
 import { nameRuns } from "./names.js";
 import { spanText } from "./spans.js";
@@ -33,8 +33,9 @@ function stripTitles(sentence: Sentence, start: number, end: number): { start: n
   const hyphenated = (i: number) => sentence.tokens[i + 1]?.text === "-" && sentence.tokens[i]!.end === sentence.tokens[i + 1]!.start;
   // "Saint-Clair-sur-Epte": a title word joined by a hyphen is part of a place name
   while (s < end - 1 && !hyphenated(s) && (TITLES.has(sentence.tokens[s]!.text) || NATIONALITY_ENDING.test(sentence.tokens[s]!.text) && TITLES.has(sentence.tokens[s + 1]?.text ?? ""))) s++;
-  // "Lady Gaga", "King Richard": a title before a single name is part of how the person is called
-  if (s === start || end - s < 2) return { start, title: null };
+  // "Lady Gaga", "King Richard": a title before a single name is part of how the person is called;
+  // "King of England", "President of France": the title is the name's head
+  if (s === start || end - s < 2 || sentence.tokens[s]!.text === "of") return { start, title: null };
   return { start: s, title: spanText(sentence.text, sentence.tokens, start, s) };
 }
 
@@ -83,22 +84,30 @@ function vote(sentence: Sentence, start: number, end: number, titled: boolean, d
   if (titled) v.person += 3;
   if (isKnownPlace(name)) v.place += 4;
   if (isDemonym(name)) v.other += 4;
-  if (PLACE_HEADS.has(last)) v.place += 3;
-  if (ORG_HEADS.has(last)) v.organisation += 3;
+  // a head word alone is an ordinary word, often a sentence's first ("Construction is due …")
+  if (PLACE_HEADS.has(last) && words.length > 1) v.place += 3;
+  if (ORG_HEADS.has(last) && words.length > 1) v.organisation += 3;
   if (EVENT_HEADS.has(last) || /^\d+$|^[IVXLC]+$/.test(last) && words.length > 1) v.other += 3;
+  if (words.length > 1 && words.some((w) => STORM_WORDS.has(w))) v.other += 4;
   if (words.length === 1 && /^\p{Lu}{2,6}$/u.test(last)) v.organisation += 1.5;
   // "COVID-19", "F-16": a code name with digits is a thing, not a place or person
   if (words.length === 1 && /^\p{Lu}[\p{Lu}\d]*-\d+$/u.test(last)) v.other += 3;
   const head = description?.split(/\s+(?:of|in|on|at|east|west|north|south|near)\b/)[0]!.split(/\s+/).pop() ?? "";
   if (PERSON_NOUNS.has(head) || AGENT_NOUN.test(head)) v.person += 2;
   if (PLACE_NOUNS.has(head)) v.place += 2;
-  // "Ministry of Transport", "Republic of Korea": the head comes before "of"
-  const ofAt = words.indexOf("of");
+  // "Ministry of Transport", "Republic of Korea", "Institute for Snow Research": the head comes before "of" or "for"
+  const ofAt = Math.max(words.lastIndexOf("of"), words.lastIndexOf("for"));
   if (ofAt > 0 && ORG_HEADS.has(words[ofAt - 1]!)) v.organisation += 3;
   if (ofAt > 0 && PLACE_HEADS.has(words[ofAt - 1]!)) v.place += 3;
+  // "King of England", "Duke of Normandy"
+  if (ofAt === 1 && TITLES.has(words[0]!)) v.person += 3;
   if (after === "who" || after === "," && afterNext === "who") v.person += 2;
   if (PERSON_VERBS.has(after.toLowerCase()) || after === "," && PERSON_VERBS.has(afterNext)) v.person += 1;
   if (PLACE_PREPOSITIONS.has(before)) v.place += 1.2;
+  // a person is not named with an article ("the Solent Star", "the Hague"), though a people is ("the Seljuk Turks")
+  if (t[start - 1]?.text.toLowerCase() === "the" && !/s$/.test(last)) v.person -= 1;
+  // "the town of Ashford", "the city of Kessel"
+  if (before === "of" && PLACE_NOUNS.has(t[start - 2]?.text ?? "")) v.place += 2;
   const prevWord = t[start - 1];
   if (prevWord && prevWord.pos === "NOUN" && prevWord.text === prevWord.text.toLowerCase() && PERSON_NOUNS.has(prevWord.text.toLowerCase())) v.person += 2;
   // "Chinese soldiers", "North Korean leader": a nationality adjective, not a name

@@ -9,7 +9,8 @@ export const PLACE_HEADS = words(`County Province City State States Island Islan
   Desert Forest Canyon Coast Harbor Harbour Port Fort Village Town Township Prefecture Territory Territories Borough Parish
   Beach Falls Hills Hill Highlands Plateau Plain Plains Basin Channel Canal Cape Capital Republic Kingdom Empire Oblast
   Continent Cemetery Palace Cathedral Temple Castle Tower Square Center Centre Field Court Pass Zone Base
-  Garden Gardens Theatre Theater Hall Market Hotel Zoo Pier Quay Wharf Dock Plaza Mall Arena Dam Canyon Gate`);
+  Garden Gardens Theatre Theater Hall Market Hotel Zoo Pier Quay Wharf Dock Plaza Mall Arena Dam Canyon Gate
+  Isle Isles Glacier Volcano Reef Lagoon Fjord Creek Springs Heights Ridge Peak Glen Moor Marsh Atoll Archipelago`);
 
 export const ORG_HEADS = words(`Agency Army Navy Party Herald Times Post News Tribune Journal Gazette Ministry Department Council
   Committee Commission Company Corporation Corp Inc Ltd Group Holdings University College School Institute Academy Association
@@ -17,12 +18,17 @@ export const ORG_HEADS = words(`Agency Army Navy Party Herald Times Post News Tr
   Congress Parliament Assembly Government Administration Network Service Services Airlines Airways Museum Hospital Bureau Board
   Court Guard Police Authority Fund Trust Press Media Studios Records Broadcasting Channel Alliance Coalition Front Movement
   Brigade Division Regiment Fleet Command Cabinet Secretariat Commission Conference Organization Labs Laboratory Laboratories
-  Motors Industries Systems Technologies Partners Capital Ventures Bros Brothers Orchestra Band Conservatory Seminary Diocese`);
+  Motors Industries Systems Technologies Partners Capital Ventures Bros Brothers Orchestra Band Conservatory Seminary Diocese
+  Engineering Consulting Construction Solutions Energy Electric Pharmaceuticals Associates Logistics Foods Entertainment
+  Publishing Software Communications Insurance Airline Railway Railways Ferries Shipping Chamber`);
 
 export const EVENT_HEADS = words(`War Wars Battle Revolution Treaty Accord Accords Agreement Olympics Games Cup Bowl Championship
   Championships Festival Award Awards Prize Act Summit Crisis Uprising Rebellion Massacre Election Tournament Series Open
   Conference Expo Exhibition Armistice Pact Declaration Doctrine Plan Era Dynasty Age Crusade Crusades Conquest
   Reformation Renaissance Invasion Siege Campaign Offensive Expedition Riots Strike Protests Rising Blitz Famine Plague`);
+
+/** Words that, anywhere in a name, make it a storm: "Tropical Storm Irene", "Hurricane Katrina". */
+export const STORM_WORDS = words(`Storm Hurricane Typhoon Cyclone`);
 
 /** Honorifics and offices written before a person's name. */
 export const TITLES = words(`President Vice Prime Minister Chairman Chairwoman Chair Secretary General Gen Gen. Sen Sen. Senator

@@ -1,7 +1,8 @@
 /**
  * Proper-name runs in one sentence: capitalised tokens (wink's PROPN plus capitalised nouns
  * inside a name), joined across hyphens ("Jong-un"), "of" after a head that takes it
- * ("University of Chicago") and possessives inside a name ("People's Volunteer Army").
+ * ("University of Chicago"), "&" ("Stone & Timber Engineering") and possessives inside a name
+ * ("People's Volunteer Army").
  */
 import { OF_HEADS, ORG_HEADS } from "./lexicon.js";
 import type { Token } from "./types.js";
@@ -54,8 +55,18 @@ export function nameRuns(tokens: Token[], blocked: boolean[]): NameRun[] {
         end++;
       } else if ((next.text === "-" || next.text === "‑") && adjacent(tokens[end - 1], next) && adjacent(next, tokens[end + 1]) && /^\p{L}/u.test(tokens[end + 1]?.text ?? "")) {
         end += 2;
-      } else if (next.text === "of" && OF_HEADS.has(tokens[end - 1]!.text) && isName(end + 1)) {
+      } else if (next.text === "of" && (OF_HEADS.has(tokens[end - 1]!.text) || ORG_HEADS.has(tokens[end - 1]!.text)) && isName(end + 1)) {
+        // "University of Chicago", "Vermont Agency of Transportation"
         end += 2;
+      } else if (next.text === "for" && ORG_HEADS.has(tokens[end - 1]!.text) && isName(end + 1)) {
+        // "Federal Institute for Snow Research", "Center for Disease Control"
+        end += 2;
+      } else if (next.text === "&" && isName(end + 1)) {
+        // "Stone & Timber Engineering", "Johnson & Johnson"
+        end += 2;
+      } else if (capitalised(next) && !blocked[end] && /^\p{L}+$/u.test(next.text) && isName(end + 1)) {
+        // a title-case word wink tags as a verb or adverb, inside a name: "Miller Creek Covered Bridge"
+        end++;
       } else if (PARTICLES.has(next.text) && (isName(end + 1) || PARTICLES.has(tokens[end + 1]?.text ?? "") && isName(end + 2))) {
         // "Lothar de Maizière", "Millingen aan de Rijn"
         end += isName(end + 1) ? 2 : 3;

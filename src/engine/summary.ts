@@ -4,7 +4,7 @@
  * main event first) and the named people, places and organisations they bring; each further
  * pick is penalised for repeating what is already chosen (maximal marginal relevance).
  */
-import { PLACE_PREPOSITIONS } from "./lexicon.js";
+import { PLACE_NOUNS, PLACE_PREPOSITIONS } from "./lexicon.js";
 import { sentenceGraph, similarity, textRank, type SentenceGraph } from "./centrality.js";
 import { withResolvedDates } from "./resolved-dates.js";
 import { resolveTopic, unknownTopic, UnknownTopicError } from "./topic.js";
@@ -91,6 +91,8 @@ function computeFeatures(story: Story): { all: Features[]; graph: SentenceGraph 
       // a place is where something happened when a locative preposition governs it, not in "Pyongyang's media"
       const before = tokens[m.start - 1]?.pos === "DET" ? tokens[m.start - 2] : tokens[m.start - 1];
       if (e.type === "place" && before && PLACE_PREPOSITIONS.has(before.text.toLowerCase())) f.w.where = true;
+      // "the town of Ashford reopened …": the place the story happens in, named as such
+      if (e.type === "place" && before?.text === "of" && PLACE_NOUNS.has(tokens[m.start - 2]?.text ?? "")) f.w.where = true;
     }
   }
   return { all, graph };
