@@ -114,6 +114,16 @@ describe("who/when/where answers", () => {
     expect(answer("Who paid for most of the work?", BRIDGE).answer).toBe("Vermont Agency of Transportation");
   });
 
+  it("takes the date of the matched verb's own clause, past a plural noun the tagger calls a verb", () => {
+    // "… in August 2011, and state inspectors closed the bridge to trucks in 2016."
+    expect(answer("When did the state inspectors shut the bridge to trucks?", BRIDGE).answer).toBe("2016");
+  });
+
+  it("answers where with a place phrase after 'on', not with the person who said it nor the date after it", () => {
+    // "Whitfield said on Friday that the town will hold a festival on the bridge next month …"
+    expect(answer("Where will the festival be held?", BRIDGE).answer).toBe("the bridge");
+  });
+
   // engine bug: the question's "paid" is stemmed as "paid" while the story's is indexed as "pay" (see ranking.test.ts)
   it.fails("answers 'Who paid tribute to the patriots?' with Kim Jong-un", () => {
     expect(answer("Who paid tribute to the patriots?", KH).answer).toBe("Kim Jong-un");

@@ -67,10 +67,16 @@ function appositiveEnd(t: Sentence["tokens"], from: number, limit: number): numb
 
 const ROLES_REVERSED = -0.5;
 
+/** A verb, but not a plural noun the tagger takes for an infinitive: "closed the bridge to trucks". */
+function isVerb(t: Sentence["tokens"], k: number): boolean {
+  const x = t[k]!;
+  return x.pos === "VERB" && !(t[k - 1]?.text.toLowerCase() === "to" && x.text.toLowerCase() !== x.lemma);
+}
+
 /** No verb, relative pronoun or clause break among tokens [from, to). */
 function sameClauseSpan(t: Sentence["tokens"], from: number, to: number): boolean {
   const between = t.slice(from, to);
-  return !between.some((x, k) => x.pos === "VERB" || x.text === ";" || /^(?:which|who|that|while|whereas)$/i.test(x.text) || x.text === "," && between[k + 1]?.pos === "CCONJ");
+  return !between.some((x, k) => isVerb(t, from + k) || x.text === ";" || /^(?:which|who|that|while|whereas)$/i.test(x.text) || x.text === "," && between[k + 1]?.pos === "CCONJ");
 }
 
 /** Bonus for a candidate on the side of the matched verb where the question's gap is, in the same clause. */

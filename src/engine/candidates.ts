@@ -3,7 +3,7 @@
  * expected type (named entities, dates, numbers, role noun phrases, place phrases).
  */
 import { isDemonym } from "./gazetteer.js";
-import { EVENT_HEADS, PERSON_NOUNS, PLACE_PREPOSITIONS } from "./lexicon.js";
+import { EVENT_HEADS, PERSON_NOUNS, PLACE_PHRASE_PREPOSITIONS } from "./lexicon.js";
 import type { Expected } from "./question.js";
 import { spanText } from "./spans.js";
 import type { EntityType, Sentence, Story } from "./types.js";
@@ -63,6 +63,8 @@ function rolePhrases(sentence: Sentence): Candidate[] {
   return out;
 }
 
+const NOUN_PHRASE_POS = new Set(["ADJ", "PROPN", "NOUN", "NUM"]);
+
 /** "in the capital", "at the tomb of Mao Anying": a place-like prepositional phrase, not a time ("in March 2020"). */
 function placePhrases(story: Story, sentence: Sentence): Candidate[] {
   const t = sentence.tokens;
@@ -70,18 +72,22 @@ function placePhrases(story: Story, sentence: Sentence): Candidate[] {
   const dates = story.dates.filter((d) => d.sentence === sentence.id);
   const names = story.entities.flatMap((e) => e.mentions.filter((m) => m.sentence === sentence.id));
   t.forEach((tok, i) => {
-    if (tok.pos !== "ADP" || !PLACE_PREPOSITIONS.has(tok.text.toLowerCase())) return;
+    if (tok.pos !== "ADP" || !PLACE_PHRASE_PREPOSITIONS.has(tok.text.toLowerCase())) return;
     if (dates.some((d) => d.start <= i + 2 && d.end > i + 1)) return;
+    // noun-phrase words up to the first that belongs to a date: "on the bridge next month"
+    const nounPhraseEnd = (from: number): number => {
+      let k = from;
+      while (k < t.length && NOUN_PHRASE_POS.has(t[k]!.pos) && !dates.some((d) => d.start <= k && k < d.end)) k++;
+      return k;
+    };
     let k = i + 1;
     if (t[k]?.pos === "DET") k++;
     const from = k;
-    while (k < t.length && ["ADJ", "PROPN", "NOUN", "NUM"].includes(t[k]!.pos)) k++;
+    k = nounPhraseEnd(k);
     if (k === from || !t.slice(from, k).some((x) => x.pos === "NOUN" || x.pos === "PROPN")) return;
     if (t[k]?.text === "of") {
-      let j = k + 1;
-      if (t[j]?.pos === "DET") j++;
-      const f = j;
-      while (j < t.length && ["ADJ", "PROPN", "NOUN", "NUM"].includes(t[j]!.pos)) j++;
+      const f = t[k + 1]?.pos === "DET" ? k + 2 : k + 1;
+      const j = nounPhraseEnd(f);
       if (j > f) k = j;
     }
     // a name is kept whole: "at Stone & Timber Engineering"

@@ -64,6 +64,9 @@ export const PERSON_VERBS = words(`said says told added stressed noted claimed a
 
 export const PLACE_PREPOSITIONS = words(`in at to from near across throughout into inside outside around toward towards via through within`);
 
+/** Prepositions that may also open a place phrase once dates are ruled out: "on the bridge", "along the river". */
+export const PLACE_PHRASE_PREPOSITIONS = new Set([...PLACE_PREPOSITIONS, ...words(`on onto along beside beneath under over off behind beyond`)]);
+
 export const NATIONALITY_ENDING = /(?:an|ese|ish|ic|i|ch|er)$/;
 
 /** Agent nouns name people by what they do: scorer, goalkeeper, minister, economist. */
