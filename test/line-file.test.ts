@@ -4,7 +4,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { LineFile } from "../src/engine/line-file.js";
-import { isEnglishWord, isKnownVerb, verbDistance } from "../src/engine/wordnet.js";
+import { isEnglishWord, isKnownVerb, isPersonNoun, verbDistance } from "../src/engine/wordnet.js";
 
 const dir = mkdtempSync(join(tmpdir(), "storybot-line-file-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -72,6 +72,12 @@ describe("WordNet, read in place", () => {
     // "ruler" and "searcher" are both persons: far too general to make the verbs alike
     expect(verbDistance("rule", "search")).toBeNull();
     expect(verbDistance("marry", "flee")).toBeNull();
+  });
+
+  it("knows nouns for people by their first sense, plural or not", () => {
+    for (const w of ["investigators", "Deputies", "firefighter", "witnesses", "villagers"]) expect(isPersonNoun(w), w).toBe(true);
+    // "fan" is first a device, "water" and "order" end like agent nouns but are not people
+    for (const w of ["water", "order", "fan", "army", "zzzz", ""]) expect(isPersonNoun(w), w).toBe(false);
   });
 
   it("never relates opposites, nor a cause to its effect", () => {

@@ -25,10 +25,19 @@ const TOP_SENTENCES = 6;
 const W = { own: 0.7, context: 0.3, rank: 0.15, fit: 0.35, prox: 0.25, dir: 1, echo: 0.3 };
 /** Type fit of a candidate whose head is the noun the question asks for ("which agency" → "… Agency"). */
 const HEAD_MATCH_FIT = 2.5;
+/** the fit of an answer of another kind than asked: an event for "who", a person for "where" */
+const WRONG_KIND_FIT = 0.1;
 export const SUPPORT_THRESHOLD = 0.31;
 
+/** The noun a number counts: "650 firefighters", "about 12,000 acres", "14 homes". */
+function countedNoun(sentence: Sentence, c: Candidate): string | undefined {
+  let k = c.end;
+  while (sentence.tokens[k]?.pos === "ADJ") k++;
+  return sentence.tokens[k]?.pos === "NOUN" ? sentence.tokens[k]!.lemma : undefined;
+}
+
 function typeFit(q: ParsedQuestion, c: Candidate, sentence: Sentence): number {
-  const head = sentence.tokens[c.end - 1]?.lemma;
+  const head = c.type === "number" ? countedNoun(sentence, c) : sentence.tokens[c.end - 1]?.lemma;
   if (q.answerNoun && head === q.answerNoun) return HEAD_MATCH_FIT;
   const rank = q.expected.indexOf(c.type as never);
   if (rank === 0) return 1;
@@ -37,10 +46,10 @@ function typeFit(q: ParsedQuestion, c: Candidate, sentence: Sentence): number {
   if (c.type === "phrase") return q.kind === "who" ? 0.6 : sentence.tokens.slice(c.start, c.end).some((t) => t.pos === "PROPN") ? 0.5 : 0.4;
   // peoples and groups do things ("the Welsh", "Anglo-Saxons"); events do not
   if (q.kind === "who" && c.kindOfOther === "group") return 0.6;
-  if (q.kind === "who" && c.kindOfOther === "event") return 0.1;
+  if (q.kind === "who" && c.kindOfOther === "event") return WRONG_KIND_FIT;
   if (q.kind === "who" && (c.type === "place" || c.type === "other")) return 0.35;
   if (q.kind === "where" && (c.type === "organisation" || c.type === "other")) return 0.35;
-  return 0.1;
+  return WRONG_KIND_FIT;
 }
 
 function distance(c: Candidate, pos: number): number {
@@ -263,7 +272,7 @@ function clauseAnswer(sentence: Sentence, s: Support): string {
  * noun ("Korean Central News Agency"), cited where that name stands.
  */
 function bridge(q: ParsedQuestion, story: Story, best: Choice): { name: string; sentence: Sentence } | null {
-  if (!q.answerNoun || (best.c && best.sentence.tokens[best.c.end - 1]?.lemma === q.answerNoun)) return null;
+  if (!q.answerNoun || q.kind === "how" || (best.c && best.sentence.tokens[best.c.end - 1]?.lemma === q.answerNoun)) return null;
   let found: { name: string; sentence: Sentence } | null = null;
   for (const e of story.entities) {
     if (e.name.split(/\s+/).pop()?.toLowerCase() !== q.answerNoun || q.named.has(e.name)) continue;
@@ -327,6 +336,8 @@ export function answer(question: string, story: Story, options: AnswerOptions = 
   // support for the question, and an answer of the kind it asks for (scaled to 0..1)
   const confidence = Math.max(0, Math.min(1, (0.8 * best.s.own + 0.2 * best.s.context - best.s.missing - reversed + 0.4 * Math.min(1, best.fit)) / 1.4));
   if (confidence < (options.threshold ?? SUPPORT_THRESHOLD)) return none(best.sentence, confidence);
+  // the best the evidence offers is of the wrong kind ("who started the fire?" → "Linden Creek Fire"): the story doesn't say
+  if (best.c && best.fit <= WRONG_KIND_FIT) return none(best.sentence, confidence);
   const named = bridge(q, story, best);
   if (named) return { ...base, answer: named.name, confidence: round(confidence * 0.8), evidence: named.sentence.text, paragraph: named.sentence.paragraph };
   const reason = q.kind === "why" ? reasonAnswer(best.sentence, best.s) : null;

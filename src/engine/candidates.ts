@@ -3,6 +3,7 @@
  * expected type (named entities, dates, numbers, role noun phrases, place phrases).
  */
 import { isDemonym } from "./gazetteer.js";
+import { isPersonNoun } from "./wordnet.js";
 import { EVENT_HEADS, PERSON_NOUNS, PLACE_PHRASE_PREPOSITIONS } from "./lexicon.js";
 import type { Expected } from "./question.js";
 import { spanText } from "./spans.js";
@@ -47,8 +48,12 @@ function rolePhrases(sentence: Sentence): Candidate[] {
   const t = sentence.tokens;
   const out: Candidate[] = [];
   t.forEach((tok, i) => {
-    if (tok.pos !== "NOUN" || !PERSON_NOUNS.has(tok.lemma)) return;
+    // a sentence's first word is capitalised and may be tagged a proper noun: "Investigators from …"
+    const noun = tok.pos === "NOUN" || (i === 0 && tok.pos === "PROPN");
+    if (!noun || !(PERSON_NOUNS.has(tok.lemma) || isPersonNoun(tok.text))) return;
     if (t[i + 1]?.pos === "PROPN") return; // a title before a name: the name is the answer
+    // "their descendants", "his aides": someone's relatives say who only through that someone
+    if (/^(?:his|her|their|its|our|my|your)$/i.test(t[i - 1]?.text ?? "")) return;
     let s = i;
     while (s > 0 && ["ADJ", "PROPN", "NOUN"].includes(t[s - 1]!.pos)) s--;
     let e = i + 1;

@@ -3,7 +3,7 @@
  * head words, prepositions, appositives, speech verbs), merged across the story, with short
  * forms and acronyms linked to their full names and descriptions taken from appositives and titles.
  */
-import { AGENT_NOUN, PLACE_NOUNS, EVENT_HEADS, STORM_WORDS, NATIONALITY_ENDING, ORG_HEADS, PERSON_NOUNS, PERSON_VERBS, PLACE_HEADS, PLACE_PREPOSITIONS, TITLES } from "./lexicon.js";
+import { AGENT_NOUN, PLACE_NOUNS, EVENT_HEADS, ROAD_WORDS, STORM_WORDS, NATIONALITY_ENDING, ORG_HEADS, PERSON_NOUNS, PERSON_VERBS, PLACE_HEADS, PLACE_PREPOSITIONS, TITLES } from "./lexicon.js";
 import { isDemonym, isKnownPlace } from "./gazetteer.js";
 import { nameRuns } from "./names.js";
 import { spanText } from "./spans.js";
@@ -89,6 +89,7 @@ function vote(sentence: Sentence, start: number, end: number, titled: boolean, d
   if (ORG_HEADS.has(last) && words.length > 1) v.organisation += 3;
   if (EVENT_HEADS.has(last) || /^\d+$|^[IVXLC]+$/.test(last) && words.length > 1) v.other += 3;
   if (words.length > 1 && words.some((w) => STORM_WORDS.has(w))) v.other += 4;
+  if (words.length === 2 && ROAD_WORDS.has(words[0]!) && /^\d+[A-Z]?$/.test(last)) v.place += 4;
   if (words.length === 1 && /^\p{Lu}{2,6}$/u.test(last)) v.organisation += 1.5;
   // "COVID-19", "F-16": a code name with digits is a thing, not a place or person
   if (words.length === 1 && /^\p{Lu}[\p{Lu}\d]*-\d+$/u.test(last)) v.other += 3;
@@ -105,7 +106,7 @@ function vote(sentence: Sentence, start: number, end: number, titled: boolean, d
   if (PERSON_VERBS.has(after.toLowerCase()) || after === "," && PERSON_VERBS.has(afterNext)) v.person += 1;
   if (PLACE_PREPOSITIONS.has(before)) v.place += 1.2;
   // a person is not named with an article ("the Solent Star", "the Hague"), though a people is ("the Seljuk Turks")
-  if (t[start - 1]?.text.toLowerCase() === "the" && !/s$/.test(last)) v.person -= 1;
+  if (t[start - 1]?.text.toLowerCase() === "the" && !/[^sui]s$/.test(last)) v.person -= 1;
   // "the town of Ashford", "the city of Kessel"
   if (before === "of" && PLACE_NOUNS.has(t[start - 2]?.text ?? "")) v.place += 2;
   const prevWord = t[start - 1];

@@ -25,7 +25,8 @@ export const ORG_HEADS = words(`Agency Army Navy Party Herald Times Post News Tr
 export const EVENT_HEADS = words(`War Wars Battle Revolution Treaty Accord Accords Agreement Olympics Games Cup Bowl Championship
   Championships Festival Award Awards Prize Act Summit Crisis Uprising Rebellion Massacre Election Tournament Series Open
   Conference Expo Exhibition Armistice Pact Declaration Doctrine Plan Era Dynasty Age Crusade Crusades Conquest
-  Reformation Renaissance Invasion Siege Campaign Offensive Expedition Riots Strike Protests Rising Blitz Famine Plague`);
+  Reformation Renaissance Invasion Siege Campaign Offensive Expedition Riots Strike Protests Rising Blitz Famine Plague
+  Fire Wildfire Flood Floods Earthquake Eruption Disaster Outbreak Pandemic Epidemic Spill Blackout`);
 
 /** Words that, anywhere in a name, make it a storm: "Tropical Storm Irene", "Hurricane Katrina". */
 export const STORM_WORDS = words(`Storm Hurricane Typhoon Cyclone`);
@@ -37,7 +38,11 @@ export const TITLES = words(`President Vice Prime Minister Chairman Chairwoman C
   Lieutenant Major Admiral Adm Adm. Sgt Sgt. Sergeant Professor Prof Prof. Rev Rev. Reverend Father Bishop Archbishop Cardinal
   Emperor Empress Chief Coach Deputy Crown Sheikh Marshal Field Commander Commissioner Director Officer Agent Detective
   Inspector Chief Chairperson Speaker Attorney Councillor Councilman Councilwoman Duke Duchess Earl Count Countess Baron
-  Baroness Tsar Czar Sultan Emir Shah Khan Rabbi Imam Brother Sister Mother Elder Apostle Prophet Pharaoh Consul`);
+  Baroness Tsar Czar Sultan Emir Shah Khan Rabbi Imam Brother Sister Mother Elder Apostle Prophet Pharaoh Consul
+  Sheriff Superintendent Constable Trooper Warden Dean Provost Alderman Alderwoman Magistrate Pastor Coroner`);
+
+/** Roads are named by a word and a number: "Route 26", "Highway 97", "Interstate 5". */
+export const ROAD_WORDS = words(`Route Highway Interstate Motorway Freeway Expressway Road Autobahn`);
 
 /** Heads after which "of" continues the same name ("University of Chicago", "Bank of England"). */
 export const OF_HEADS = words(`University Bank Republic Kingdom Department Ministry Church Museum Institute College School Duke King

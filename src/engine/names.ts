@@ -64,8 +64,9 @@ export function nameRuns(tokens: Token[], blocked: boolean[]): NameRun[] {
       } else if (next.text === "&" && isName(end + 1)) {
         // "Stone & Timber Engineering", "Johnson & Johnson"
         end += 2;
-      } else if (capitalised(next) && !blocked[end] && /^\p{L}+$/u.test(next.text) && isName(end + 1)) {
-        // a title-case word wink tags as a verb or adverb, inside a name: "Miller Creek Covered Bridge"
+      } else if (capitalised(next) && !blocked[end] && /^\p{L}{2,}$/u.test(next.text)) {
+        // prose capitalises a word after a name only inside the name, whatever wink tags it:
+        // "Miller Creek Covered Bridge", "the Red Cross"
         end++;
       } else if (PARTICLES.has(next.text) && (isName(end + 1) || PARTICLES.has(tokens[end + 1]?.text ?? "") && isName(end + 2))) {
         // "Lothar de Maizière", "Millingen aan de Rijn"

@@ -113,8 +113,10 @@ function formOf(tokens: Token[]): { form: Form; verbAt: number } {
   return { form: "unknown", verbAt };
 }
 
+/** The noun that names the answer: "which agency", "what river", "how many firefighters". */
 function answerNounOf(tokens: Token[]): string | null {
-  const wh = tokens.findIndex((t) => /^(?:which|what)$/i.test(t.text));
+  let wh = tokens.findIndex((t) => /^(?:which|what)$/i.test(t.text));
+  if (wh < 0) wh = tokens.findIndex((t, i) => /^(?:many|much)$/i.test(t.text) && tokens[i - 1]?.text.toLowerCase() === "how");
   if (wh < 0) return null;
   for (let i = wh + 1; i <= wh + 2 && tokens[i]; i++) {
     const t = tokens[i]!;

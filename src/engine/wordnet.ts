@@ -57,10 +57,10 @@ export function isKnownVerb(lemma: string): boolean {
   return /^[a-z][a-z'-]*$/.test(lemma) && indexLine("verb", lemma) !== null;
 }
 
-/** Synset offsets of a verb's most frequent senses. */
-function senses(lemma: string): string[] {
+/** Synset offsets of a word's most frequent senses (a verb's unless told). */
+function senses(lemma: string, pos: "verb" | "noun" = "verb"): string[] {
   // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
-  const f = indexLine("verb", lemma)?.split(" ");
+  const f = indexLine(pos, lemma)?.split(" ");
   if (!f) return [];
   const pointers = Number(f[3]);
   return f.slice(6 + pointers, 6 + pointers + Number(f[2])).slice(0, SENSES);
@@ -144,6 +144,43 @@ function opposed(a: string, b: string): boolean {
   if (sa.some((s) => sb.includes(s))) return false;
   const against = (from: SynsetKey[], to: SynsetKey[]) => from.some((s) => pointers(s).opposed.some((o) => to.includes(o)));
   return against(sa, sb) || against(sb, sa);
+}
+
+const PERSON = "n:00007846";
+/** "person" sits 3 steps below "entity"; occupations and roles are rarely more than 7 below it. */
+const PERSON_REACH = 8;
+const personNouns = new Map<string, boolean>();
+
+/** The singular forms a plural noun may have: "deputies" → "deputy", "witnesses" → "witness". */
+function singulars(word: string): string[] {
+  const out = [word];
+  if (word.endsWith("ies")) out.push(`${word.slice(0, -3)}y`);
+  if (word.endsWith("es")) out.push(word.slice(0, -2));
+  if (word.endsWith("s")) out.push(word.slice(0, -1));
+  return out;
+}
+
+/**
+ * A noun whose most frequent sense is a kind of person ("investigators", "deputy", "firefighter"):
+ * such a noun phrase can answer "who". Only the first sense counts: "fan" is first a device.
+ */
+export function isPersonNoun(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (!/^[a-z][a-z'-]*$/.test(lower)) return false;
+  return remembered(personNouns, lower, () =>
+    singulars(lower).some((w) => {
+      const first = senses(w, "noun")[0];
+      if (!first) return false;
+      let frontier = [`n:${first}`];
+      const seen = new Set<string>();
+      for (let depth = 0; depth <= PERSON_REACH && frontier.length; depth++) {
+        if (frontier.includes(PERSON)) return true;
+        frontier.forEach((k) => seen.add(k));
+        frontier = frontier.flatMap((k) => pointers(k).hypernyms).filter((k) => !seen.has(k));
+      }
+      return false;
+    }),
+  );
 }
 
 /** Hypernym steps between two verbs' closest senses, or null when farther than MAX_STEPS. */
