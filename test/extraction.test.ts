@@ -114,6 +114,14 @@ describe("who/when/where answers", () => {
     expect(answer("Who paid for most of the work?", BRIDGE).answer).toBe("Vermont Agency of Transportation");
   });
 
+  it("answers who wrote the article from its byline, and says the story doesn't when it has none", () => {
+    const wildfire = ingestText(read("fixtures/engine/harrow-wildfire-2024-08-19.txt"), "w");
+    const a = answer("Who wrote the article?", wildfire);
+    expect(a.answer).toBe("Priya Nandakumar");
+    expect(a.evidence).toBe("By Priya Nandakumar, Staff Writer");
+    expect(answer("Who wrote this story?", KH).answer).toBeNull();
+  });
+
   it("takes the date of the matched verb's own clause, past a plural noun the tagger calls a verb", () => {
     // "… in August 2011, and state inspectors closed the bridge to trucks in 2016."
     expect(answer("When did the state inspectors shut the bridge to trucks?", BRIDGE).answer).toBe("2016");

@@ -26,3 +26,24 @@ describe("ingest of a pasted article", () => {
     expect(story.paragraphs).toHaveLength(17);
   });
 });
+
+describe("the byline", () => {
+  const WILDFIRE = readFileSync(new URL("fixtures/engine/harrow-wildfire-2024-08-19.txt", import.meta.url), "utf8");
+
+  it("names the writer and stays out of the paragraphs", () => {
+    const story = ingestText(WILDFIRE, "w");
+    expect(story.author).toBe("Priya Nandakumar");
+    expect(story.byline).toBe("By Priya Nandakumar, Staff Writer");
+    expect(story.paragraphs.map((p) => p.text).join("\n")).not.toMatch(/Nandakumar/);
+    expect(story.paragraphs[0]!.text).toMatch(/^About 4,000 residents/);
+  });
+
+  it("takes several writers, gives way to front matter, and is not a sentence that opens with 'By'", () => {
+    expect(ingestText("Title here\n\nBy Ana Ruiz and Tom Lee | Reuters\n\nThe council met on Monday.", "a").author).toBe("Ana Ruiz and Tom Lee");
+    expect(ingestText("---\nauthor: Desk Editor\n---\nTitle here\n\nBy Ana Ruiz\n\nThe council met on Monday.", "b").author).toBe("Desk Editor");
+    const sentence = ingestText("Title here\n\nBy Christmas Eve, the fire had burned 300 acres.\n\nIt is out now.", "c");
+    expect(sentence.author).toBeNull();
+    expect(sentence.paragraphs[0]!.text).toMatch(/^By Christmas Eve/);
+    expect(ingestText(KH, "kh").author).toBeNull();
+  });
+});

@@ -7,9 +7,10 @@ export interface FrontMatter {
   url?: string;
   published?: string;
   place?: string;
+  author?: string;
 }
 
-const FIELDS = ["title", "source", "url", "published", "place"] as const;
+const FIELDS = ["title", "source", "url", "published", "place", "author"] as const;
 
 export class StoryFormatError extends Error {}
 

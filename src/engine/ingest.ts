@@ -1,5 +1,6 @@
 /** Article text → Story: title, dateline, numbered body paragraphs, sentences, entities, dates. */
 import { isBoilerplate } from "./boilerplate.js";
+import { parseByline } from "./byline.js";
 import { parseDateline } from "./dateline.js";
 import { findDates } from "./dates.js";
 import { findEntities } from "./entities.js";
@@ -36,16 +37,20 @@ export function ingestText(text: string, id: string, file: string | null = null)
   if (blocks.length === 0) throw new StoryFormatError("the article is empty");
 
   let title = meta.title ?? null;
+  let byline: { text: string; author: string } | null = null;
   const boilerplate: string[] = [];
   const bodyBlocks: string[] = [];
-  blocks.forEach((block, i) => {
+  for (const [i, block] of blocks.entries()) {
     if (i === 0 && looksLikeTitle(block) && blocks.length > 1) {
       title ??= block;
-      return;
+      continue;
     }
-    if (isBoilerplate(block)) boilerplate.push(block);
+    // a byline stands above the story's first paragraph
+    const author: string | null = bodyBlocks.length === 0 && !byline ? parseByline(block) : null;
+    if (author) byline = { text: block, author };
+    else if (isBoilerplate(block)) boilerplate.push(block);
     else bodyBlocks.push(block);
-  });
+  }
   if (bodyBlocks.length === 0) throw new StoryFormatError("no article text found (only a title or boilerplate)");
 
   const dateline = parseDateline(bodyBlocks[0]!);
@@ -78,6 +83,8 @@ export function ingestText(text: string, id: string, file: string | null = null)
     file,
     dateline: dateline ? dateline.raw.trim() : null,
     datelineDate: dateline?.dateText ?? null,
+    author: meta.author ?? byline?.author ?? null,
+    byline: byline?.text ?? null,
     paragraphs,
     sentences,
     entities: findEntities(sentences, dates),

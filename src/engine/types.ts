@@ -72,6 +72,10 @@ export interface StoryMeta {
   dateline: string | null;
   /** the dateline's date as printed ("Oct 22, 2020") */
   datelineDate: string | null;
+  /** who wrote it, from front matter or the byline ("By Priya Nandakumar, Staff Writer") */
+  author?: string | null;
+  /** the byline as printed, kept out of the paragraphs */
+  byline?: string | null;
 }
 
 export interface Story extends StoryMeta {
