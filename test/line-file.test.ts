@@ -4,7 +4,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { LineFile } from "../src/engine/line-file.js";
-import { isEnglishWord, isKnownVerb, isPersonNoun, verbDistance } from "../src/engine/wordnet.js";
+import { isEnglishWord, isKnownVerb, isOrganisationNoun, isPersonNoun, isPlaceNoun, verbDistance } from "../src/engine/wordnet.js";
 
 const dir = mkdtempSync(join(tmpdir(), "storybot-line-file-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -78,6 +78,13 @@ describe("WordNet, read in place", () => {
     for (const w of ["investigators", "Deputies", "firefighter", "witnesses", "villagers"]) expect(isPersonNoun(w), w).toBe(true);
     // "fan" is first a device, "water" and "order" end like agent nouns but are not people
     for (const w of ["water", "order", "fan", "army", "zzzz", ""]) expect(isPersonNoun(w), w).toBe(false);
+  });
+
+  it("knows nouns for organisations and places the same way", () => {
+    for (const w of ["firm", "companies", "union", "agency"]) expect(isOrganisationNoun(w), w).toBe(true);
+    for (const w of ["port", "district", "suburbs"]) expect(isPlaceNoun(w), w).toBe(true);
+    expect(isOrganisationNoun("firefighter")).toBe(false);
+    expect(isPlaceNoun("firm")).toBe(false);
   });
 
   it("never relates opposites, nor a cause to its effect", () => {

@@ -12,6 +12,7 @@
  */
 import { candidatesIn, type Candidate } from "./candidates.js";
 import { identityAnswer } from "./identity-answer.js";
+import { PLACE_PHRASE_PREPOSITIONS } from "./lexicon.js";
 import { publicationAnswer } from "./meta-answer.js";
 import { parseQuestion, type ParsedQuestion } from "./question.js";
 import { indexOf } from "./search-index.js";
@@ -39,6 +40,8 @@ function countedNoun(sentence: Sentence, c: Candidate): string | undefined {
 function typeFit(q: ParsedQuestion, c: Candidate, sentence: Sentence): number {
   const head = c.type === "number" ? countedNoun(sentence, c) : sentence.tokens[c.end - 1]?.lemma;
   if (q.answerNoun && head === q.answerNoun) return HEAD_MATCH_FIT;
+  // "which firm …" of "the Dutch firm Zeewind": the name the asked-for noun introduces
+  if (q.answerNoun && c.entity && sentence.tokens[c.start - 1]?.lemma === q.answerNoun) return HEAD_MATCH_FIT;
   const rank = q.expected.indexOf(c.type as never);
   if (rank === 0) return 1;
   if (rank > 0) return 0.8;
@@ -48,7 +51,11 @@ function typeFit(q: ParsedQuestion, c: Candidate, sentence: Sentence): number {
   if (q.kind === "who" && c.kindOfOther === "group") return 0.6;
   if (q.kind === "who" && c.kindOfOther === "event") return WRONG_KIND_FIT;
   if (q.kind === "who" && (c.type === "place" || c.type === "other")) return 0.35;
-  if (q.kind === "where" && (c.type === "organisation" || c.type === "other")) return 0.35;
+  // an organisation is a where only as a place one is at, goes to or is of: "at Stone & Timber Engineering", "earl of Hereford"
+  if (q.kind === "where" && (c.type === "organisation" || c.type === "other")) {
+    const before = sentence.tokens[c.start - 1]?.text.toLowerCase() ?? "";
+    return PLACE_PHRASE_PREPOSITIONS.has(before) || before === "of" ? 0.35 : WRONG_KIND_FIT;
+  }
   return WRONG_KIND_FIT;
 }
 
@@ -76,16 +83,19 @@ function appositiveEnd(t: Sentence["tokens"], from: number, limit: number): numb
 
 const ROLES_REVERSED = -0.5;
 
-/** A verb, but not a plural noun the tagger takes for an infinitive: "closed the bridge to trucks". */
-function isVerb(t: Sentence["tokens"], k: number): boolean {
-  const x = t[k]!;
-  return x.pos === "VERB" && !(t[k - 1]?.text.toLowerCase() === "to" && x.text.toLowerCase() !== x.lemma);
+/**
+ * A verb that opens a clause of its own. An infinitive does not: it carries on its verb's
+ * predicate ("is expected to rule on it by the end of June"), and a plural noun after "to" that
+ * the tagger calls one is no verb at all ("closed the bridge to trucks in 2016").
+ */
+function opensClause(t: Sentence["tokens"], k: number): boolean {
+  return t[k]!.pos === "VERB" && t[k - 1]?.text.toLowerCase() !== "to";
 }
 
 /** No verb, relative pronoun or clause break among tokens [from, to). */
 function sameClauseSpan(t: Sentence["tokens"], from: number, to: number): boolean {
   const between = t.slice(from, to);
-  return !between.some((x, k) => isVerb(t, from + k) || x.text === ";" || /^(?:which|who|that|while|whereas)$/i.test(x.text) || x.text === "," && between[k + 1]?.pos === "CCONJ");
+  return !between.some((x, k) => opensClause(t, from + k) || x.text === ";" || /^(?:which|who|that|while|whereas)$/i.test(x.text) || x.text === "," && between[k + 1]?.pos === "CCONJ");
 }
 
 /** Bonus for a candidate on the side of the matched verb where the question's gap is, in the same clause. */
@@ -134,7 +144,9 @@ function echo(q: ParsedQuestion, sentence: Sentence, c: Candidate): number {
 
 /** Location and time phrases are introduced by a preposition: "in Hoechang", "on Monday". */
 function introduced(q: ParsedQuestion, sentence: Sentence, c: Candidate): number {
-  const prev = sentence.tokens[c.start - 1]?.text.toLowerCase() ?? "";
+  // "by the end of June": the preposition may stand before an article
+  const before = sentence.tokens[c.start - 1]?.pos === "DET" ? c.start - 2 : c.start - 1;
+  const prev = sentence.tokens[before]?.text.toLowerCase() ?? "";
   if (q.kind === "where") return /^(?:in|at|near|from|to|inside|outside|across|throughout)$/.test(prev) ? 0.15 : 0;
   if (q.kind === "when") return /^(?:in|on|at|during|since|until|by|from)$/.test(prev) ? 0.05 : 0;
   return 0;
@@ -176,6 +188,25 @@ function withDirection(c: Candidate, sentence: Sentence): Candidate {
   const prev = sentence.tokens[c.start - 1];
   if (c.type !== "place" || !prev || prev.text !== prev.text.toLowerCase() || !DIRECTION.test(prev.text)) return c;
   return { ...c, start: c.start - 1, text: spanText(sentence.text, sentence.tokens, c.start - 1, c.end), canonical: null };
+}
+
+const QUALIFIER = /^(?:about|around|nearly|almost|over|under|least|most|than|roughly|some|approximately)$/i;
+
+/**
+ * "How long …?" → "at least five years", "How much …?" → "24 percent": a measure keeps its unit
+ * and its qualifier ("how many residents" already names the unit, so there the number is enough).
+ */
+function withUnit(q: ParsedQuestion, c: Candidate, sentence: Sentence): Candidate {
+  if (q.kind !== "how" || q.answerNoun || c.type !== "number") return c;
+  const t = sentence.tokens;
+  let end = c.end;
+  if (t[end]?.pos === "NOUN" || /^(?:percent|%)$/i.test(t[end]?.text ?? "")) end++;
+  let start = c.start;
+  while (start > 0 && QUALIFIER.test(t[start - 1]!.text)) start--;
+  // "at least", "more than", "up to"
+  if (start < c.start && /^(?:at|more|less|fewer|up)$/i.test(t[start - 1]?.text ?? "")) start--;
+  if (start === c.start && end === c.end) return c;
+  return { ...c, start, end, text: spanText(sentence.text, t, start, end), canonical: null };
 }
 
 /** "Japanese research teams", "Turkish forces": a nationality names a group only with its noun. */
@@ -343,7 +374,7 @@ export function answer(question: string, story: Story, options: AnswerOptions = 
   const reason = q.kind === "why" ? reasonAnswer(best.sentence, best.s) : null;
   // a why-question whose evidence gives no reason is not answered by restating the event
   if (q.kind === "why" && !reason) return none(best.sentence, confidence);
-  const text = best.c ? render(coordinate(withDirection(withGroupNoun(best.c, best.sentence), best.sentence), best.all, best.sentence)) : (reason ?? (q.kind === "what" ? objectAnswer(q, best.sentence, best.s) : null) ?? clauseAnswer(best.sentence, best.s));
+  const text = best.c ? render(coordinate(withUnit(q, withDirection(withGroupNoun(best.c, best.sentence), best.sentence), best.sentence), best.all, best.sentence)) : (reason ?? (q.kind === "what" ? objectAnswer(q, best.sentence, best.s) : null) ?? clauseAnswer(best.sentence, best.s));
   return { ...base, answer: text, confidence: round(confidence), evidence: best.sentence.text, paragraph: best.sentence.paragraph };
 }
 

@@ -44,14 +44,16 @@ export function formatIso(iso: string): string {
 }
 
 /** A lower-case noun phrase around a role noun: "the Chinese ambassador to Pyongyang" → "Chinese ambassador". */
-function rolePhrases(sentence: Sentence): Candidate[] {
+function rolePhrases(story: Story, sentence: Sentence): Candidate[] {
   const t = sentence.tokens;
   const out: Candidate[] = [];
+  const nameStarts = new Set(story.entities.flatMap((e) => e.mentions.filter((m) => m.sentence === sentence.id).map((m) => m.start)));
   t.forEach((tok, i) => {
     // a sentence's first word is capitalised and may be tagged a proper noun: "Investigators from …"
     const noun = tok.pos === "NOUN" || (i === 0 && tok.pos === "PROPN");
     if (!noun || !(PERSON_NOUNS.has(tok.lemma) || isPersonNoun(tok.text))) return;
-    if (t[i + 1]?.pos === "PROPN") return; // a title before a name: the name is the answer
+    // a title before a name ("the Danish turbine maker Havbris"): the name is the answer
+    if (t[i + 1]?.pos === "PROPN" || nameStarts.has(i + 1)) return;
     // "their descendants", "his aides": someone's relatives say who only through that someone
     if (/^(?:his|her|their|its|our|my|your)$/i.test(t[i - 1]?.text ?? "")) return;
     let s = i;
@@ -102,6 +104,13 @@ function placePhrases(story: Story, sentence: Sentence): Candidate[] {
   return out;
 }
 
+/** Lower-case nouns from `from` up to the start of a name: a title or description of that name. */
+function titleBefore(sentence: Sentence, from: number, nameStarts: Set<number>): boolean {
+  let k = from;
+  while (sentence.tokens[k] && NOUN_PHRASE_POS.has(sentence.tokens[k]!.pos) && sentence.tokens[k]!.text === sentence.tokens[k]!.text.toLowerCase()) k++;
+  return k > from && nameStarts.has(k);
+}
+
 export function candidatesIn(story: Story, sentence: Sentence, expected: Expected[]): Candidate[] {
   const out: Candidate[] = [];
   const wants = new Set(expected);
@@ -113,14 +122,17 @@ export function candidatesIn(story: Story, sentence: Sentence, expected: Expecte
     }
   }
   if (wants.has("person") || wants.has("organisation") || wants.has("place")) {
+    const nameStarts = new Set(story.entities.flatMap((e) => e.mentions.filter((m) => m.sentence === sentence.id).map((m) => m.start)));
     for (const e of story.entities) {
       for (const m of e.mentions) {
         if (m.sentence !== sentence.id) continue;
+        // "the Danish wind turbine maker Havbris": a nationality inside the title of another name
+        if (e.type === "other" && titleBefore(sentence, m.end, nameStarts)) continue;
         out.push({ start: m.start, end: m.end, text: m.text, type: e.type, note: null, canonical: m.text !== e.name ? e.name : null, entity: e.name, kindOfOther: e.type === "other" ? kindOfOther(e.name) : undefined });
       }
     }
   }
-  if (wants.has("person")) out.push(...rolePhrases(sentence));
+  if (wants.has("person")) out.push(...rolePhrases(story, sentence));
   if (wants.has("place")) out.push(...placePhrases(story, sentence));
   if (wants.has("number")) {
     sentence.tokens.forEach((tok, i) => {

@@ -104,7 +104,10 @@ function vote(sentence: Sentence, start: number, end: number, titled: boolean, d
   if (ofAt === 1 && TITLES.has(words[0]!)) v.person += 3;
   if (after === "who" || after === "," && afterNext === "who") v.person += 2;
   if (PERSON_VERBS.has(after.toLowerCase()) || after === "," && PERSON_VERBS.has(afterNext)) v.person += 1;
-  if (PLACE_PREPOSITIONS.has(before)) v.place += 1.2;
+  // "shares in Havbris", "a stake in Zeewind": what one holds shares in is a company, not a place
+  const holding = before === "in" && /^(?:shares?|stakes?|stocks?|investments?|interests?)$/i.test(t[start - 2]?.text ?? "");
+  if (holding) v.organisation += 2;
+  else if (PLACE_PREPOSITIONS.has(before)) v.place += 1.2;
   // a person is not named with an article ("the Solent Star", "the Hague"), though a people is ("the Seljuk Turks")
   if (t[start - 1]?.text.toLowerCase() === "the" && !/[^sui]s$/.test(last)) v.person -= 1;
   // "the town of Ashford", "the city of Kessel"

@@ -1,7 +1,7 @@
 /** What a question asks: its kind, the type of answer it expects, and the words that must be supported. */
 import { nameWords } from "./name-words.js";
 import { analyse, stem } from "./nlp.js";
-import { isEnglishWord, isKnownVerb } from "./wordnet.js";
+import { isEnglishWord, isKnownVerb, isOrganisationNoun, isPersonNoun, isPlaceNoun } from "./wordnet.js";
 import type { StoryIndex } from "./search-index.js";
 import { QUESTION_WORDS, STOPWORDS } from "./stopwords.js";
 import type { EntityType, QuestionKind, Story, Token } from "./types.js";
@@ -67,6 +67,10 @@ function kindOf(words: string[]): { kind: QuestionKind; expected: Expected[] } {
     if (WHERE_NOUNS.test(noun) || PLACE_HEADS.has(cap(noun))) return { kind: "where", expected: ["place"] };
     if (PERSON_NOUNS.has(noun.replace(/s$/, "")) || AGENT_NOUN.test(noun) && !/(?:ther|ment)$/.test(noun)) return { kind: "who", expected: ["person", "organisation"] };
     if (WHO_NOUNS.test(noun) || ORG_HEADS.has(cap(noun))) return { kind: "who", expected: /agency|organi|group|company|team|party|newspaper|paper|outlet/.test(noun) ? ["organisation", "person"] : ["person", "organisation"] };
+    // what WordNet files the noun under: "which firm" asks for an organisation, "which suburb" a place
+    if (isPersonNoun(noun)) return { kind: "who", expected: ["person", "organisation"] };
+    if (isOrganisationNoun(noun)) return { kind: "who", expected: ["organisation", "person"] };
+    if (isPlaceNoun(noun)) return { kind: "where", expected: ["place"] };
     return { kind: "what", expected: ["clause"] };
   }
   return { kind: "other", expected: ["clause"] };

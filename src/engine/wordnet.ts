@@ -147,9 +147,11 @@ function opposed(a: string, b: string): boolean {
 }
 
 const PERSON = "n:00007846";
-/** "person" sits 3 steps below "entity"; occupations and roles are rarely more than 7 below it. */
-const PERSON_REACH = 8;
-const personNouns = new Map<string, boolean>();
+const ORGANIZATION = "n:08024893";
+const LOCATION = "n:00027365";
+/** "person" sits 3 steps below "entity"; occupations, bodies and sites are rarely more than 8 below their root. */
+const KIND_REACH = 8;
+const kindsOf = new Map<string, string[]>();
 
 /** The singular forms a plural noun may have: "deputies" → "deputy", "witnesses" → "witness". */
 function singulars(word: string): string[] {
@@ -160,27 +162,42 @@ function singulars(word: string): string[] {
   return out;
 }
 
-/**
- * A noun whose most frequent sense is a kind of person ("investigators", "deputy", "firefighter"):
- * such a noun phrase can answer "who". Only the first sense counts: "fan" is first a device.
- */
-export function isPersonNoun(word: string): boolean {
+/** Which of person, organisation and location a noun's most frequent sense is a kind of. */
+function kinds(word: string): string[] {
   const lower = word.toLowerCase();
-  if (!/^[a-z][a-z'-]*$/.test(lower)) return false;
-  return remembered(personNouns, lower, () =>
-    singulars(lower).some((w) => {
+  if (!/^[a-z][a-z'-]*$/.test(lower)) return [];
+  return remembered(kindsOf, lower, () => {
+    for (const w of singulars(lower)) {
+      // only the first sense counts: "fan" is first a device, "firm" first a business
       const first = senses(w, "noun")[0];
-      if (!first) return false;
+      if (!first) continue;
+      const found: string[] = [];
       let frontier = [`n:${first}`];
       const seen = new Set<string>();
-      for (let depth = 0; depth <= PERSON_REACH && frontier.length; depth++) {
-        if (frontier.includes(PERSON)) return true;
+      for (let depth = 0; depth <= KIND_REACH && frontier.length; depth++) {
+        for (const root of [PERSON, ORGANIZATION, LOCATION]) if (frontier.includes(root) && !found.includes(root)) found.push(root);
         frontier.forEach((k) => seen.add(k));
         frontier = frontier.flatMap((k) => pointers(k).hypernyms).filter((k) => !seen.has(k));
       }
-      return false;
-    }),
-  );
+      return found;
+    }
+    return [];
+  });
+}
+
+/** A noun for people ("investigators", "deputy", "firefighter"): such a phrase can answer "who". */
+export function isPersonNoun(word: string): boolean {
+  return kinds(word).includes(PERSON);
+}
+
+/** A noun for an organisation ("firm", "ministry", "union"): "which firm …" asks who. */
+export function isOrganisationNoun(word: string): boolean {
+  return kinds(word).includes(ORGANIZATION);
+}
+
+/** A noun for a place ("port", "district", "suburb"): "which port …" asks where. */
+export function isPlaceNoun(word: string): boolean {
+  return kinds(word).includes(LOCATION);
 }
 
 /** Hypernym steps between two verbs' closest senses, or null when farther than MAX_STEPS. */
