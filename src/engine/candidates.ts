@@ -7,7 +7,7 @@ import { isPersonNoun } from "./wordnet.js";
 import { EVENT_HEADS, PERSON_NOUNS, PLACE_PHRASE_PREPOSITIONS } from "./lexicon.js";
 import type { Expected } from "./question.js";
 import { spanText } from "./spans.js";
-import type { EntityType, Sentence, Story } from "./types.js";
+import type { DateMention, Entity, EntityType, Sentence, Span, Story } from "./types.js";
 
 export interface Candidate {
   start: number;
@@ -43,11 +43,38 @@ export function formatIso(iso: string): string {
   return y!;
 }
 
+/** What a sentence holds: its name mentions (with their entity) and its dates. */
+interface Marks {
+  mentions: { e: Entity; m: Span }[];
+  /** token positions where a name starts */
+  nameStarts: Set<number>;
+  dates: DateMention[];
+}
+
+const NO_MARKS: Marks = { mentions: [], nameStarts: new Set(), dates: [] };
+/** Per story, each sentence's marks: candidates are sought in several sentences for every question. */
+const marksCache = new WeakMap<Story, Marks[]>();
+
+function marksOf(story: Story, sentence: Sentence): Marks {
+  let all = marksCache.get(story);
+  if (!all) {
+    all = story.sentences.map(() => ({ mentions: [], nameStarts: new Set<number>(), dates: [] }));
+    for (const e of story.entities) {
+      for (const m of e.mentions) {
+        all[m.sentence]?.mentions.push({ e, m });
+        all[m.sentence]?.nameStarts.add(m.start);
+      }
+    }
+    for (const d of story.dates) all[d.sentence]?.dates.push(d);
+    marksCache.set(story, all);
+  }
+  return all[sentence.id] ?? NO_MARKS;
+}
+
 /** A lower-case noun phrase around a role noun: "the Chinese ambassador to Pyongyang" → "Chinese ambassador". */
-function rolePhrases(story: Story, sentence: Sentence): Candidate[] {
+function rolePhrases(sentence: Sentence, { nameStarts }: Marks): Candidate[] {
   const t = sentence.tokens;
   const out: Candidate[] = [];
-  const nameStarts = new Set(story.entities.flatMap((e) => e.mentions.filter((m) => m.sentence === sentence.id).map((m) => m.start)));
   t.forEach((tok, i) => {
     // a sentence's first word is capitalised and may be tagged a proper noun: "Investigators from …"
     const noun = tok.pos === "NOUN" || (i === 0 && tok.pos === "PROPN");
@@ -73,11 +100,9 @@ function rolePhrases(story: Story, sentence: Sentence): Candidate[] {
 const NOUN_PHRASE_POS = new Set(["ADJ", "PROPN", "NOUN", "NUM"]);
 
 /** "in the capital", "at the tomb of Mao Anying": a place-like prepositional phrase, not a time ("in March 2020"). */
-function placePhrases(story: Story, sentence: Sentence): Candidate[] {
+function placePhrases(sentence: Sentence, { mentions, dates }: Marks): Candidate[] {
   const t = sentence.tokens;
   const out: Candidate[] = [];
-  const dates = story.dates.filter((d) => d.sentence === sentence.id);
-  const names = story.entities.flatMap((e) => e.mentions.filter((m) => m.sentence === sentence.id));
   t.forEach((tok, i) => {
     if (tok.pos !== "ADP" || !PLACE_PHRASE_PREPOSITIONS.has(tok.text.toLowerCase())) return;
     if (dates.some((d) => d.start <= i + 2 && d.end > i + 1)) return;
@@ -98,7 +123,7 @@ function placePhrases(story: Story, sentence: Sentence): Candidate[] {
       if (j > f) k = j;
     }
     // a name is kept whole: "at Stone & Timber Engineering"
-    for (const m of names) if (m.start > i && m.start < k && m.end > k) k = m.end;
+    for (const { m } of mentions) if (m.start > i && m.start < k && m.end > k) k = m.end;
     out.push({ start: i + 1, end: k, text: spanText(sentence.text, t, i + 1, k), type: "phrase", note: null, canonical: null });
   });
   return out;
@@ -114,26 +139,22 @@ function titleBefore(sentence: Sentence, from: number, nameStarts: Set<number>):
 export function candidatesIn(story: Story, sentence: Sentence, expected: Expected[]): Candidate[] {
   const out: Candidate[] = [];
   const wants = new Set(expected);
+  const marks = marksOf(story, sentence);
   if (wants.has("date")) {
-    for (const d of story.dates) {
-      if (d.sentence !== sentence.id) continue;
+    for (const d of marks.dates) {
       const note = d.relative && d.iso ? formatIso(d.iso) : null;
       out.push({ start: d.start, end: d.end, text: d.text, type: "date", note, canonical: null });
     }
   }
   if (wants.has("person") || wants.has("organisation") || wants.has("place")) {
-    const nameStarts = new Set(story.entities.flatMap((e) => e.mentions.filter((m) => m.sentence === sentence.id).map((m) => m.start)));
-    for (const e of story.entities) {
-      for (const m of e.mentions) {
-        if (m.sentence !== sentence.id) continue;
-        // "the Danish wind turbine maker Havbris": a nationality inside the title of another name
-        if (e.type === "other" && titleBefore(sentence, m.end, nameStarts)) continue;
-        out.push({ start: m.start, end: m.end, text: m.text, type: e.type, note: null, canonical: m.text !== e.name ? e.name : null, entity: e.name, kindOfOther: e.type === "other" ? kindOfOther(e.name) : undefined });
-      }
+    for (const { e, m } of marks.mentions) {
+      // "the Danish wind turbine maker Havbris": a nationality inside the title of another name
+      if (e.type === "other" && titleBefore(sentence, m.end, marks.nameStarts)) continue;
+      out.push({ start: m.start, end: m.end, text: m.text, type: e.type, note: null, canonical: m.text !== e.name ? e.name : null, entity: e.name, kindOfOther: e.type === "other" ? kindOfOther(e.name) : undefined });
     }
   }
-  if (wants.has("person")) out.push(...rolePhrases(story, sentence));
-  if (wants.has("place")) out.push(...placePhrases(story, sentence));
+  if (wants.has("person")) out.push(...rolePhrases(sentence, marks));
+  if (wants.has("place")) out.push(...placePhrases(sentence, marks));
   if (wants.has("number")) {
     sentence.tokens.forEach((tok, i) => {
       if (tok.pos !== "NUM" && !QUANTITY_WORDS.test(tok.text)) return;
