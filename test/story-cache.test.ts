@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadStoryFile, StoryLibrary, type IngestProgress } from "../src/engine/library.js";
+import { engineFingerprint } from "../src/engine/story-cache.js";
 
 const ids = (routed: { id: string }[]) => routed.map((r) => r.id);
 
@@ -35,8 +36,10 @@ async function open(options: { keepInMemory?: number } = {}) {
   return { library, ingested: progress.ingested };
 }
 
+/** The files of this engine's part of the cache (one directory per engine fingerprint). */
 function cacheFiles(sub: string): string[] {
-  return readdirSync(join(cacheDir, sub)).map((n) => join(cacheDir, sub, n));
+  const own = join(cacheDir, engineFingerprint(), sub);
+  return readdirSync(own).map((n) => join(own, n));
 }
 
 describe("the story cache", () => {
@@ -63,6 +66,19 @@ describe("the story cache", () => {
     expect(text).toContain("Nadia Brennan");
     expect(text).not.toContain("Graham Oyelaran");
     expect(ids(library.route("Who is Nadia Brennan?", 1))).toEqual(["ferry-strike-2022-03-04"]);
+  });
+
+  it("keeps another engine version's files apart, so two versions sharing a cache do not undo each other", async () => {
+    const first = await open();
+    const names = cacheFiles("stories").map((f) => f.split(/[\\/]/).pop()!);
+    // another version of storybot, sharing the directory, writes the same articles' stories
+    const other = join(cacheDir, "another-engine", "stories");
+    cpSync(join(cacheDir, engineFingerprint(), "stories"), other, { recursive: true });
+    for (const n of names) writeFileSync(join(other, n), '{"engine":"another-engine"}');
+    const { library, ingested } = await open();
+    expect(ingested).toEqual([]);
+    for (const id of first.library.ids()) expect(library.get(id)).toEqual(first.library.get(id));
+    expect(readdirSync(cacheDir).sort()).toEqual(["another-engine", engineFingerprint()].sort());
   });
 
   it("ignores damaged cache files and rebuilds them", async () => {

@@ -2,8 +2,9 @@
  * The on-disk cache of ingested stories and of a library's router index.
  *
  * Ingest costs milliseconds an article plus ~250 ms to start the NLP libraries; a cached story is
- * one JSON.parse. A story file is named by the article's content hash and stamped with the engine
- * fingerprint, so an edited article or an edited engine misses and is rebuilt. Whatever cannot be
+ * one JSON.parse. A story file is named by the article's content hash, under a directory named by
+ * the engine fingerprint, and stamped with both, so an edited article or an edited engine misses
+ * and is rebuilt. Whatever cannot be
  * read back exactly as written (truncated, hand-edited, another version) counts as a miss.
  * Writes are best-effort: a read-only checkout still works, only slower.
  */
@@ -69,12 +70,20 @@ function looksLikeManifest(v: unknown): v is LibraryManifest {
 export class StoryCache {
   constructor(readonly dir: string) {}
 
+  /**
+   * Each engine keeps its files apart: two versions sharing a cache (a rolling deploy, a second
+   * checkout) would otherwise overwrite each other's stories, which are keyed by the article alone.
+   */
+  private engineDir(): string {
+    return join(this.dir, engineFingerprint());
+  }
+
   private storyPath(hash: string): string {
-    return join(this.dir, "stories", `${hash}.json`);
+    return join(this.engineDir(), "stories", `${hash}.json`);
   }
 
   private manifestPath(libraryDir: string): string {
-    return join(this.dir, "libraries", `${contentHash(libraryDir).slice(0, 24)}.json`);
+    return join(this.engineDir(), "libraries", `${contentHash(libraryDir).slice(0, 24)}.json`);
   }
 
   readStory(hash: string): CachedStory | null {
