@@ -6,6 +6,7 @@ import { isDemonym } from "./gazetteer.js";
 import { isPersonNoun } from "./wordnet.js";
 import { EVENT_HEADS, PERSON_NOUNS, PLACE_PHRASE_PREPOSITIONS } from "./lexicon.js";
 import type { Expected } from "./question.js";
+import { formatIso } from "./iso-date.js";
 import { spanText } from "./spans.js";
 import type { DateMention, Entity, EntityType, Sentence, Span, Story } from "./types.js";
 
@@ -34,14 +35,6 @@ function kindOfOther(name: string): Candidate["kindOfOther"] {
 /** Counts written as words: "dozens of officials", "hundreds", "several". */
 const QUANTITY_WORDS = /^(?:dozens?|scores|hundreds|thousands|millions|billions|several|a few|many|numerous|tens)$/i;
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-export function formatIso(iso: string): string {
-  const [y, m, d] = iso.split("-");
-  if (d) return `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`;
-  if (m) return `${MONTHS[Number(m) - 1]} ${y}`;
-  return y!;
-}
 
 /** What a sentence holds: its name mentions (with their entity) and its dates. */
 interface Marks {

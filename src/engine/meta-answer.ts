@@ -5,7 +5,7 @@
  */
 import type { ParsedQuestion } from "./question.js";
 import type { Answer, Story } from "./types.js";
-import { formatIso } from "./candidates.js";
+import { formatIso } from "./iso-date.js";
 
 const ABOUT_THE_ARTICLE = new Set(["report", "article", "story", "piece", "publish", "publication", "dateline", "write", "written", "date", "issue"]);
 

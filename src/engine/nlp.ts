@@ -13,8 +13,19 @@ function wink(): Wink {
   return cached;
 }
 
+/** Question words repeat and the stemmer runs several regular expressions a word: remember its stems. */
+const stems = new Map<string, string>();
+const REMEMBERED_STEMS = 20000;
+
 export function stem(word: string): string {
-  return stemmer(word.toLowerCase());
+  const lower = word.toLowerCase();
+  let found = stems.get(lower);
+  if (found === undefined) {
+    if (stems.size >= REMEMBERED_STEMS) stems.clear();
+    found = stemmer(lower);
+    stems.set(lower, found);
+  }
+  return found;
 }
 
 export interface AnalysedSentence {

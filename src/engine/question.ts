@@ -1,5 +1,5 @@
 /** What a question asks: its kind, the type of answer it expects, and the words that must be supported. */
-import { nameWords } from "./name-words.js";
+import { nameForms, nameWords } from "./name-words.js";
 import { analyse, stem } from "./nlp.js";
 import { isEnglishWord, isKnownVerb, isOrganisationNoun, isPersonNoun, isPlaceNoun } from "./wordnet.js";
 import type { StoryIndex } from "./search-index.js";
@@ -135,7 +135,7 @@ function namedEntities(text: string, story: Story): Set<string> {
   const named = new Set<string>();
   const lower = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, " ")} `;
   for (const e of story.entities) {
-    if ([e.name, ...e.aliases].some((n) => lower.includes(` ${n.toLowerCase()} `))) named.add(e.name);
+    if (nameForms(e).some((n) => lower.includes(` ${n} `))) named.add(e.name);
   }
   // "Ralph" for "Earl Ralph": a capitalised word of the question that belongs to one name only
   for (const word of text.match(/(?<!^)\b\p{Lu}[\p{L}'’-]+/gu) ?? []) {

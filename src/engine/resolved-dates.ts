@@ -1,5 +1,5 @@
 /** A sentence as written, with each relative date followed by the calendar date it means: "On Monday (19 Oct 2020), …". */
-import { formatIso } from "./candidates.js";
+import { formatIso } from "./iso-date.js";
 import type { Story } from "./types.js";
 
 export function withResolvedDates(story: Story, sentenceId: number): string {

@@ -21,24 +21,12 @@ const UNSUPPORTED_PREDICATE = 0.2;
 
 const PRONOUN = /^(?:he|she|they|his|her|their|him|them|it|its)$/i;
 
-/** The words of each entity's names, computed once per story: this runs for every question. */
-const entityWordsCache = new WeakMap<Story, string[][]>();
-function entityWords(story: Story): string[][] {
-  let words = entityWordsCache.get(story);
-  if (!words) {
-    words = story.entities.map(nameWords);
-    entityWordsCache.set(story, words);
-  }
-  return words;
-}
-
 /** Token positions of mentions of the named entities this term belongs to ("Jinping" → every "Xi"). */
 function entityMatches(term: QuestionTerm, sentence: Sentence, q: ParsedQuestion, story: Story): number[] {
   const out: number[] = [];
-  const all = entityWords(story);
-  for (const [k, e] of story.entities.entries()) {
+  for (const e of story.entities) {
     if (!q.named.has(e.name)) continue;
-    const words = all[k]!;
+    const words = nameWords(e);
     if (!words.includes(term.word)) continue;
     for (const m of e.mentions) if (m.sentence === sentence.id) for (let i = m.start; i < m.end; i++) out.push(i);
   }

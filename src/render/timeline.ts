@@ -1,6 +1,6 @@
 /** The timeline as a Reply: one line per dated event, oldest first, then what has only a vague date. */
 import type { StoryMeta } from "../engine/index.js";
-import { formatIso } from "../engine/candidates.js";
+import { formatIso } from "../engine/iso-date.js";
 import type { Timeline } from "../engine/timeline.js";
 import { citation } from "./answer.js";
 import { bold, italic, line, type Block } from "./rich.js";
