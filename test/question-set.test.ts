@@ -39,6 +39,10 @@ const KNOWN_FALSE_ANSWERS = new Set([
   "When will Kim Jong-un visit Beijing?",
   "Who refereed the final?",
   "Where does Helena Brandt live?",
+  // a date of another event, for a birth the story never mentions
+  "When was Alys Morgan born?",
+  // "has not yet been tested in people": negation is not read
+  "Who tested brecomycin in people?",
 ]);
 
 interface Line {

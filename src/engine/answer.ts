@@ -76,7 +76,8 @@ function proximity(c: Candidate, matches: Support["matches"]): number {
 
 /** After a name, ", the son of Robert," up to its closing comma: where the name's own clause resumes. */
 function appositiveEnd(t: Sentence["tokens"], from: number, limit: number): number {
-  if (t[from]?.text !== "," || t[from + 1]?.pos !== "DET") return from;
+  // ", the son of Robert," or ", who was not involved in the work,"
+  if (t[from]?.text !== "," || !(t[from + 1]?.pos === "DET" || /^(?:who|which)$/i.test(t[from + 1]?.text ?? ""))) return from;
   for (let k = from + 2; k < limit; k++) if (t[k]!.text === ",") return k + 1;
   return from;
 }
@@ -170,13 +171,21 @@ function coordinate(best: Candidate, all: Candidate[], sentence: Sentence): Cand
     }
     if (joiner !== "and" && joiner !== "or" && joiner !== ",") break;
     // the Oxford comma: "Grissom, White, and Chaffee"
-    const skip = joiner === "," && /^(?:and|or)$/i.test(t[end + 1]?.text ?? "") ? 2 : 1;
+    let skip = joiner === "," && /^(?:and|or)$/i.test(t[end + 1]?.text ?? "") ? 2 : 1;
+    // "the Wellcome Trust and the Medical Research Council" (but "the Saxon Garden, the Summer Theatre" is no list)
+    if (/^(?:and|or)$/i.test(t[end + skip - 1]?.text ?? "") && t[end + skip]?.pos === "DET") skip++;
     const next = all.find((c) => c.type === best.type && c.start === end + skip && c !== best);
     if (!next) break;
     end = next.end;
-    if (joiner !== "," || skip === 2) break;
+    if (joiner !== "," || skip >= 2) break;
   }
-  if (end === best.end) return best;
+  // and backwards, when the best is the second of the pair
+  const at = t[start - 1]?.pos === "DET" ? start - 2 : start - 1;
+  if (/^(?:and|or)$/i.test(t[at]?.text ?? "")) {
+    const previous = all.find((c) => c.type === best.type && c !== best && (c.end === at || (c.end === at - 1 && t[at - 1]?.text === ",")));
+    if (previous) start = previous.start;
+  }
+  if (end === best.end && start === best.start) return best;
   if (best.type === "date" && /^(?:between|from)$/i.test(t[start - 1]?.text ?? "")) start--;
   return { ...best, start, end, text: spanText(sentence.text, t, start, end), canonical: null, note: null };
 }
@@ -194,10 +203,11 @@ const QUALIFIER = /^(?:about|around|nearly|almost|over|under|least|most|than|rou
 
 /**
  * "How long …?" → "at least five years", "How much …?" → "24 percent": a measure keeps its unit
- * and its qualifier ("how many residents" already names the unit, so there the number is enough).
+ * and its qualifier ("how many residents" already names the unit, so there the number is enough;
+ * "how much money" does not: "2.4 million pounds").
  */
 function withUnit(q: ParsedQuestion, c: Candidate, sentence: Sentence): Candidate {
-  if (q.kind !== "how" || q.answerNoun || c.type !== "number") return c;
+  if (q.kind !== "how" || c.type !== "number" || (q.answerNoun && countedNoun(sentence, c) === q.answerNoun)) return c;
   const t = sentence.tokens;
   let end = c.end;
   if (t[end]?.pos === "NOUN" || /^(?:percent|%)$/i.test(t[end]?.text ?? "")) end++;

@@ -154,7 +154,9 @@ export function candidatesIn(story: Story, sentence: Sentence, expected: Expecte
       if (i > 0 && sentence.tokens[i - 1]!.pos === "NUM") return;
       let e = i + 1;
       while (sentence.tokens[e]?.pos === "NUM") e++;
-      out.push({ start: i, end: e, text: spanText(sentence.text, sentence.tokens, i, e), type: "number", note: null, canonical: null });
+      // "a million", "a dozen": the article is part of the number
+      const s = /^(?:hundred|thousand|million|billion|dozen)$/i.test(tok.text) && /^an?$/i.test(sentence.tokens[i - 1]?.text ?? "") ? i - 1 : i;
+      out.push({ start: s, end: e, text: spanText(sentence.text, sentence.tokens, s, e), type: "number", note: null, canonical: null });
     });
   }
   return out;

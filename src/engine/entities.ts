@@ -58,6 +58,19 @@ function appositive(sentence: Sentence, end: number): string | null {
   return spanText(sentence.text, t, from, i);
 }
 
+/** "…, who led the study, …" → "led the study": a relative clause that says who the person is. */
+function relativeClause(sentence: Sentence, start: number, end: number): string | null {
+  const t = sentence.tokens;
+  if (t[end]?.text !== "," || t[end + 1]?.text.toLowerCase() !== "who") return null;
+  // "Hughes of Imperial College London, who …" describes Hughes
+  if (PLACE_PREPOSITIONS.has(t[start - 1]?.text.toLowerCase() ?? "") || t[start - 1]?.text === "of") return null;
+  let i = end + 2;
+  while (i < t.length && !PUNCT_END.has(t[i]!.text)) i++;
+  // a clause that runs to the sentence's end is the sentence's own statement, not a description
+  if (t[i]?.text !== "," || i - (end + 2) > 12 || i === end + 2) return null;
+  return spanText(sentence.text, t, end + 2, i);
+}
+
 /** "North Korean leader Kim Jong-un" → "North Korean leader": a lower-case role noun right before the name. */
 function roleBefore(sentence: Sentence, start: number): string | null {
   const t = sentence.tokens;
@@ -87,6 +100,8 @@ function vote(sentence: Sentence, start: number, end: number, titled: boolean, d
   // a head word alone is an ordinary word, often a sentence's first ("Construction is due …")
   if (PLACE_HEADS.has(last) && words.length > 1) v.place += 3;
   if (ORG_HEADS.has(last) && words.length > 1) v.organisation += 3;
+  // "Imperial College London", "University College Dublin": an organisation named with its city
+  if (words.length > 2 && ORG_HEADS.has(words[words.length - 2]!) && isKnownPlace(last)) v.organisation += 3;
   if (EVENT_HEADS.has(last) || /^\d+$|^[IVXLC]+$/.test(last) && words.length > 1) v.other += 3;
   if (words.length > 1 && words.some((w) => STORM_WORDS.has(w))) v.other += 4;
   if (words.length === 2 && ROAD_WORDS.has(words[0]!) && /^\d+[A-Z]?$/.test(last)) v.place += 4;
@@ -102,7 +117,8 @@ function vote(sentence: Sentence, start: number, end: number, titled: boolean, d
   if (ofAt > 0 && PLACE_HEADS.has(words[ofAt - 1]!)) v.place += 3;
   // "King of England", "Duke of Normandy"
   if (ofAt === 1 && TITLES.has(words[0]!)) v.person += 3;
-  if (after === "who" || after === "," && afterNext === "who") v.person += 2;
+  // "Hughes of Imperial College London, who …": the "who" is the person before "of"
+  if ((after === "who" || after === "," && afterNext === "who") && before !== "of") v.person += 2;
   if (PERSON_VERBS.has(after.toLowerCase()) || after === "," && PERSON_VERBS.has(afterNext)) v.person += 1;
   // "shares in Havbris", "a stake in Zeewind": what one holds shares in is a company, not a place
   const holding = before === "in" && /^(?:shares?|stakes?|stocks?|investments?|interests?)$/i.test(t[start - 2]?.text ?? "");
@@ -147,7 +163,7 @@ export function findEntities(sentences: Sentence[], dates: DateMention[]): Entit
       const key = name.toLowerCase();
       const draft = drafts.get(key) ?? { name, votes: { person: 0, place: 0, organisation: 0, other: 0 }, descriptions: [], mentions: [], aliases: new Set<string>() };
       add(draft.votes, vote(sentence, start, run.end, title !== null, description));
-      for (const d of [role, description]) if (d && !draft.descriptions.includes(d)) draft.descriptions.push(d);
+      for (const d of [role, description, relativeClause(sentence, start, run.end)]) if (d && !draft.descriptions.includes(d)) draft.descriptions.push(d);
       draft.mentions.push({ sentence: sentence.id, start, end: run.end, text: name });
       drafts.set(key, draft);
     }
