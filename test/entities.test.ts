@@ -242,3 +242,12 @@ describe("entities of a local news report (test/fixtures)", () => {
     expect(entity(story, "Ashford").type).toBe("place");
   });
 });
+
+describe("a common noun before a name", () => {
+  it("types the name by what WordNet files the noun under", () => {
+    const story = ingestText("Report\n\nThe paper appeared in the journal Nature Microbiology. Nordwind tried to buy the firm Zeewind, said engineer Mads Kjeldsen.", "n");
+    expect(entity(story, "Nature Microbiology").type).toBe("other");
+    expect(entity(story, "Zeewind").type).toBe("organisation");
+    expect(entity(story, "Mads Kjeldsen").type).toBe("person");
+  });
+});

@@ -6,6 +6,7 @@
 import { AGENT_NOUN, PLACE_NOUNS, EVENT_HEADS, ROAD_WORDS, STORM_WORDS, NATIONALITY_ENDING, ORG_HEADS, PERSON_NOUNS, PERSON_VERBS, PLACE_HEADS, PLACE_PREPOSITIONS, TITLES } from "./lexicon.js";
 import { isDemonym, isKnownPlace } from "./gazetteer.js";
 import { nameRuns } from "./names.js";
+import { isOrganisationNoun, isPersonNoun, isPlaceNoun } from "./wordnet.js";
 import { spanText } from "./spans.js";
 import type { DateMention, Entity, EntityType, Sentence, Span } from "./types.js";
 
@@ -129,7 +130,16 @@ function vote(sentence: Sentence, start: number, end: number, titled: boolean, d
   // "the town of Ashford", "the city of Kessel"
   if (before === "of" && PLACE_NOUNS.has(t[start - 2]?.text ?? "")) v.place += 2;
   const prevWord = t[start - 1];
-  if (prevWord && prevWord.pos === "NOUN" && prevWord.text === prevWord.text.toLowerCase() && PERSON_NOUNS.has(prevWord.text.toLowerCase())) v.person += 2;
+  // a common noun right before a name says what it is: "engineer Mads Kjeldsen", "the firm Zeewind",
+  // "the journal Nature Microbiology" (a thing: neither person, place nor organisation)
+  if (prevWord && prevWord.pos === "NOUN" && prevWord.text === prevWord.text.toLowerCase()) {
+    if (PERSON_NOUNS.has(prevWord.text)) v.person += 2;
+    // WordNet's first sense is a person's, though trade prose uses some for firms ("turbine maker Havbris")
+    else if (isPersonNoun(prevWord.text)) v.person += 1;
+    else if (isOrganisationNoun(prevWord.text)) v.organisation += 2;
+    else if (isPlaceNoun(prevWord.text)) v.place += 2;
+    else v.other += 1.5;
+  }
   // "Chinese soldiers", "North Korean leader": a nationality adjective, not a name
   if (NATIONALITY_ENDING.test(last) && t[end] && t[end]!.pos === "NOUN" && t[end]!.text === t[end]!.text.toLowerCase()) v.other += 4;
   if (words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}[\p{Ll}'’-]+$/u.test(w) || /^\p{Lu}\.$/u.test(w))) v.person += 0.8;
