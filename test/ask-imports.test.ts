@@ -35,6 +35,8 @@ describe("what `storybot ask` loads before answering", () => {
     const loaded = staticPackages("src/cli/ask.ts");
     expect(loaded.has("wink-nlp")).toBe(true);
     for (const name of HEAVY) expect(loaded.get(name), `${name} is imported by ${loaded.get(name)}`).toBeUndefined();
+    // fuse.js is required on a question's first misspelling, not before
+    expect(loaded.get("fuse.js"), `fuse.js is imported by ${loaded.get("fuse.js")}`).toBeUndefined();
   });
 
   it("has the bin import only commander up front, and each subcommand when it runs", () => {

@@ -60,10 +60,14 @@ export function registerAsk(program: Command): void {
     .action(async (words: string[], opts: { story?: string; json?: boolean; jsonl?: boolean }) => {
       if (opts.jsonl) return batch(opts.story);
       const question = validQuestion(words.join(" "));
-      const { answer: a, story } = ask(question, await resolveTarget(opts.story));
-      if (opts.json) return void process.stdout.write(JSON.stringify(a, null, 2) + "\n");
-      // the renderer is loaded only for text: --json output (scripts, the benchmark) never needs it
-      const { answerToText } = await import("../render/answer.js");
+      // the renderer is loaded only for text (--json output, for scripts, never needs it), and
+      // while the stories load: awaited after the answer, it gave the garbage collector an idle
+      // moment to finish a full collection before the answer was printed
+      const renderer = opts.json ? null : import("../render/answer.js");
+      const target = await resolveTarget(opts.story);
+      const { answerToText } = renderer ? await renderer : { answerToText: null };
+      const { answer: a, story } = ask(question, target);
+      if (!answerToText) return void process.stdout.write(JSON.stringify(a, null, 2) + "\n");
       process.stdout.write(answerToText(a, story) + "\n");
     });
 }

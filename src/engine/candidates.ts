@@ -2,9 +2,7 @@
  * Answer candidates inside one evidence sentence: the spans that could answer a question of the
  * expected type (named entities, dates, numbers, role noun phrases, place phrases).
  */
-import { isDemonym } from "./gazetteer.js";
-import { isPersonNoun } from "./wordnet.js";
-import { EVENT_HEADS, PERSON_NOUNS, PLACE_PHRASE_PREPOSITIONS } from "./lexicon.js";
+import { EVENT_HEADS, PLACE_PHRASE_PREPOSITIONS } from "./lexicon.js";
 import type { Expected } from "./question.js";
 import { formatIso } from "./iso-date.js";
 import { spanText } from "./spans.js";
@@ -25,10 +23,12 @@ export interface Candidate {
   kindOfOther?: "group" | "event";
 }
 
-function kindOfOther(name: string): Candidate["kindOfOther"] {
+function kindOfOther(story: Story, name: string): Candidate["kindOfOther"] {
   const words = name.split(/\s+/);
   if (EVENT_HEADS.has(words[words.length - 1]!)) return "event";
-  if (isDemonym(name) || (words.length === 1 && /^\p{Lu}[\p{L}-]+s$/u.test(name))) return "group";
+  const lower = name.toLowerCase();
+  const demonym = story.demonyms[lower] !== undefined || story.demonyms[lower.replace(/s$/, "")] !== undefined;
+  if (demonym || (words.length === 1 && /^\p{Lu}[\p{L}-]+s$/u.test(name))) return "group";
   return undefined;
 }
 
@@ -64,14 +64,22 @@ function marksOf(story: Story, sentence: Sentence): Marks {
   return all[sentence.id] ?? NO_MARKS;
 }
 
+const personNounSets = new WeakMap<Story, Set<string>>();
+function personNouns(story: Story): Set<string> {
+  let set = personNounSets.get(story);
+  if (!set) personNounSets.set(story, (set = new Set(story.personNouns)));
+  return set;
+}
+
 /** A lower-case noun phrase around a role noun: "the Chinese ambassador to Pyongyang" → "Chinese ambassador". */
-function rolePhrases(sentence: Sentence, { nameStarts }: Marks): Candidate[] {
+function rolePhrases(story: Story, sentence: Sentence, { nameStarts }: Marks): Candidate[] {
   const t = sentence.tokens;
   const out: Candidate[] = [];
+  const people = personNouns(story);
   t.forEach((tok, i) => {
     // a sentence's first word is capitalised and may be tagged a proper noun: "Investigators from …"
     const noun = tok.pos === "NOUN" || (i === 0 && tok.pos === "PROPN");
-    if (!noun || !(PERSON_NOUNS.has(tok.lemma) || isPersonNoun(tok.text))) return;
+    if (!noun || !people.has(tok.text.toLowerCase())) return;
     // a title before a name ("the Danish turbine maker Havbris"): the name is the answer
     if (t[i + 1]?.pos === "PROPN" || nameStarts.has(i + 1)) return;
     // "their descendants", "his aides": someone's relatives say who only through that someone
@@ -143,10 +151,10 @@ export function candidatesIn(story: Story, sentence: Sentence, expected: Expecte
     for (const { e, m } of marks.mentions) {
       // "the Danish wind turbine maker Havbris": a nationality inside the title of another name
       if (e.type === "other" && titleBefore(sentence, m.end, marks.nameStarts)) continue;
-      out.push({ start: m.start, end: m.end, text: m.text, type: e.type, note: null, canonical: m.text !== e.name ? e.name : null, entity: e.name, kindOfOther: e.type === "other" ? kindOfOther(e.name) : undefined });
+      out.push({ start: m.start, end: m.end, text: m.text, type: e.type, note: null, canonical: m.text !== e.name ? e.name : null, entity: e.name, kindOfOther: e.type === "other" ? kindOfOther(story, e.name) : undefined });
     }
   }
-  if (wants.has("person")) out.push(...rolePhrases(sentence, marks));
+  if (wants.has("person")) out.push(...rolePhrases(story, sentence, marks));
   if (wants.has("place")) out.push(...placePhrases(sentence, marks));
   if (wants.has("number")) {
     sentence.tokens.forEach((tok, i) => {

@@ -1,6 +1,9 @@
 /** Article text → Story: title, dateline, numbered body paragraphs, sentences, entities, dates. */
 import { isBoilerplate } from "./boilerplate.js";
 import { parseByline } from "./byline.js";
+import { countryOf, isDemonym } from "./gazetteer.js";
+import { PERSON_NOUNS } from "./lexicon.js";
+import { isPersonNoun } from "./wordnet.js";
 import { parseDateline } from "./dateline.js";
 import { findDates } from "./dates.js";
 import { findEntities } from "./entities.js";
@@ -28,6 +31,43 @@ function looksLikeTitle(block: string): boolean {
 function firstWords(text: string, n: number): string {
   const words = text.split(/\s+/);
   return words.slice(0, n).join(" ") + (words.length > n ? "…" : "");
+}
+
+/**
+ * Which of the story's nouns name people, decided once here (by WordNet, which answering would
+ * otherwise have to read for every noun of every candidate sentence).
+ */
+function personNounsIn(sentences: Sentence[]): string[] {
+  const found = new Set<string>();
+  for (const s of sentences) {
+    s.tokens.forEach((t, i) => {
+      // a sentence's first word is capitalised and may be tagged a proper noun: "Investigators from …"
+      if (t.pos !== "NOUN" && !(i === 0 && t.pos === "PROPN")) return;
+      const lower = t.text.toLowerCase();
+      if (!found.has(lower) && (PERSON_NOUNS.has(t.lemma) || isPersonNoun(lower))) found.add(lower);
+    });
+  }
+  return [...found].sort();
+}
+
+/** The story's nationality words and their countries ("Chinese" → china), so that answering needs no gazetteer. */
+function demonymsIn(sentences: Sentence[]): Record<string, string> {
+  const found: Record<string, string> = {};
+  const add = (text: string) => {
+    const lower = text.toLowerCase();
+    const country = found[lower] ?? countryOf(lower) ?? (isDemonym(text) ? countryOf(lower.replace(/s$/, "")) : null);
+    if (country) found[lower] = country;
+  };
+  for (const s of sentences) {
+    s.tokens.forEach((t, i) => {
+      if (!/^\p{Lu}/u.test(t.text)) return;
+      add(t.text);
+      // "North Korean", "New Zealanders"
+      const next = s.tokens[i + 1];
+      if (next && /^\p{Lu}/u.test(next.text)) add(`${t.text} ${next.text}`);
+    });
+  }
+  return found;
 }
 
 export function ingestText(text: string, id: string, file: string | null = null): Story {
@@ -90,5 +130,7 @@ export function ingestText(text: string, id: string, file: string | null = null)
     entities: findEntities(sentences, dates),
     dates,
     boilerplate,
+    personNouns: personNounsIn(sentences),
+    demonyms: demonymsIn(sentences),
   };
 }

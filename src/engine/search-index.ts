@@ -4,7 +4,8 @@
  * a third of its memory (docs/scale.md). fuse.js serves the fuzzy side: mapping a misspelt question
  * word to a word the story uses.
  */
-import Fuse from "fuse.js";
+import { createRequire } from "node:module";
+import type Fuse from "fuse.js";
 import { Bm25Index } from "./bm25.js";
 import { stem } from "./nlp.js";
 import { STOPWORDS } from "./stopwords.js";
@@ -73,7 +74,9 @@ export class StoryIndex {
         if (lower.length >= 4 && isContent(t)) vocabulary.add(lower);
       }
     }
-    return { vocabulary, fuse: new Fuse([...vocabulary], { includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 3 }) };
+    // required on first use: most questions use the story's own words, and `storybot ask` starts faster without it
+    const FuseClass = createRequire(import.meta.url)("fuse.js") as typeof Fuse;
+    return { vocabulary, fuse: new FuseClass([...vocabulary], { includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 3 }) };
   }
 
   /** BM25's inverse document frequency over the story's sentences (the rarer the stem, the more it tells). */

@@ -1,5 +1,4 @@
 /** How much of a question one sentence supports, and where in it the question's words are. */
-import { countryOf } from "./gazetteer.js";
 import { nameWords } from "./name-words.js";
 import type { ParsedQuestion, QuestionTerm } from "./question.js";
 import type { StoryIndex } from "./search-index.js";
@@ -42,21 +41,21 @@ interface TokenFeatures {
   country: string | null;
 }
 const featureCache = new WeakMap<Sentence, TokenFeatures[]>();
-function features(sentence: Sentence): TokenFeatures[] {
+function features(story: Story, sentence: Sentence): TokenFeatures[] {
   let f = featureCache.get(sentence);
   if (!f) {
     f = sentence.tokens.map((t) => {
       const lower = t.text.toLowerCase();
       const parts = lower.split(/[-‑]/);
-      return { lower, parts: parts.length > 1 ? parts : null, country: /^\p{Lu}/u.test(t.text) ? countryOf(lower) : null };
+      return { lower, parts: parts.length > 1 ? parts : null, country: /^\p{Lu}/u.test(t.text) ? (story.demonyms[lower] ?? null) : null };
     });
     featureCache.set(sentence, f);
   }
   return f;
 }
-export function termMatches(term: QuestionTerm, sentence: Sentence): number[] {
+function termMatches(story: Story, term: QuestionTerm, sentence: Sentence): number[] {
   const out: number[] = [];
-  const f = features(sentence);
+  const f = features(story, sentence);
   sentence.tokens.forEach((t, i) => {
     const { lower, parts, country } = f[i]!;
     if (t.stem === term.stem || t.stem === term.surface || lower === term.word || term.related.includes(t.stem)) out.push(i);
@@ -83,7 +82,7 @@ export function support(q: ParsedQuestion, story: Story, index: StoryIndex, sent
   const hasPronoun = sentence.tokens.some((t) => PRONOUN.test(t.text));
   const paragraph = story.paragraphs[sentence.paragraph - 1]!.sentenceIds.map((id) => story.sentences[id]!);
   const matchesOf = (term: QuestionTerm, s: Sentence): number[] => {
-    const direct = termMatches(term, s);
+    const direct = termMatches(story, term, s);
     return direct.length || !term.specific ? direct : entityMatches(term, s, q, story);
   };
   for (const term of q.terms) {

@@ -85,6 +85,10 @@ export interface Story extends StoryMeta {
   dates: DateMention[];
   /** lines kept out of answers and summaries: photo credits, share buttons, promos */
   boilerplate: string[];
+  /** the story's nouns for people, lower case ("investigators", "firefighter"): role phrases that can answer who */
+  personNouns: string[];
+  /** the nationality words the story uses, lower case, with their country: { "chinese": "china" } */
+  demonyms: Record<string, string>;
 }
 
 export interface Answer {
