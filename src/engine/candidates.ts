@@ -40,48 +40,34 @@ const QUANTITY_WORDS = /^(?:dozens?|scores|hundreds|thousands|millions|billions|
 interface Marks {
   mentions: { e: Entity; m: Span }[];
   /** token positions where a name starts */
-  nameStarts: Set<number>;
+  nameStarts: number[];
   dates: DateMention[];
 }
 
-const NO_MARKS: Marks = { mentions: [], nameStarts: new Set(), dates: [] };
-/** Per story, each sentence's marks: candidates are sought in several sentences for every question. */
-const marksCache = new WeakMap<Story, Marks[]>();
+/** Per candidate sentence, worked out on its first question: a question looks in a few sentences of a story, not all. */
+const marksCache = new WeakMap<Sentence, Marks>();
 
 function marksOf(story: Story, sentence: Sentence): Marks {
-  let all = marksCache.get(story);
-  if (!all) {
-    all = story.sentences.map(() => ({ mentions: [], nameStarts: new Set<number>(), dates: [] }));
-    for (const e of story.entities) {
-      for (const m of e.mentions) {
-        all[m.sentence]?.mentions.push({ e, m });
-        all[m.sentence]?.nameStarts.add(m.start);
-      }
-    }
-    for (const d of story.dates) all[d.sentence]?.dates.push(d);
-    marksCache.set(story, all);
+  let marks = marksCache.get(sentence);
+  if (!marks) {
+    const mentions = story.entities.flatMap((e) => e.mentions.filter((m) => m.sentence === sentence.id).map((m) => ({ e, m })));
+    marks = { mentions, nameStarts: mentions.map(({ m }) => m.start), dates: story.dates.filter((d) => d.sentence === sentence.id) };
+    marksCache.set(sentence, marks);
   }
-  return all[sentence.id] ?? NO_MARKS;
-}
-
-const personNounSets = new WeakMap<Story, Set<string>>();
-function personNouns(story: Story): Set<string> {
-  let set = personNounSets.get(story);
-  if (!set) personNounSets.set(story, (set = new Set(story.personNouns)));
-  return set;
+  return marks;
 }
 
 /** A lower-case noun phrase around a role noun: "the Chinese ambassador to Pyongyang" → "Chinese ambassador". */
 function rolePhrases(story: Story, sentence: Sentence, { nameStarts }: Marks): Candidate[] {
   const t = sentence.tokens;
   const out: Candidate[] = [];
-  const people = personNouns(story);
+  const people = story.personNouns;
   t.forEach((tok, i) => {
     // a sentence's first word is capitalised and may be tagged a proper noun: "Investigators from …"
     const noun = tok.pos === "NOUN" || (i === 0 && tok.pos === "PROPN");
-    if (!noun || !people.has(tok.text.toLowerCase())) return;
+    if (!noun || !people.includes(tok.text.toLowerCase())) return;
     // a title before a name ("the Danish turbine maker Havbris"): the name is the answer
-    if (t[i + 1]?.pos === "PROPN" || nameStarts.has(i + 1)) return;
+    if (t[i + 1]?.pos === "PROPN" || nameStarts.includes(i + 1)) return;
     // "their descendants", "his aides": someone's relatives say who only through that someone
     if (/^(?:his|her|their|its|our|my|your)$/i.test(t[i - 1]?.text ?? "")) return;
     let s = i;
@@ -131,10 +117,10 @@ function placePhrases(sentence: Sentence, { mentions, dates }: Marks): Candidate
 }
 
 /** Lower-case nouns from `from` up to the start of a name: a title or description of that name. */
-function titleBefore(sentence: Sentence, from: number, nameStarts: Set<number>): boolean {
+function titleBefore(sentence: Sentence, from: number, nameStarts: number[]): boolean {
   let k = from;
   while (sentence.tokens[k] && NOUN_PHRASE_POS.has(sentence.tokens[k]!.pos) && sentence.tokens[k]!.text === sentence.tokens[k]!.text.toLowerCase()) k++;
-  return k > from && nameStarts.has(k);
+  return k > from && nameStarts.includes(k);
 }
 
 export function candidatesIn(story: Story, sentence: Sentence, expected: Expected[]): Candidate[] {

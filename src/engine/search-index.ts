@@ -6,7 +6,7 @@
  */
 import { createRequire } from "node:module";
 import type Fuse from "fuse.js";
-import { Bm25Index } from "./bm25.js";
+import { Bm25Index, editDistance } from "./bm25.js";
 import { stem } from "./nlp.js";
 import { STOPWORDS } from "./stopwords.js";
 import { verbDistance } from "./wordnet.js";
@@ -21,7 +21,7 @@ export interface Hit {
 export class StoryIndex {
   private readonly search: Bm25Index<number>;
   /** built on the first misspelling: most questions use the story's own words, and 1,000 stories' worth costs memory */
-  private words: { vocabulary: Set<string>; fuse: Fuse<string> } | null = null;
+  private words: { vocabulary: Set<string>; fuse: Fuse<string> | null } | null = null;
 
   constructor(readonly story: Story) {
     const search = new Bm25Index<number>();
@@ -56,17 +56,23 @@ export class StoryIndex {
     const lower = word.toLowerCase();
     // short words are too easily mistaken for other short words ("begn" may be "began", "bean" or "been")
     if (lower.length < 5 || this.has(stem(lower))) return null;
-    this.words ??= this.vocabularySearch();
-    if (this.words.vocabulary.has(lower)) return null;
+    this.words ??= { vocabulary: this.vocabularyOf(), fuse: null };
+    const { vocabulary } = this.words;
+    if (vocabulary.has(lower)) return null;
+    // no word near enough to be a correction (a name from another story, say): no fuzzy index needed
+    const edits = Math.ceil(lower.length * FUZZY_THRESHOLD) + 1;
+    const near = (w: string) => w[0] === lower[0] && Math.abs(w.length - lower.length) <= 2 && editDistance(lower, w, edits) <= edits;
+    if (![...vocabulary].some(near)) return null;
+    this.words.fuse ??= fuzzySearch([...vocabulary]);
     const best = this.words.fuse.search(lower, { limit: 1 })[0];
-    if (!best || (best.score ?? 1) > 0.34) return null;
+    if (!best || (best.score ?? 1) > FUZZY_THRESHOLD) return null;
     // a correction keeps the word's first letter and about its length; fuzzy matching alone maps "justly" to "july"
     if (best.item[0] !== lower[0] || Math.abs(best.item.length - lower.length) > (lower.length >= 8 ? 2 : 1)) return null;
     return best.item;
   }
 
   /** every word of 4 letters or more the story uses, as written (lower case) */
-  private vocabularySearch(): { vocabulary: Set<string>; fuse: Fuse<string> } {
+  private vocabularyOf(): Set<string> {
     const vocabulary = new Set<string>();
     for (const s of this.story.sentences) {
       for (const t of s.tokens) {
@@ -74,9 +80,7 @@ export class StoryIndex {
         if (lower.length >= 4 && isContent(t)) vocabulary.add(lower);
       }
     }
-    // required on first use: most questions use the story's own words, and `storybot ask` starts faster without it
-    const FuseClass = createRequire(import.meta.url)("fuse.js") as typeof Fuse;
-    return { vocabulary, fuse: new FuseClass([...vocabulary], { includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 3 }) };
+    return vocabulary;
   }
 
   /** BM25's inverse document frequency over the story's sentences (the rarer the stem, the more it tells). */
@@ -90,6 +94,18 @@ export class StoryIndex {
     if (stems.length === 0) return [];
     return this.search.rank(stems, limit).map((r) => ({ sentence: r.id, score: r.score }));
   }
+}
+
+/**
+ * fuse.js's score for a correction: about the share of the word's letters that differ. A word
+ * more edits away than that cannot be one, so fuse.js is built only when some word is nearer.
+ */
+const FUZZY_THRESHOLD = 0.34;
+
+function fuzzySearch(words: string[]): Fuse<string> {
+  // required on first use: most questions use the story's own words, and `storybot ask` starts faster without it
+  const FuseClass = createRequire(import.meta.url)("fuse.js") as typeof Fuse;
+  return new FuseClass(words, { includeScore: true, threshold: FUZZY_THRESHOLD, ignoreLocation: true, minMatchCharLength: 3 });
 }
 
 export function isContent(t: Token): boolean {

@@ -33,22 +33,28 @@ function entityMatches(term: QuestionTerm, sentence: Sentence, q: ParsedQuestion
 }
 
 /** Per-token facts that matching needs, computed once per sentence rather than once per question term. */
-interface TokenFeatures {
-  lower: string;
-  /** the parts of a hyphenated name: "Jong-un" contains "jong" (null without a hyphen, as most words are) */
-  parts: string[] | null;
-  /** the country a capitalised demonym names: "Chinese" → "china" */
-  country: string | null;
+interface SentenceFeatures {
+  /** each token in lower case */
+  lower: string[];
+  /** the parts of a hyphenated word, by token position: "Jong-un" contains "jong" (most words have none) */
+  parts: Map<number, string[]> | null;
+  /** the country a capitalised demonym names, by token position: "Chinese" → "china" */
+  country: Map<number, string> | null;
 }
-const featureCache = new WeakMap<Sentence, TokenFeatures[]>();
-function features(story: Story, sentence: Sentence): TokenFeatures[] {
+/** Kept for as long as the story is: compact, since a thousand stories' worth adds up. */
+const featureCache = new WeakMap<Sentence, SentenceFeatures>();
+function features(story: Story, sentence: Sentence): SentenceFeatures {
   let f = featureCache.get(sentence);
   if (!f) {
-    f = sentence.tokens.map((t) => {
+    f = { lower: [], parts: null, country: null };
+    for (const [i, t] of sentence.tokens.entries()) {
       const lower = t.text.toLowerCase();
+      f.lower.push(lower);
       const parts = lower.split(/[-‑]/);
-      return { lower, parts: parts.length > 1 ? parts : null, country: /^\p{Lu}/u.test(t.text) ? (story.demonyms[lower] ?? null) : null };
-    });
+      if (parts.length > 1) (f.parts ??= new Map()).set(i, parts);
+      const country = /^\p{Lu}/u.test(t.text) ? story.demonyms[lower] : undefined;
+      if (country) (f.country ??= new Map()).set(i, country);
+    }
     featureCache.set(sentence, f);
   }
   return f;
@@ -57,10 +63,10 @@ function termMatches(story: Story, term: QuestionTerm, sentence: Sentence): numb
   const out: number[] = [];
   const f = features(story, sentence);
   sentence.tokens.forEach((t, i) => {
-    const { lower, parts, country } = f[i]!;
+    const lower = f.lower[i]!;
     if (t.stem === term.stem || t.stem === term.surface || lower === term.word || term.related.includes(t.stem)) out.push(i);
-    else if (term.word.length >= 4 && parts?.includes(term.word)) out.push(i);
-    else if (country !== null && country === term.word) out.push(i);
+    else if (term.word.length >= 4 && f.parts?.get(i)?.includes(term.word)) out.push(i);
+    else if (f.country?.get(i) === term.word) out.push(i);
     // a name inside a longer word: "Atlantic" in "transatlantic", "Korea" in "Korean"
     else if (term.specific && term.word.length >= 5 && lower.length > term.word.length && (lower.startsWith(term.word) || lower.endsWith(term.word))) out.push(i);
   });
