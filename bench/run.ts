@@ -178,7 +178,7 @@ export function toMarkdown(r: BenchReport): string {
     "|---|---:|",
     ...r.coldStart.steps.map((s) => `| ${s.step} | ${ms(s.ms)} |`),
     "",
-    `Peak RSS of that process after the second answer (what \`ask --json\` loads): ${r.coldStart.peakRssMb} MB`,
+    `Peak RSS of that process after the second answer (what \`ask\` loads): ${r.coldStart.peakRssMb} MB`,
     "",
     "Scale series (generated corpora; each phase in a fresh process):",
     "",

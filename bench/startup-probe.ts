@@ -3,7 +3,7 @@
  * start, each group of modules the CLI loads, opening the (cached) story library, the first
  * answer (which starts wink-nlp's model and builds the story's index), and a second answer.
  * Everything is imported dynamically here so that each step is timed on its own.
- * Prints one JSON object: { steps: [{ step, ms }], peakRssMb } (peak RSS of the `ask --json` path).
+ * Prints one JSON object: { steps: [{ step, ms }], peakRssMb } (peak RSS after the second answer).
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -34,9 +34,9 @@ const { answer } = await import("../src/engine/answer.js");
 const target = await time("open the story library (cached)", () => resolveTarget(undefined));
 if (!target.story) throw new Error("the startup probe needs a single default story");
 const story = target.story;
+// text output loads the renderer while the stories load, before answering (src/cli/ask.ts)
+await time("text output only: import the renderer (src/render/answer.js)", () => import("../src/render/answer.js"));
 await time("first answer (starts wink's model, builds the story's index)", () => answer(question, story));
 await time("second answer", () => answer(question, story));
-// what `ask --json` has loaded by now; text output goes on to load the renderer
 const peakRssMb = Math.round(process.resourceUsage().maxRSS / 102.4) / 10;
-await time("text output only: import the renderer (src/render/answer.js)", () => import("../src/render/answer.js"));
 process.stdout.write(JSON.stringify({ steps, peakRssMb }) + "\n");
