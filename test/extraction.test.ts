@@ -114,6 +114,12 @@ describe("who/when/where answers", () => {
     expect(answer("Who paid for most of the work?", BRIDGE).answer).toBe("Vermont Agency of Transportation");
   });
 
+  it("answers 'who is the <role> of …' with the name the role introduces", () => {
+    const story = ingestText("Talks fail\n\nThe ruling party said on Monday it would ask President Henrik Voss for more time. Green leader Tomas Aaltonen walked out.", "v");
+    expect(answer("Who is the president?", story).answer).toBe("Henrik Voss");
+    expect(answer("Who is the Green leader?", story).answer).toBe("Tomas Aaltonen");
+  });
+
   it("answers who wrote the article from its byline, and says the story doesn't when it has none", () => {
     const wildfire = ingestText(read("fixtures/engine/harrow-wildfire-2024-08-19.txt"), "w");
     const a = answer("Who wrote the article?", wildfire);

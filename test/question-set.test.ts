@@ -43,6 +43,10 @@ const KNOWN_FALSE_ANSWERS = new Set([
   "When was Alys Morgan born?",
   // "has not yet been tested in people": negation is not read
   "Who tested brecomycin in people?",
+  // the only other people in the story's sentences about the president and the founding year
+  "Who founded the Homeland Party?",
+  // "bear" (born) is taken in its sense "accept", which the story uses
+  "When was Tomas Aaltonen born?",
 ]);
 
 interface Line {

@@ -117,10 +117,12 @@ function formOf(tokens: Token[]): { form: Form; verbAt: number } {
   return { form: "unknown", verbAt };
 }
 
-/** The noun that names the answer: "which agency", "what river", "how many firefighters". */
+/** The noun that names the answer: "which agency", "what river", "how many firefighters", "who is the mayor". */
 function answerNounOf(tokens: Token[]): string | null {
   let wh = tokens.findIndex((t) => /^(?:which|what)$/i.test(t.text));
   if (wh < 0) wh = tokens.findIndex((t, i) => /^(?:many|much)$/i.test(t.text) && tokens[i - 1]?.text.toLowerCase() === "how");
+  // "who is the president of Valdoria?": the role names the answer
+  if (wh < 0 && /^(?:who)$/i.test(tokens[0]?.text ?? "") && tokens[1]?.lemma === "be" && /^(?:the|a|an)$/i.test(tokens[2]?.text ?? "")) wh = 2;
   if (wh < 0) return null;
   for (let i = wh + 1; i <= wh + 2 && tokens[i]; i++) {
     const t = tokens[i]!;
