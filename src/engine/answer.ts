@@ -30,11 +30,20 @@ const HEAD_MATCH_FIT = 2.5;
 const WRONG_KIND_FIT = 0.1;
 export const SUPPORT_THRESHOLD = 0.31;
 
-/** The noun a number counts: "650 firefighters", "about 12,000 acres", "14 homes". */
+const PARTITIVE_POS = new Set(["DET", "PROPN", "PART", "NUM", "ADJ", "NOUN"]);
+
+/** The noun a number counts: "650 firefighters", "about 12,000 acres", "41 of the parliament's 120 seats". */
 function countedNoun(sentence: Sentence, c: Candidate): string | undefined {
+  const t = sentence.tokens;
   let k = c.end;
-  while (sentence.tokens[k]?.pos === "ADJ") k++;
-  return sentence.tokens[k]?.pos === "NOUN" ? sentence.tokens[k]!.lemma : undefined;
+  if (t[k]?.text === "of") {
+    // a share of a whole: the whole's head noun is what is counted
+    let head: string | undefined;
+    for (k++; t[k] && PARTITIVE_POS.has(t[k]!.pos); k++) if (t[k]!.pos === "NOUN") head = t[k]!.lemma;
+    return head;
+  }
+  while (t[k]?.pos === "ADJ") k++;
+  return t[k]?.pos === "NOUN" ? t[k]!.lemma : undefined;
 }
 
 function typeFit(q: ParsedQuestion, c: Candidate, sentence: Sentence): number {
