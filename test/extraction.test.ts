@@ -114,6 +114,11 @@ describe("who/when/where answers", () => {
     expect(answer("Who paid for most of the work?", BRIDGE).answer).toBe("Vermont Agency of Transportation");
   });
 
+  it("answers 'where … to?' with the place after 'to', not after 'from'", () => {
+    expect(answer("Where will the Line 3 tram be extended to?", TRAM).answer).toBe("Lindenfeld Airport");
+    expect(answer("Where will the Line 3 tram be extended from?", TRAM).answer).toBe("Central Station");
+  });
+
   it("answers 'who is the <role> of …' with the name the role introduces", () => {
     const story = ingestText("Talks fail\n\nThe ruling party said on Monday it would ask President Henrik Voss for more time. Green leader Tomas Aaltonen walked out.", "v");
     expect(answer("Who is the president?", story).answer).toBe("Henrik Voss");

@@ -152,11 +152,23 @@ function echo(q: ParsedQuestion, sentence: Sentence, c: Candidate): number {
   return words.filter((t) => stems.has(t.stem) || q.terms.some((x) => x.word === t.text.toLowerCase())).length / words.length;
 }
 
+/** A preposition the question ends on, its object being what is asked: "to" of "extended to?". */
+function strandedPreposition(q: ParsedQuestion): string | null {
+  const words = q.tokens.filter((t) => /\p{L}/u.test(t.text));
+  const last = words[words.length - 1];
+  return last?.pos === "ADP" || /^(?:to|from|into|onto|toward|towards)$/i.test(last?.text ?? "") ? last!.text.toLowerCase() : null;
+}
+
 /** Location and time phrases are introduced by a preposition: "in Hoechang", "on Monday". */
 function introduced(q: ParsedQuestion, sentence: Sentence, c: Candidate): number {
   // "by the end of June": the preposition may stand before an article
   const before = sentence.tokens[c.start - 1]?.pos === "DET" ? c.start - 2 : c.start - 1;
   const prev = sentence.tokens[before]?.text.toLowerCase() ?? "";
+  // "where will the tram be extended to?": the place the question's own last preposition introduces
+  const stranded = strandedPreposition(q);
+  if (q.kind === "where" && stranded) return prev === stranded ? 0.3 : 0;
+  // "which country is North Korea's biggest partner?" asks what a place is, not where something is
+  if (q.kind === "where" && q.answerNoun) return 0;
   if (q.kind === "where") return /^(?:in|at|near|from|to|inside|outside|across|throughout)$/.test(prev) ? 0.15 : 0;
   if (q.kind === "when") return /^(?:in|on|at|during|since|until|by|from)$/.test(prev) ? 0.05 : 0;
   return 0;
