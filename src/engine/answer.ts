@@ -168,7 +168,7 @@ function introduced(q: ParsedQuestion, sentence: Sentence, c: Candidate): number
   const stranded = strandedPreposition(q);
   if (q.kind === "where" && stranded) return prev === stranded ? 0.3 : 0;
   // "which country is North Korea's biggest partner?" asks what a place is, not where something is
-  if (q.kind === "where" && q.answerNoun) return 0;
+  if (q.kind === "where" && q.answerNoun && q.form === "copular") return 0;
   if (q.kind === "where") return /^(?:in|at|near|from|to|inside|outside|across|throughout)$/.test(prev) ? 0.15 : 0;
   if (q.kind === "when") return /^(?:in|on|at|during|since|until|by|from)$/.test(prev) ? 0.05 : 0;
   return 0;
