@@ -22,11 +22,15 @@ interface Run {
 }
 
 function storybot(args: string[], stdin = ""): Promise<Run> {
+  return run(process.execPath, [TSX, "bin/storybot.ts", ...args], stdin);
+}
+
+function run(command: string, args: string[], stdin = ""): Promise<Run> {
   const env: NodeJS.ProcessEnv = { ...process.env, STORYBOT_CACHE_DIR: "off", NO_COLOR: "1" };
   delete env.STORY;
   delete env.STORY_DIR;
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [TSX, "bin/storybot.ts", ...args], { cwd: ROOT, env, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
@@ -141,5 +145,15 @@ describe("storybot stories", () => {
     expect(r.code).toBe(0);
     const { stories } = JSON.parse(r.stdout) as { stories: { id: string; title: string; paragraphs: number }[] };
     expect(stories).toContainEqual(expect.objectContaining({ id: KH, title: expect.stringMatching(/^N\. Korea’s leader/), paragraphs: 17 }));
+  });
+});
+
+describe("npx storybot", () => {
+  // what users and the evaluation run after `npm install`: the built bin, which must be executable
+  it("runs the built command after install", { timeout: TIMEOUT }, async () => {
+    const r = await run("npx", ["--no-install", "storybot", "ask", "--json", "--story", KH, "who visited the cemetery?"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ answer: "Kim Jong-un", story: KH });
   });
 });
