@@ -2,6 +2,7 @@
 import winkNLP, { type ItemSentence } from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import stemmer from "wink-porter2-stemmer";
+import { BoundedMemo } from "./bounded-memo.js";
 import type { Token } from "./types.js";
 
 type Wink = ReturnType<typeof winkNLP>;
@@ -14,18 +15,11 @@ function wink(): Wink {
 }
 
 /** Question words repeat and the stemmer runs several regular expressions a word: remember its stems. */
-const stems = new Map<string, string>();
-const REMEMBERED_STEMS = 20000;
+const stems = new BoundedMemo<string>(20000);
 
 export function stem(word: string): string {
   const lower = word.toLowerCase();
-  let found = stems.get(lower);
-  if (found === undefined) {
-    if (stems.size >= REMEMBERED_STEMS) stems.clear();
-    found = stemmer(lower);
-    stems.set(lower, found);
-  }
-  return found;
+  return stems.get(lower, () => stemmer(lower));
 }
 
 export interface AnalysedSentence {

@@ -10,6 +10,7 @@
  */
 import { join } from "node:path";
 import { createRequire } from "node:module";
+import { BoundedMemo } from "./bounded-memo.js";
 import { LineFile } from "./line-file.js";
 
 /** Closer than this many hypernym steps: "sing" ~ "perform" (2), not "bear" ~ "visit" (4). */
@@ -32,19 +33,12 @@ function file(name: string): LineFile {
   return f;
 }
 
-function remembered<V>(cache: Map<string, V>, key: string, compute: () => V): V {
-  if (cache.has(key)) return cache.get(key)!;
-  if (cache.size >= REMEMBERED) cache.clear();
-  const value = compute();
-  cache.set(key, value);
-  return value;
-}
 
-const indexLines = new Map<string, string | null>();
+const indexLines = new BoundedMemo<string | null>(REMEMBERED);
 
 /** The index line of a lemma: the index files are sorted by lemma. */
 function indexLine(pos: Pos, lemma: string): string | null {
-  return remembered(indexLines, `${pos} ${lemma}`, () => file(`index.${pos}`).find(lemma));
+  return indexLines.get(`${pos} ${lemma}`, () => file(`index.${pos}`).find(lemma));
 }
 
 /** True for any word WordNet lists (in its base form): such a word is no typo, even if the story lacks it. */
@@ -84,10 +78,10 @@ interface Pointers {
   opposed: SynsetKey[];
 }
 
-const pointerCache = new Map<string, Pointers>();
+const pointerCache = new BoundedMemo<Pointers>(REMEMBERED);
 
 function pointers(key: SynsetKey): Pointers {
-  return remembered(pointerCache, key, () => {
+  return pointerCache.get(key, () => {
     const verb = key.startsWith("v:");
     // offset lex_filenum ss_type w_cnt (word lex_id)... p_cnt (symbol offset pos source/target)...
     const f = file(verb ? "data.verb" : "data.noun").lineFrom(Number(key.slice(2))).text.split(" ");
@@ -127,11 +121,11 @@ function ancestors(lemma: string): Map<SynsetKey, number> {
   return out;
 }
 
-const depthCache = new Map<string, number>();
+const depthCache = new BoundedMemo<number>(REMEMBERED);
 
 /** Fewest hypernym steps from a noun synset up to the root ("entity"): the deeper, the more specific. */
 function depthOf(key: SynsetKey): number {
-  return remembered(depthCache, key, () => {
+  return depthCache.get(key, () => {
     const up = pointers(key).hypernyms;
     return up.length ? 1 + Math.min(...up.map(depthOf)) : 0;
   });
@@ -151,7 +145,7 @@ const ORGANIZATION = "n:08024893";
 const LOCATION = "n:00027365";
 /** "person" sits 3 steps below "entity"; occupations, bodies and sites are rarely more than 8 below their root. */
 const KIND_REACH = 8;
-const kindsOf = new Map<string, string[]>();
+const kindsOf = new BoundedMemo<string[]>(REMEMBERED);
 
 /** The singular forms a plural noun may have: "deputies" → "deputy", "witnesses" → "witness". */
 function singulars(word: string): string[] {
@@ -166,7 +160,7 @@ function singulars(word: string): string[] {
 function kinds(word: string): string[] {
   const lower = word.toLowerCase();
   if (!/^[a-z][a-z'-]*$/.test(lower)) return [];
-  return remembered(kindsOf, lower, () => {
+  return kindsOf.get(lower, () => {
     for (const w of singulars(lower)) {
       // only the first sense counts: "fan" is first a device, "firm" first a business
       const first = senses(w, "noun")[0];
