@@ -16,7 +16,7 @@ import { PLACE_PHRASE_PREPOSITIONS } from "./lexicon.js";
 import { publicationAnswer } from "./meta-answer.js";
 import { parseQuestion, type ParsedQuestion } from "./question.js";
 import { indexOf } from "./search-index.js";
-import { spanText } from "./spans.js";
+import { beforeArticle, spanText } from "./spans.js";
 import { support, type Support } from "./support.js";
 import type { Answer, Sentence, Story } from "./types.js";
 
@@ -162,8 +162,7 @@ function strandedPreposition(q: ParsedQuestion): string | null {
 /** Location and time phrases are introduced by a preposition: "in Hoechang", "on Monday". */
 function introduced(q: ParsedQuestion, sentence: Sentence, c: Candidate): number {
   // "by the end of June": the preposition may stand before an article
-  const before = sentence.tokens[c.start - 1]?.pos === "DET" ? c.start - 2 : c.start - 1;
-  const prev = sentence.tokens[before]?.text.toLowerCase() ?? "";
+  const prev = sentence.tokens[beforeArticle(sentence.tokens, c.start)]?.text.toLowerCase() ?? "";
   // "where will the tram be extended to?": the place the question's own last preposition introduces
   const stranded = strandedPreposition(q);
   if (q.kind === "where" && stranded) return prev === stranded ? 0.3 : 0;
@@ -201,7 +200,7 @@ function coordinate(best: Candidate, all: Candidate[], sentence: Sentence): Cand
     if (joiner !== "," || skip >= 2) break;
   }
   // and backwards, when the best is the second of the pair
-  const at = t[start - 1]?.pos === "DET" ? start - 2 : start - 1;
+  const at = beforeArticle(t, start);
   if (/^(?:and|or)$/i.test(t[at]?.text ?? "")) {
     const previous = all.find((c) => c.type === best.type && c !== best && (c.end === at || (c.end === at - 1 && t[at - 1]?.text === ",")));
     if (previous) start = previous.start;

@@ -5,6 +5,7 @@
 import { EVENT_HEADS, PLACE_PHRASE_PREPOSITIONS } from "./lexicon.js";
 import type { Expected } from "./question.js";
 import { formatIso } from "./iso-date.js";
+import { isNounSlot } from "./person-nouns.js";
 import { spanText } from "./spans.js";
 import type { DateMention, Entity, EntityType, Sentence, Span, Story } from "./types.js";
 
@@ -63,9 +64,7 @@ function rolePhrases(story: Story, sentence: Sentence, { nameStarts }: Marks): C
   const out: Candidate[] = [];
   const people = story.personNouns;
   t.forEach((tok, i) => {
-    // a sentence's first word is capitalised and may be tagged a proper noun: "Investigators from …"
-    const noun = tok.pos === "NOUN" || (i === 0 && tok.pos === "PROPN");
-    if (!noun || !people.includes(tok.text.toLowerCase())) return;
+    if (!isNounSlot(t, i) || !people.includes(tok.text.toLowerCase())) return;
     // a title before a name ("the Danish turbine maker Havbris"): the name is the answer
     if (t[i + 1]?.pos === "PROPN" || nameStarts.includes(i + 1)) return;
     // "their descendants", "his aides": someone's relatives say who only through that someone

@@ -7,7 +7,7 @@ import { AGENT_NOUN, PLACE_NOUNS, EVENT_HEADS, ROAD_WORDS, STORM_WORDS, NATIONAL
 import { isDemonym, isKnownPlace } from "./gazetteer.js";
 import { nameRuns } from "./names.js";
 import { isOrganisationNoun, isPersonNoun, isPlaceNoun } from "./wordnet.js";
-import { spanText } from "./spans.js";
+import { beforeArticle, spanText } from "./spans.js";
 import type { DateMention, Entity, EntityType, Sentence, Span } from "./types.js";
 
 type Votes = Record<"person" | "place" | "organisation" | "other", number>;
@@ -90,7 +90,7 @@ function vote(sentence: Sentence, start: number, end: number, titled: boolean, d
   const words = t.slice(start, end).map((x) => x.text);
   const last = words[words.length - 1]!;
   // "in the Saxon Garden": the preposition may stand before an article
-  const before = (t[start - 1]?.pos === "DET" ? t[start - 2] : t[start - 1])?.text.toLowerCase() ?? "";
+  const before = t[beforeArticle(t, start)]?.text.toLowerCase() ?? "";
   const after = t[end]?.text ?? "";
   const afterNext = t[end + 1]?.text.toLowerCase() ?? "";
   const v: Votes = { person: 0, place: 0, organisation: 0, other: 0 };

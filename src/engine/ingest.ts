@@ -2,8 +2,7 @@
 import { isBoilerplate } from "./boilerplate.js";
 import { parseByline } from "./byline.js";
 import { countryOf, isDemonym } from "./gazetteer.js";
-import { PERSON_NOUNS } from "./lexicon.js";
-import { isPersonNoun } from "./wordnet.js";
+import { personNounsIn } from "./person-nouns.js";
 import { parseDateline } from "./dateline.js";
 import { findDates } from "./dates.js";
 import { findEntities } from "./entities.js";
@@ -31,23 +30,6 @@ function looksLikeTitle(block: string): boolean {
 function firstWords(text: string, n: number): string {
   const words = text.split(/\s+/);
   return words.slice(0, n).join(" ") + (words.length > n ? "…" : "");
-}
-
-/**
- * Which of the story's nouns name people, decided once here (by WordNet, which answering would
- * otherwise have to read for every noun of every candidate sentence).
- */
-function personNounsIn(sentences: Sentence[]): string[] {
-  const found = new Set<string>();
-  for (const s of sentences) {
-    s.tokens.forEach((t, i) => {
-      // a sentence's first word is capitalised and may be tagged a proper noun: "Investigators from …"
-      if (t.pos !== "NOUN" && !(i === 0 && t.pos === "PROPN")) return;
-      const lower = t.text.toLowerCase();
-      if (!found.has(lower) && (PERSON_NOUNS.has(t.lemma) || isPersonNoun(lower))) found.add(lower);
-    });
-  }
-  return [...found].sort();
 }
 
 /** The story's nationality words and their countries ("Chinese" → china), so that answering needs no gazetteer. */

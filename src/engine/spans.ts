@@ -21,3 +21,8 @@ export function spanText(sentence: string, tokens: Token[], start: number, end: 
   if (!first || !last) return "";
   return sentence.slice(first.start, last.end);
 }
+
+/** Position of the word before token `start`, past an article: "in" of "in the Saxon Garden". */
+export function beforeArticle(tokens: Token[], start: number): number {
+  return tokens[start - 1]?.pos === "DET" ? start - 2 : start - 1;
+}

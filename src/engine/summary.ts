@@ -8,6 +8,7 @@ import { PLACE_NOUNS, PLACE_PREPOSITIONS } from "./lexicon.js";
 import { sentenceGraph, similarity, textRank, type SentenceGraph } from "./centrality.js";
 import { withResolvedDates } from "./resolved-dates.js";
 import { resolveTopic, unknownTopic, UnknownTopicError } from "./topic.js";
+import { beforeArticle } from "./spans.js";
 
 export { UnknownTopicError };
 import type { Entity, Story } from "./types.js";
@@ -89,7 +90,7 @@ function computeFeatures(story: Story): { all: Features[]; graph: SentenceGraph 
       f.entities.set(e, e.mentions.length / total);
       if (e.type === "person") f.w.who = true;
       // a place is where something happened when a locative preposition governs it, not in "Pyongyang's media"
-      const before = tokens[m.start - 1]?.pos === "DET" ? tokens[m.start - 2] : tokens[m.start - 1];
+      const before = tokens[beforeArticle(tokens, m.start)];
       if (e.type === "place" && before && PLACE_PREPOSITIONS.has(before.text.toLowerCase())) f.w.where = true;
       // "the town of Ashford reopened …": the place the story happens in, named as such
       if (e.type === "place" && before?.text === "of" && PLACE_NOUNS.has(tokens[m.start - 2]?.text ?? "")) f.w.where = true;
