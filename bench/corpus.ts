@@ -8,8 +8,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { ingestText } from "../src/engine/ingest.js";
-import { storyIdFromFile } from "../src/engine/story-id.js";
+import { ingestText, storyIdFromFile } from "../src/engine/index.js";
 import { pick, seededRandom, shuffle } from "./stats.js";
 
 export interface SourceArticle {

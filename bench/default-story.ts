@@ -6,9 +6,8 @@
 import { readFileSync } from "node:fs";
 import Fuse from "fuse.js";
 import { Bench } from "tinybench";
-import { answer } from "../src/engine/answer.js";
-import { ingestText } from "../src/engine/ingest.js";
-import { indexOf } from "../src/engine/search-index.js";
+import { answer, ingestText } from "../src/engine/index.js";
+import { indexOf } from "../src/engine/index/search-index.js";
 import { answerMatches, type BenchQuestion } from "./questions.js";
 import { percentile, round } from "./stats.js";
 

@@ -30,10 +30,9 @@ import { cpus, loadavg } from "node:os";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import Fuse, { type IFuseOptions } from "fuse.js";
-import { ingestText, storyIdFromFile } from "../src/engine/index.js";
-import { parseQuestion, type ParsedQuestion } from "../src/engine/question.js";
-import { indexOf } from "../src/engine/search-index.js";
-import type { Story } from "../src/engine/types.js";
+import { ingestText, storyIdFromFile, type Story } from "../src/engine/index.js";
+import { parseQuestion, type ParsedQuestion } from "../src/engine/answer/question.js";
+import { indexOf } from "../src/engine/index/search-index.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const EVAL_DIR = process.env.STORYBOT_EVAL_DIR ?? resolve(ROOT, "../shared/eval");

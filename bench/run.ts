@@ -13,7 +13,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { storyIdFromFile } from "../src/engine/story-id.js";
+import { storyIdFromFile } from "../src/engine/index.js";
 import { generateCorpus, loadSources, vary, type GeneratedStory } from "./corpus.js";
 import { measureColdStart, type ColdStart } from "./cold-start.js";
 import { measureDefaultStory, type DefaultStoryResult } from "./default-story.js";

@@ -6,9 +6,8 @@
  *    workload across all stories: once cold (each story parsed and indexed on first use), then
  *    warm, with tinybench.
  */
-import { answerAcross } from "../src/engine/answer-across.js";
-import { StoryLibrary, type IngestProgress } from "../src/engine/library.js";
-import { questionStems } from "../src/engine/router.js";
+import { answerAcross, StoryLibrary, type IngestProgress } from "../src/engine/index.js";
+import { questionStems } from "../src/engine/index/router.js";
 import { measureLatency, type Latency, type TimeBudget } from "./default-story.js";
 import { percentile, peakRssMb, round } from "./stats.js";
 

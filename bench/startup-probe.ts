@@ -30,7 +30,7 @@ await time(`import the bin's other subcommands (${binImports.filter((s) => !s.en
   for (const spec of binImports) if (!spec.endsWith("/ask.js")) await import(new URL(spec, new URL(`../bin/`, import.meta.url)).href);
 });
 const { resolveTarget } = await import("../src/cli/resolve-story.js");
-const { answer } = await import("../src/engine/answer.js");
+const { answer } = await import("../src/engine/answer/answer.js");
 const target = await time("open the story library (cached)", () => resolveTarget(undefined));
 if (!target.story) throw new Error("the startup probe needs a single default story");
 const story = target.story;

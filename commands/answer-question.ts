@@ -1,7 +1,6 @@
 /** What /ask, /who, /when, /where and mentions share: ask the engine about the chosen story and reply with the rendered answer. */
 import { SlashCommandBuilder } from "discord.js";
-import { answer, MAX_QUESTION_LENGTH } from "../src/engine/answer.js";
-import { answerAcross } from "../src/engine/answer-across.js";
+import { answer, MAX_QUESTION_LENGTH, answerAcross } from "../src/engine/index.js";
 import { answerReply } from "../src/render/answer.js";
 import { defineCommand, UserError, type CommandContext } from "./command.js";
 import { withPrivateOption, withStoryOption } from "./stories-service.js";

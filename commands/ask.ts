@@ -1,7 +1,6 @@
 /** /ask question:<text> [story] [private]: the main command. */
 import { SlashCommandBuilder } from "discord.js";
-import { MAX_QUESTION_LENGTH } from "../src/engine/answer.js";
-import { suggest } from "../src/engine/suggest.js";
+import { MAX_QUESTION_LENGTH, suggest } from "../src/engine/index.js";
 import { defineCommand } from "./command.js";
 import { replyWithAnswer } from "./answer-question.js";
 import { withPrivateOption, withStoryOption } from "./stories-service.js";

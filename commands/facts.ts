@@ -1,6 +1,6 @@
 /** /facts [type] [private]: the story's people, places, organisations and dates, with where they appear. */
 import { SlashCommandBuilder } from "discord.js";
-import { FACT_TYPES, storyFacts, type FactType } from "../src/engine/facts.js";
+import { FACT_TYPES, storyFacts, type FactType } from "../src/engine/index.js";
 import { factsReply } from "../src/render/facts.js";
 import { defineCommand, UserError } from "./command.js";
 import { withPrivateOption, withStoryOption } from "./stories-service.js";

@@ -1,6 +1,6 @@
 /** /help: what the bot can do, with examples taken from the current story. */
 import { SlashCommandBuilder } from "discord.js";
-import { suggestedQuestions } from "../src/engine/suggest.js";
+import { suggestedQuestions } from "../src/engine/index.js";
 import { italic, line, type Block } from "../src/render/rich.js";
 import { defineCommand } from "./command.js";
 

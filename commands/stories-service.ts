@@ -1,8 +1,7 @@
 /** The stories a bot serves, and the `story` option every command shares. */
 import Fuse from "fuse.js";
 import type { SharedSlashCommandOptions } from "discord.js";
-import type { StoryLibrary } from "../src/engine/library.js";
-import type { Story, StoryMeta } from "../src/engine/types.js";
+import type { StoryLibrary, Story, StoryMeta } from "../src/engine/index.js";
 import { UserError, type Choice, type OptionReader } from "./command.js";
 
 export type StoryListing = StoryMeta & { paragraphCount: number };

@@ -1,8 +1,6 @@
 /** /summary [length] [about] [private]: the story in its own sentences, posted to the channel unless private. */
 import { SlashCommandBuilder } from "discord.js";
-import { searchEntities } from "../src/engine/profile.js";
-import { summarize, SUMMARY_LENGTHS, UnknownTopicError, type SummaryLength } from "../src/engine/summary.js";
-import type { Entity, Story } from "../src/engine/types.js";
+import { searchEntities, summarize, SUMMARY_LENGTHS, UnknownTopicError, type SummaryLength, type Entity, type Story } from "../src/engine/index.js";
 import { summaryReply } from "../src/render/summary.js";
 import { defineCommand, UserError, type Choice } from "./command.js";
 import { withPrivateOption, withStoryOption } from "./stories-service.js";

@@ -1,6 +1,6 @@
 /** /timeline [private]: the story's dated events, oldest first, each cited by paragraph. */
 import { SlashCommandBuilder } from "discord.js";
-import { timeline as storyTimeline } from "../src/engine/timeline.js";
+import { timeline as storyTimeline } from "../src/engine/index.js";
 import { timelineReply } from "../src/render/timeline.js";
 import { defineCommand } from "./command.js";
 import { withPrivateOption, withStoryOption } from "./stories-service.js";

@@ -1,7 +1,6 @@
 /** /who subject:<name or question>: what the story says about someone, or who did something ("/who sent flowers"). */
 import { SlashCommandBuilder } from "discord.js";
-import { MAX_QUESTION_LENGTH } from "../src/engine/answer.js";
-import { findEntity, profileOf, searchEntities } from "../src/engine/profile.js";
+import { MAX_QUESTION_LENGTH, findEntity, profileOf, searchEntities } from "../src/engine/index.js";
 import { profileReply } from "../src/render/profile.js";
 import { defineCommand } from "./command.js";
 import { replyWithAnswer, typedQuestion } from "./answer-question.js";

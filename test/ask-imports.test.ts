@@ -43,8 +43,8 @@ describe("what `storybot ask` loads before answering", () => {
     expect([...staticPackages("bin/storybot.ts").keys()]).toEqual(["commander"]);
   });
 
-  it("keeps them off the library loader, which ingests only on a cache miss", () => {
-    const loaded = staticPackages("src/engine/library.ts");
+  it("keeps them off the engine's one entry point, which requires them on first use", () => {
+    const loaded = staticPackages("src/engine/index.ts");
     for (const name of HEAVY) expect(loaded.get(name), `${name} is imported by ${loaded.get(name)}`).toBeUndefined();
   });
 });

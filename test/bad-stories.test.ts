@@ -10,8 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
-import { ingestText } from "../src/engine/ingest.js";
-import { MAX_STORY_BYTES, StoryLibrary } from "../src/engine/library.js";
+import { ingestText } from "../src/engine/story/ingest.js";
+import { MAX_STORY_BYTES, StoryLibrary } from "../src/engine/story/library.js";
 import { emulatorForTest } from "./emulator/emulator.js";
 import { exitOrPrinted, STACK_LINE, startStorybot } from "./helpers/storybot-process.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Bm25Index, editDistance } from "../src/engine/bm25.js";
+import { Bm25Index, editDistance } from "../src/engine/index/bm25.js";
 
 const words = (s: string) => s.split(" ");
 const isNumber = (v: unknown): v is number => typeof v === "number";

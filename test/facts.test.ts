@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { dateMiddle } from "../src/engine/date-order.js";
-import { storyFacts, type NameFact } from "../src/engine/facts.js";
-import { ingestText } from "../src/engine/ingest.js";
+import { dateMiddle } from "../src/engine/language/date-order.js";
+import { storyFacts, type NameFact } from "../src/engine/summary/facts.js";
+import { ingestText } from "../src/engine/story/ingest.js";
 import type { Story } from "../src/engine/types.js";
 import { storybot } from "./helpers/storybot-cli.js";
 

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { LineFile } from "../src/engine/line-file.js";
-import { isEnglishWord, isKnownVerb, isOrganisationNoun, isPersonNoun, isPlaceNoun, verbDistance } from "../src/engine/wordnet.js";
+import { LineFile } from "../src/engine/language/line-file.js";
+import { isEnglishWord, isKnownVerb, isOrganisationNoun, isPersonNoun, isPlaceNoun, verbDistance } from "../src/engine/language/wordnet.js";
 
 const dir = mkdtempSync(join(tmpdir(), "storybot-line-file-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

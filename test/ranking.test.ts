@@ -2,9 +2,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ingestText, type Story } from "../src/engine/index.js";
-import { stem } from "../src/engine/nlp.js";
-import { parseQuestion } from "../src/engine/question.js";
-import { indexOf } from "../src/engine/search-index.js";
+import { stem } from "../src/engine/language/nlp.js";
+import { parseQuestion } from "../src/engine/answer/question.js";
+import { indexOf } from "../src/engine/index/search-index.js";
 
 const read = (rel: string) => readFileSync(new URL(rel, import.meta.url), "utf8");
 

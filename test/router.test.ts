@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { answerAcross } from "../src/engine/answer-across.js";
-import { ingestText } from "../src/engine/ingest.js";
-import { StoryRouter } from "../src/engine/router.js";
-import { storyIdFromFile } from "../src/engine/story-id.js";
+import { answerAcross } from "../src/engine/answer/answer-across.js";
+import { ingestText } from "../src/engine/story/ingest.js";
+import { StoryRouter } from "../src/engine/index/router.js";
+import { storyIdFromFile } from "../src/engine/story/story-id.js";
 import type { Story } from "../src/engine/types.js";
 
 const ids = (routed: { id: string }[]) => routed.map((r) => r.id);

@@ -18,7 +18,7 @@ import { beforeAll, describe, expect, it, type TestContext } from "vitest";
 import { commands } from "../commands/index.js";
 import { Stories } from "../commands/stories-service.js";
 import { runConsole } from "../src/console/console.js";
-import { StoryLibrary } from "../src/engine/library.js";
+import { StoryLibrary } from "../src/engine/story/library.js";
 import { createLogger } from "../src/log.js";
 import { toText } from "../src/render/text-message.js";
 import { emulatorForTest } from "./emulator/emulator.js";

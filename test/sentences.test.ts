@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ingestText, type Story } from "../src/engine/index.js";
-import { analyse } from "../src/engine/nlp.js";
+import { analyse } from "../src/engine/language/nlp.js";
 
 const texts = (s: string) => analyse(s).map((x) => x.text);
 const read = (rel: string) => readFileSync(new URL(rel, import.meta.url), "utf8");

@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadStoryFile, StoryLibrary, type IngestProgress } from "../src/engine/library.js";
-import { engineFingerprint } from "../src/engine/story-cache.js";
+import { loadStoryFile, StoryLibrary, type IngestProgress } from "../src/engine/story/library.js";
+import { engineFingerprint } from "../src/engine/story/story-cache.js";
 
 const ids = (routed: { id: string }[]) => routed.map((r) => r.id);
 

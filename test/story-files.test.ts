@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestText, loadStoryFile, StoryFormatError, StoryLibrary } from "../src/engine/index.js";
-import { MAX_STORY_BYTES } from "../src/engine/library.js";
+import { MAX_STORY_BYTES } from "../src/engine/story/library.js";
 
 const fixture = (rel: string) => fileURLToPath(new URL(rel, import.meta.url));
 

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ingestText } from "../src/engine/ingest.js";
-import { SHORT_MAX_CHARS, summarize, UnknownTopicError, type Summary } from "../src/engine/summary.js";
+import { ingestText } from "../src/engine/story/ingest.js";
+import { SHORT_MAX_CHARS, summarize, UnknownTopicError, type Summary } from "../src/engine/summary/summary.js";
 import type { Story } from "../src/engine/types.js";
 import { storybot } from "./helpers/storybot-cli.js";
 

@@ -2,9 +2,7 @@
 import { createInterface } from "node:readline";
 import type { Command } from "commander";
 // engine modules one by one, not the facade: see resolve-story.ts
-import { answer } from "../engine/answer.js";
-import { answerAcross } from "../engine/answer-across.js";
-import type { Answer, StoryMeta } from "../engine/types.js";
+import { answer, answerAcross, type Answer, type StoryMeta } from "../engine/index.js";
 import { resolveTarget, UsageError, type Target } from "./resolve-story.js";
 
 function validQuestion(q: unknown): string {

@@ -1,6 +1,6 @@
 /** `storybot facts`: the story's people, places, organisations and dates. */
 import { Option, type Command } from "commander";
-import { FACT_TYPES, storyFacts, type FactType } from "../engine/facts.js";
+import { FACT_TYPES, storyFacts, type FactType } from "../engine/index.js";
 import { factsReply } from "../render/facts.js";
 import { toText } from "../render/text-message.js";
 import { resolveOneStory } from "./one-story.js";

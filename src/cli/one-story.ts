@@ -1,5 +1,5 @@
 /** `--story` for commands that read one story (summary, timeline, facts, who), not a whole library. */
-import type { Story } from "../engine/types.js";
+import type { Story } from "../engine/index.js";
 import { resolveTarget, UsageError } from "./resolve-story.js";
 
 export async function resolveOneStory(ref: string | undefined): Promise<Story> {

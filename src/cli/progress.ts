@@ -1,5 +1,5 @@
 /** A progress bar for ingesting many articles: on a terminal only, so pipes and logs stay clean. */
-import type { IngestProgress } from "../engine/library.js";
+import type { IngestProgress } from "../engine/index.js";
 
 /** Fewer articles than this ingest too quickly for a bar to help. */
 const MIN_ARTICLES = 2;

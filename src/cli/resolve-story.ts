@@ -1,13 +1,9 @@
 /**
  * `--story ID|PATH|DIR|all` → what a question is asked of: one story, or a library whose stories
  * a question is routed across. Stories come through the on-disk cache (docs/scale.md).
- *
- * Engine modules are imported one by one, not through engine/index.ts: the facade also exports
- * ingest, and loading ingest's NLP libraries would double the start-up time of a cached `ask`.
  */
 import { statSync } from "node:fs";
-import { loadStoryFile, StoryLibrary } from "../engine/library.js";
-import type { Story } from "../engine/types.js";
+import { loadStoryFile, StoryLibrary, type Story } from "../engine/index.js";
 import { DEFAULT_CACHE_DIR, DEFAULT_STORY_DIR } from "../config-paths.js";
 import { ingestProgressBar } from "./progress.js";
 

@@ -11,7 +11,7 @@ import { ConfigError, loadConfig, type Config } from "../config/index.js";
 import { runConsole } from "../console/console.js";
 import { launchBot, STOP_BUDGET_MS, type RunningBot } from "../discord/bot.js";
 import { dropStrayShardCount, shardOfThisProcess } from "../discord/shard-process.js";
-import { StoryLibrary } from "../engine/library.js";
+import { StoryLibrary } from "../engine/index.js";
 import { createLogger, type Logger } from "../log.js";
 
 export interface ServeOptions {

@@ -1,6 +1,6 @@
 /** `storybot summary`: an extractive summary of a story, whole or about one person, place or topic. */
 import { Option, type Command } from "commander";
-import { summarize, SUMMARY_LENGTHS, UnknownTopicError, type Summary, type SummaryLength } from "../engine/summary.js";
+import { summarize, SUMMARY_LENGTHS, UnknownTopicError, type Summary, type SummaryLength } from "../engine/index.js";
 import { summaryReply } from "../render/summary.js";
 import { toText } from "../render/text-message.js";
 import { resolveOneStory } from "./one-story.js";

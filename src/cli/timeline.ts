@@ -1,6 +1,6 @@
 /** `storybot timeline`: the story's dated events, oldest first, each cited by paragraph. */
 import type { Command } from "commander";
-import { timeline, type Timeline } from "../engine/timeline.js";
+import { timeline, type Timeline } from "../engine/index.js";
 import { toText } from "../render/text-message.js";
 import { timelineReply } from "../render/timeline.js";
 import { resolveOneStory } from "./one-story.js";

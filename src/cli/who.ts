@@ -1,8 +1,6 @@
 /** `storybot who NAME`: what the story says about a person, place or organisation. */
 import type { Command } from "commander";
-import { nameFact } from "../engine/facts.js";
-import { findEntity, profileOf } from "../engine/profile.js";
-import { unknownTopic } from "../engine/topic.js";
+import { nameFact, findEntity, profileOf, unknownTopic } from "../engine/index.js";
 import { profileReply } from "../render/profile.js";
 import { toText } from "../render/text-message.js";
 import { resolveOneStory } from "./one-story.js";

@@ -5,7 +5,7 @@ import type { Logger } from "pino";
 import type { Command } from "../../commands/command.js";
 import { commands as allCommands } from "../../commands/index.js";
 import type { Stories } from "../../commands/stories-service.js";
-import { suggestedQuestions } from "../engine/suggest.js";
+import { suggestedQuestions } from "../engine/index.js";
 import { createClient, type ClientSettings } from "./client.js";
 import { Cooldown, DEFAULT_COOLDOWN, type CooldownOptions } from "./cooldown.js";
 import { inviteUrl } from "./invite.js";

@@ -1,9 +1,28 @@
-/** storybot's engine: a plain library (no Discord) that reads articles and answers questions about them. */
-export { answer, MAX_QUESTION_LENGTH } from "./answer.js";
-export { answerAcross, NEAR_TIE, ROUTED_STORIES, type StorySource } from "./answer-across.js";
-export type { RoutedStory } from "./router.js";
-export { ingestText, StoryFormatError } from "./ingest.js";
-export { loadStoryFile, StoryLibrary, type IngestProgress, type LibraryOptions, type LoadError, type StoryCard } from "./library.js";
-export { ENGINE_VERSION } from "./story-cache.js";
-export { storyIdFromFile } from "./story-id.js";
+/**
+ * storybot's engine: a plain library (no Discord) that reads articles and answers questions about
+ * them. This is its one way in; the folders are the stages a story flows through:
+ *
+ *   story/     article files and text → Story (layout, front matter, dateline, byline), the library and its cache
+ *   language/  sentences, tokens, names and entities, dates, WordNet and word lists
+ *   index/     passage ranking within a story (BM25) and the router across stories
+ *   answer/    question analysis, candidates, support, the learned ranker and abstainer
+ *   summary/   summaries, timeline, facts and what a story says of a name
+ *
+ * Packages that are slow to load (chrono-node, yaml, fuse.js) are required on first use, so
+ * importing this module stays light (test/ask-imports.test.ts).
+ */
+export { answer, MAX_QUESTION_LENGTH, type AnswerOptions } from "./answer/answer.js";
+export { answerAcross, NEAR_TIE, ROUTED_STORIES, type StorySource } from "./answer/answer-across.js";
+export { suggest, suggestedQuestions, type Suggestion } from "./answer/suggest.js";
+export type { RoutedStory } from "./index/router.js";
+export { ingestText, StoryFormatError } from "./story/ingest.js";
+export { loadStoryFile, StoryLibrary, type IngestProgress, type LibraryOptions, type LoadError, type StoryCard } from "./story/library.js";
+export { ENGINE_VERSION } from "./story/story-cache.js";
+export { storyIdFromFile } from "./story/story-id.js";
+export { formatIso } from "./language/iso-date.js";
+export { FACT_TYPES, nameFact, storyFacts, type DateFact, type Facts, type FactType, type NameFact } from "./summary/facts.js";
+export { findEntity, profile, profileOf, searchEntities, type CitedSentence, type Profile } from "./summary/profile.js";
+export { summarize, SUMMARY_LENGTHS, UnknownTopicError, type Summary, type SummaryLength, type SummarySentence } from "./summary/summary.js";
+export { timeline, type Timeline, type TimelineEvent, type UndatedEvent } from "./summary/timeline.js";
+export { unknownTopic } from "./summary/topic.js";
 export type * from "./types.js";

@@ -1,6 +1,5 @@
 /** The one renderer of an engine Answer: a Reply for Discord and the console, and text for the CLI. */
-import type { Answer, StoryMeta } from "../engine/index.js";
-import { formatIso } from "../engine/iso-date.js";
+import { type Answer, type StoryMeta, formatIso } from "../engine/index.js";
 import { bold, italic, line, quote, type Block } from "./rich.js";
 import type { Reply } from "./reply.js";
 import { toText } from "./text-message.js";

@@ -1,6 +1,5 @@
 /** The story's people, places, organisations and dates as a Reply, one field per kind. */
-import type { StoryMeta } from "../engine/index.js";
-import type { DateFact, Facts, FactType, NameFact } from "../engine/facts.js";
+import type { StoryMeta, DateFact, Facts, FactType, NameFact } from "../engine/index.js";
 import { citation } from "./answer.js";
 import { bold, italic, line, type Block, type Rich } from "./rich.js";
 import type { Reply } from "./reply.js";

@@ -1,6 +1,5 @@
 /** What the story says about one person, place or organisation, with each sentence cited by paragraph. */
-import type { StoryMeta } from "../engine/index.js";
-import type { Profile } from "../engine/profile.js";
+import type { StoryMeta, Profile } from "../engine/index.js";
 import { citation, quoted } from "./answer.js";
 import { bold, line, quote, type Block } from "./rich.js";
 import type { Reply } from "./reply.js";

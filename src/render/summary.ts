@@ -1,6 +1,5 @@
 /** A summary as a Reply: sentences in story order, each with its ¶; the long one as bullet points. */
-import type { StoryMeta } from "../engine/index.js";
-import type { Summary } from "../engine/summary.js";
+import type { StoryMeta, Summary } from "../engine/index.js";
 import { citation } from "./answer.js";
 import { bold, italic, line, type Block } from "./rich.js";
 import type { Reply } from "./reply.js";

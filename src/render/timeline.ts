@@ -1,7 +1,5 @@
 /** The timeline as a Reply: one line per dated event, oldest first, then what has only a vague date. */
-import type { StoryMeta } from "../engine/index.js";
-import { formatIso } from "../engine/iso-date.js";
-import type { Timeline } from "../engine/timeline.js";
+import { type StoryMeta, formatIso, type Timeline } from "../engine/index.js";
 import { citation } from "./answer.js";
 import { bold, italic, line, type Block } from "./rich.js";
 import type { Reply } from "./reply.js";

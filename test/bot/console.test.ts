@@ -6,8 +6,8 @@ import { readOptions } from "../../commands/options.js";
 import { Stories } from "../../commands/stories-service.js";
 import { runConsole } from "../../src/console/console.js";
 import { parseLine } from "../../src/console/parse-line.js";
-import { ingestText } from "../../src/engine/ingest.js";
-import { StoryLibrary } from "../../src/engine/library.js";
+import { ingestText } from "../../src/engine/story/ingest.js";
+import { StoryLibrary } from "../../src/engine/story/library.js";
 import { createLogger } from "../../src/log.js";
 
 const ARTICLE = `Harbour bridge opens after two years of work

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { commands } from "../../commands/index.js";
 import { Stories } from "../../commands/stories-service.js";
 import { ingestText } from "../../src/engine/index.js";
-import { StoryLibrary } from "../../src/engine/library.js";
+import { StoryLibrary } from "../../src/engine/story/library.js";
 import { toText } from "../../src/render/text-message.js";
 import { runCommand } from "../props/drive-commands.js";
 

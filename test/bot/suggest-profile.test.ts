@@ -1,10 +1,10 @@
 /** Suggested questions and entity profiles, on an article the project never ships and on the sample story. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { answer } from "../../src/engine/answer.js";
-import { ingestText } from "../../src/engine/ingest.js";
-import { findEntity, profile } from "../../src/engine/profile.js";
-import { suggest, suggestedQuestions } from "../../src/engine/suggest.js";
+import { answer } from "../../src/engine/answer/answer.js";
+import { ingestText } from "../../src/engine/story/ingest.js";
+import { findEntity, profile } from "../../src/engine/summary/profile.js";
+import { suggest, suggestedQuestions } from "../../src/engine/answer/suggest.js";
 import { validChoices } from "../../src/discord/autocomplete.js";
 
 const ARTICLE = `Harbour bridge opens after two years of work

@@ -10,7 +10,7 @@ import { Stories } from "../../commands/stories-service.js";
 import { DEFAULT_STORY_DIR } from "../../src/config-paths.js";
 import { startBot } from "../../src/discord/bot.js";
 import { deployCommands } from "../../src/discord/deploy.js";
-import { StoryLibrary } from "../../src/engine/library.js";
+import { StoryLibrary } from "../../src/engine/story/library.js";
 import { createLogger } from "../../src/log.js";
 import { DiscordEmulator } from "../emulator/emulator.js";
 import { autocomplete, buttonClick, slashCommand, userMessage } from "../emulator/interactions.js";

@@ -8,7 +8,7 @@ import { commands } from "../../commands/index.js";
 import { Stories } from "../../commands/stories-service.js";
 import { DEFAULT_STORY_DIR } from "../../src/config-paths.js";
 import { startBot } from "../../src/discord/bot.js";
-import { StoryLibrary } from "../../src/engine/library.js";
+import { StoryLibrary } from "../../src/engine/story/library.js";
 import { createLogger } from "../../src/log.js";
 import { DiscordEmulator } from "../emulator/emulator.js";
 import { autocomplete, slashCommand } from "../emulator/interactions.js";

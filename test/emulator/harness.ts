@@ -8,7 +8,7 @@ import { Stories } from "../../commands/stories-service.js";
 import { DEFAULT_STORY_DIR } from "../../src/config-paths.js";
 import { launchBot, type RunningBot } from "../../src/discord/bot.js";
 import type { CooldownOptions } from "../../src/discord/cooldown.js";
-import { StoryLibrary } from "../../src/engine/library.js";
+import { StoryLibrary } from "../../src/engine/story/library.js";
 import { createLogger } from "../../src/log.js";
 import { DiscordEmulator, type EmulatorOptions } from "./emulator.js";
 

@@ -12,7 +12,7 @@ import { commands } from "../../commands/index.js";
 import type { Stories } from "../../commands/stories-service.js";
 import { validChoices } from "../../src/discord/autocomplete.js";
 import { mentionQuestion } from "../../src/discord/mentions.js";
-import { MAX_QUESTION_LENGTH } from "../../src/engine/answer.js";
+import { MAX_QUESTION_LENGTH } from "../../src/engine/answer/answer.js";
 import { runConsole } from "../../src/console/console.js";
 import { createLogger } from "../../src/log.js";
 import { toText } from "../../src/render/text-message.js";

@@ -12,7 +12,7 @@ import { execute } from "../../commands/execute.js";
 import { readOptions } from "../../commands/options.js";
 import { Stories } from "../../commands/stories-service.js";
 import { DEFAULT_STORY_DIR } from "../../src/config-paths.js";
-import { StoryLibrary } from "../../src/engine/library.js";
+import { StoryLibrary } from "../../src/engine/story/library.js";
 import { createLogger } from "../../src/log.js";
 import type { Reply } from "../../src/render/reply.js";
 import { hostileText } from "./hostile-text.js";

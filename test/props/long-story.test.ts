@@ -7,8 +7,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../../commands/index.js";
 import { Stories } from "../../commands/stories-service.js";
-import { ingestText } from "../../src/engine/ingest.js";
-import { StoryLibrary } from "../../src/engine/library.js";
+import { ingestText } from "../../src/engine/story/ingest.js";
+import { StoryLibrary } from "../../src/engine/story/library.js";
 import { toText } from "../../src/render/text-message.js";
 import { replyProblems } from "./discord-payload.js";
 import { runCommand } from "./drive-commands.js";

@@ -1,0 +1,35 @@
+/**
+ * "Who is Mao Anying?", "What is KCNA?": a question that only names an entity asks what the story
+ * says it is — its description from an appositive or title ("eldest son of Mao Zedong"), or its
+ * full name when the question used a short form. Answering these by candidate scoring would pick
+ * another name from the same sentence.
+ */
+import { nameWords } from "../language/name-words.js";
+import type { ParsedQuestion } from "./question.js";
+import type { Answer, Entity, Story } from "../types.js";
+
+/** Honorifics describe nothing on their own. */
+const BARE_HONORIFIC = /^(?:comrade|mr\.?|mrs\.?|ms\.?|dr\.?|sir|madam|lady|lord)$/i;
+
+function namedOnly(q: ParsedQuestion, story: Story): Entity | null {
+  if ((q.kind !== "who" && q.kind !== "what") || q.form !== "copular" || q.named.size !== 1) return null;
+  const entity = story.entities.find((e) => q.named.has(e.name));
+  if (!entity) return null;
+  const words = new Set(nameWords(entity));
+  return q.terms.every((t) => words.has(t.word)) ? entity : null;
+}
+
+export function identityAnswer(q: ParsedQuestion, story: Story): Pick<Answer, "answer" | "confidence" | "evidence" | "paragraph"> | null {
+  const entity = namedOnly(q, story);
+  if (!entity) return null;
+  const sentences = entity.mentions.map((m) => story.sentences[m.sentence]!);
+  const description = entity.descriptions.find((d) => !BARE_HONORIFIC.test(d) && sentences.some((s) => s.text.includes(d)));
+  const usedShortForm = !q.text.toLowerCase().includes(entity.name.toLowerCase());
+  const text = description ?? (usedShortForm && entity.aliases.length ? entity.name : null);
+  const cited = sentences.find((s) => (description ? s.text.includes(description) : s.text.includes(entity.name))) ?? sentences[0]!;
+  if (!text) {
+    // the story names it but never says what it is: offer where it first appears, as the closest passage
+    return { answer: null, confidence: 0.2, evidence: cited.text, paragraph: cited.paragraph };
+  }
+  return { answer: text, confidence: 0.9, evidence: cited.text, paragraph: cited.paragraph };
+}

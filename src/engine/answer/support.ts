@@ -1,0 +1,119 @@
+/** How much of a question one sentence supports, and where in it the question's words are. */
+import { nameWords } from "../language/name-words.js";
+import type { ParsedQuestion, QuestionTerm } from "./question.js";
+import type { StoryIndex } from "../index/search-index.js";
+import type { Sentence, Story } from "../types.js";
+
+export interface Support {
+  /** share of the question's IDF mass found in the sentence */
+  own: number;
+  /** the same, counting the neighbouring sentences of its paragraph at half weight */
+  context: number;
+  /** token positions in the sentence that match a question term, weighted by IDF (names count double) */
+  matches: { pos: number; weight: number; verb: boolean }[];
+  /** 0..1: how badly the question's names and numbers are missing from the evidence */
+  missing: number;
+}
+
+/** Cost of a question verb the story never uses nor anything WordNet puts near it. */
+const UNSUPPORTED_PREDICATE = 0.2;
+
+const PRONOUN = /^(?:he|she|they|his|her|their|him|them|it|its)$/i;
+
+/** Token positions of mentions of the named entities this term belongs to ("Jinping" → every "Xi"). */
+function entityMatches(term: QuestionTerm, sentence: Sentence, q: ParsedQuestion, story: Story): number[] {
+  const out: number[] = [];
+  for (const e of story.entities) {
+    if (!q.named.has(e.name)) continue;
+    const words = nameWords(e);
+    if (!words.includes(term.word)) continue;
+    for (const m of e.mentions) if (m.sentence === sentence.id) for (let i = m.start; i < m.end; i++) out.push(i);
+  }
+  return out;
+}
+
+/** Per-token facts that matching needs, computed once per sentence rather than once per question term. */
+interface SentenceFeatures {
+  /** each token in lower case */
+  lower: string[];
+  /** the parts of a hyphenated word, by token position: "Jong-un" contains "jong" (most words have none) */
+  parts: Map<number, string[]> | null;
+  /** the country a capitalised demonym names, by token position: "Chinese" → "china" */
+  country: Map<number, string> | null;
+}
+/** Kept for as long as the story is: compact, since a thousand stories' worth adds up. */
+const featureCache = new WeakMap<Sentence, SentenceFeatures>();
+function features(story: Story, sentence: Sentence): SentenceFeatures {
+  let f = featureCache.get(sentence);
+  if (!f) {
+    f = { lower: [], parts: null, country: null };
+    for (const [i, t] of sentence.tokens.entries()) {
+      const lower = t.text.toLowerCase();
+      f.lower.push(lower);
+      const parts = lower.split(/[-‑]/);
+      if (parts.length > 1) (f.parts ??= new Map()).set(i, parts);
+      const country = /^\p{Lu}/u.test(t.text) ? story.demonyms[lower] : undefined;
+      if (country) (f.country ??= new Map()).set(i, country);
+    }
+    featureCache.set(sentence, f);
+  }
+  return f;
+}
+function termMatches(story: Story, term: QuestionTerm, sentence: Sentence): number[] {
+  const out: number[] = [];
+  const f = features(story, sentence);
+  sentence.tokens.forEach((t, i) => {
+    const lower = f.lower[i]!;
+    if (t.stem === term.stem || t.stem === term.surface || lower === term.word || term.related.includes(t.stem)) out.push(i);
+    else if (term.word.length >= 4 && f.parts?.get(i)?.includes(term.word)) out.push(i);
+    else if (f.country?.get(i) === term.word) out.push(i);
+    // a name inside a longer word: "Atlantic" in "transatlantic", "Korea" in "Korean"
+    else if (term.specific && term.word.length >= 5 && lower.length > term.word.length && (lower.startsWith(term.word) || lower.endsWith(term.word))) out.push(i);
+  });
+  return out;
+}
+
+function neighbours(story: Story, sentence: Sentence): Sentence[] {
+  return [story.sentences[sentence.id - 1], story.sentences[sentence.id + 1]].filter((s): s is Sentence => !!s && s.paragraph === sentence.paragraph);
+}
+
+export function support(q: ParsedQuestion, story: Story, index: StoryIndex, sentence: Sentence): Support {
+  let total = 0;
+  let own = 0;
+  let context = 0;
+  let missing = 0;
+  const matches: Support["matches"] = [];
+  const around = neighbours(story, sentence);
+  const previous = story.sentences[sentence.id - 1];
+  const hasPronoun = sentence.tokens.some((t) => PRONOUN.test(t.text));
+  const paragraph = story.paragraphs[sentence.paragraph - 1]!.sentenceIds.map((id) => story.sentences[id]!);
+  const matchesOf = (term: QuestionTerm, s: Sentence): number[] => {
+    const direct = termMatches(story, term, s);
+    return direct.length || !term.specific ? direct : entityMatches(term, s, q, story);
+  };
+  for (const term of q.terms) {
+    const idf = index.idfOf(term.stem) * term.share;
+    total += idf;
+    const here = matchesOf(term, sentence);
+    if (here.length) {
+      own += idf;
+      context += idf;
+      const weight = idf * (term.verb ? 1.5 : term.specific ? 2 : 1);
+      for (const pos of here) matches.push({ pos, weight, verb: term.verb });
+    } else if (around.some((s) => matchesOf(term, s).length)) {
+      context += idf / 2;
+    } else if (term.specific && hasPronoun && previous && matchesOf(term, previous).length) {
+      // "he said …" right after a sentence naming him: the name is there, as a pronoun
+      own += idf * 0.75;
+      context += idf;
+    } else if (term.unsupported) {
+      // "when was Kim born?" of a story that never speaks of birth
+      missing = Math.max(missing, UNSUPPORTED_PREDICATE);
+    } else if (term.specific) {
+      // a name or number the question sets: elsewhere in the paragraph it is the topic; absent, the story doesn't say
+      const penalty = paragraph.some((s) => matchesOf(term, s).length) ? 0.15 : index.has(term.stem) ? 0.35 : 0.6;
+      missing = Math.max(missing, penalty);
+    }
+  }
+  return { own: total ? own / total : 0, context: total ? context / total : 0, matches, missing };
+}

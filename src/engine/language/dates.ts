@@ -1,0 +1,98 @@
+/**
+ * Date mentions: chrono-node for calendar and relative expressions (resolved against the
+ * article's publication date), plus bare years, decades and centuries, which chrono ignores.
+ */
+import type * as Chrono from "chrono-node";
+import { lazy, require } from "../lazy-require.js";
+
+const chrono = lazy<typeof Chrono>(() => require("chrono-node"));
+import { spanText, tokenRange } from "./spans.js";
+import type { DateMention, DatePrecision, Token } from "../types.js";
+
+const MONTH = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+const WEEKDAY = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+/** chrono also reads clock times and "one second later"; only calendar-like text counts here */
+const CALENDAR_WORD = new RegExp(`\\b(?:${MONTH}|${WEEKDAY}|yesterday|today|tomorrow|ago|\\d{4}|(?:last|next|this|previous|coming)\\s+(?:year|month|week))\\b`, "i");
+/** "last week", "this week": a span of days, not one day */
+const WEEK = /\bweek\b/i;
+const CAPITALISED_MAY = /\bMay\b/;
+const LEADING = /^(?:on|in|at|since|during|by|from|until|till|of)\s+/i;
+const DEEP_TIME = /\b(?:\d[\d,.]*\s+(?:(?:thousand|million|billion)\s+)?years?\s+ago|\d[\d,]*\s*(?:BP|BCE|BC)|(?:AD|CE)\s+\d{1,4})\b/g;
+const BARE_YEAR = /\b(?:(?:the\s+)?(?:(?:early|mid|late)[- ]|(?:spring|summer|autumn|fall|winter)\s+of\s+))?(\d{1,2}(?:st|nd|rd|th)\s+century|(?:1[0-9]|20)\d0s|(?:1[0-9]|20)\d{2}(?:\s*[-–]\s*\d{2,4})?)\b/g;
+
+function iso(d: Date, precision: DatePrecision): string {
+  const s = d.toISOString();
+  return precision === "day" ? s.slice(0, 10) : precision === "month" ? s.slice(0, 7) : s.slice(0, 4);
+}
+
+/** Finds the date mentions of one sentence. `published` anchors relative dates; without it they stay unresolved. */
+export function findDates(text: string, tokens: Token[], sentence: number, published: Date | null): DateMention[] {
+  const found: DateMention[] = [];
+  const taken: [number, number][] = [];
+  const results = chrono().parse(text, { instant: published ?? new Date(Date.UTC(2000, 0, 1, 12)), timezone: 0 }, { forwardDate: false });
+  for (const r of results) {
+    let phrase = r.text.replace(/[\s,.;:]+$/, "");
+    let from = r.index;
+    const lead = LEADING.exec(phrase);
+    if (lead) {
+      from += lead[0].length;
+      phrase = phrase.slice(lead[0].length);
+    }
+    if (!CALENDAR_WORD.test(phrase)) continue;
+    if (/^may$/i.test(phrase) && !CAPITALISED_MAY.test(phrase)) continue;
+    const c = r.start;
+    const hasYear = c.isCertain("year");
+    const relative = !hasYear || /\bago\b|yesterday|today|tomorrow|last|next|this/i.test(phrase);
+    const precision: DatePrecision = WEEK.test(phrase) ? "approximate" : c.isCertain("day") || c.isCertain("weekday") ? "day" : c.isCertain("month") ? "month" : "year";
+    const range = tokenRange(tokens, from, from + phrase.length);
+    if (!range) continue;
+    // a relative date without a publication date to anchor it is a mention with no calendar value
+    const resolvable = published !== null || !relative;
+    const yearOnly = /\bago\b/i.test(phrase) && precision !== "approximate" ? "year" : precision;
+    found.push({
+      sentence,
+      ...range,
+      text: spanText(text, tokens, range.start, range.end),
+      iso: resolvable ? iso(c.date(), yearOnly) : null,
+      precision: resolvable ? yearOnly : "approximate",
+      relative,
+    });
+    taken.push([from, from + phrase.length]);
+  }
+  /** Matches of a pattern that no earlier pass has taken, with their token range. */
+  function* untaken(pattern: RegExp) {
+    for (const m of text.matchAll(pattern)) {
+      const from = m.index!;
+      const to = from + m[0].length;
+      if (taken.some(([a, b]) => from < b && to > a)) continue;
+      const range = tokenRange(tokens, from, to);
+      if (!range) continue;
+      taken.push([from, to]);
+      yield { m, range, text: spanText(text, tokens, range.start, range.end) };
+    }
+  }
+  // "66 million years ago", "11,600 BP", "AD 79", "300 BC": times chrono does not read
+  for (const { m, range, text: said } of untaken(DEEP_TIME)) {
+    found.push({ sentence, ...range, text: said, iso: null, precision: "approximate", relative: /ago/i.test(m[0]) });
+  }
+  for (const { m, range, text: said } of untaken(BARE_YEAR)) {
+    // "2000 people" is a count, not a year
+    // ("her 2019 election campaign" is a year: a count takes a plural noun)
+    const next = tokens[range.end];
+    const plural = !!next && (next.lemma !== next.text.toLowerCase() || /(?:[^s]s|people|men|children)$/i.test(next.text));
+    if (next?.pos === "NOUN" && plural && /^\d+$/.test(m[0])) continue;
+    const value = m[1]!;
+    const year = /^\d{4}/.exec(value)?.[0];
+    const century = /^(\d{1,2})/.exec(value)?.[1];
+    const approximate = /s$|century/i.test(value) || /early|mid|late|spring|summer|autumn|fall|winter/i.test(m[0]);
+    found.push({
+      sentence,
+      ...range,
+      text: said,
+      iso: /century/i.test(value) ? String(Number(century) - 1).padStart(2, "0") : (year ?? null),
+      precision: approximate ? "approximate" : "year",
+      relative: false,
+    });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}

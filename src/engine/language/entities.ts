@@ -1,0 +1,215 @@
+/**
+ * People, places and organisations: proper-name runs typed by general English cues (titles,
+ * head words, prepositions, appositives, speech verbs), merged across the story, with short
+ * forms and acronyms linked to their full names and descriptions taken from appositives and titles.
+ */
+import { AGENT_NOUN, PLACE_NOUNS, EVENT_HEADS, ROAD_WORDS, STORM_WORDS, NATIONALITY_ENDING, ORG_HEADS, PERSON_NOUNS, PERSON_VERBS, PLACE_HEADS, PLACE_PREPOSITIONS, TITLES } from "./lexicon.js";
+import { isDemonym, isKnownPlace } from "./gazetteer.js";
+import { nameRuns } from "./names.js";
+import { isOrganisationNoun, isPersonNoun, isPlaceNoun } from "./wordnet.js";
+import { beforeArticle, spanText } from "./spans.js";
+import type { DateMention, Entity, EntityType, Sentence, Span } from "../types.js";
+
+type Votes = Record<"person" | "place" | "organisation" | "other", number>;
+
+interface Draft {
+  name: string;
+  votes: Votes;
+  descriptions: string[];
+  mentions: Span[];
+  aliases: Set<string>;
+}
+
+const PUNCT_END = new Set([",", ".", ";", ":", "(", ")", "—", "–", "!", "?", "”", '"']);
+
+/** A capitalised role noun opening a sentence: "Striker Tomasz Wieczorek scored". */
+function isRoleWord(sentence: Sentence, i: number): boolean {
+  const lower = sentence.tokens[i]!.text.toLowerCase();
+  return i === 0 && (PERSON_NOUNS.has(lower) || AGENT_NOUN.test(lower));
+}
+
+function stripTitles(sentence: Sentence, start: number, end: number): { start: number; title: string | null } {
+  let s = start;
+  if (end - start >= 3 && isRoleWord(sentence, start)) s++;
+  const hyphenated = (i: number) => sentence.tokens[i + 1]?.text === "-" && sentence.tokens[i]!.end === sentence.tokens[i + 1]!.start;
+  // "Saint-Clair-sur-Epte": a title word joined by a hyphen is part of a place name
+  while (s < end - 1 && !hyphenated(s) && (TITLES.has(sentence.tokens[s]!.text) || NATIONALITY_ENDING.test(sentence.tokens[s]!.text) && TITLES.has(sentence.tokens[s + 1]?.text ?? ""))) s++;
+  // "Lady Gaga", "King Richard": a title before a single name is part of how the person is called;
+  // "King of England", "President of France": the title is the name's head
+  if (s === start || end - s < 2 || sentence.tokens[s]!.text === "of") return { start, title: null };
+  return { start: s, title: spanText(sentence.text, sentence.tokens, start, s) };
+}
+
+/** "…, the eldest son of Mao Zedong, …" → "eldest son of Mao Zedong". */
+function appositive(sentence: Sentence, end: number): string | null {
+  const t = sentence.tokens;
+  if (t[end]?.text !== ",") return null;
+  let i = end + 1;
+  const first = t[i];
+  if (!first) return null;
+  const startsLikeNounPhrase = first.pos === "DET" || (first.pos === "ADJ" || first.pos === "NOUN") && first.text === first.text.toLowerCase();
+  if (!startsLikeNounPhrase) return null;
+  const from = first.pos === "DET" ? i + 1 : i;
+  let sawNoun = false;
+  for (; i < t.length && !PUNCT_END.has(t[i]!.text); i++) {
+    if (t[i]!.pos === "VERB" || t[i]!.pos === "AUX" || t[i]!.text === "according") return null;
+    if (t[i]!.pos === "NOUN") sawNoun = true;
+  }
+  if (!sawNoun || i - from > 12 || i === from) return null;
+  return spanText(sentence.text, t, from, i);
+}
+
+/** "…, who led the study, …" → "led the study": a relative clause that says who the person is. */
+function relativeClause(sentence: Sentence, start: number, end: number): string | null {
+  const t = sentence.tokens;
+  if (t[end]?.text !== "," || t[end + 1]?.text.toLowerCase() !== "who") return null;
+  // "Hughes of Imperial College London, who …" describes Hughes
+  if (PLACE_PREPOSITIONS.has(t[start - 1]?.text.toLowerCase() ?? "") || t[start - 1]?.text === "of") return null;
+  let i = end + 2;
+  while (i < t.length && !PUNCT_END.has(t[i]!.text)) i++;
+  // a clause that runs to the sentence's end is the sentence's own statement, not a description
+  if (t[i]?.text !== "," || i - (end + 2) > 12 || i === end + 2) return null;
+  return spanText(sentence.text, t, end + 2, i);
+}
+
+/** "North Korean leader Kim Jong-un" → "North Korean leader": a lower-case role noun right before the name. */
+function roleBefore(sentence: Sentence, start: number): string | null {
+  const t = sentence.tokens;
+  const prev = t[start - 1];
+  if (!prev || prev.pos !== "NOUN" || prev.text !== prev.text.toLowerCase()) return null;
+  // only a word for a person or an office describes the name ("leader Kim"), not "aid Korea"
+  if (!PERSON_NOUNS.has(prev.lemma) && !AGENT_NOUN.test(prev.text) && !TITLES.has(prev.text.charAt(0).toUpperCase() + prev.text.slice(1))) return null;
+  let s = start - 1;
+  while (s > 0 && (t[s - 1]!.pos === "ADJ" || t[s - 1]!.pos === "PROPN" || t[s - 1]!.pos === "NOUN") && !/^(?:the|a|an)$/i.test(t[s - 1]!.text)) s--;
+  if (start - s > 5) s = start - 5;
+  return spanText(sentence.text, t, s, start);
+}
+
+function vote(sentence: Sentence, start: number, end: number, titled: boolean, description: string | null): Votes {
+  const t = sentence.tokens;
+  const words = t.slice(start, end).map((x) => x.text);
+  const last = words[words.length - 1]!;
+  // "in the Saxon Garden": the preposition may stand before an article
+  const before = t[beforeArticle(t, start)]?.text.toLowerCase() ?? "";
+  const after = t[end]?.text ?? "";
+  const afterNext = t[end + 1]?.text.toLowerCase() ?? "";
+  const v: Votes = { person: 0, place: 0, organisation: 0, other: 0 };
+  const name = words.join(" ");
+  if (titled) v.person += 3;
+  if (isKnownPlace(name)) v.place += 4;
+  if (isDemonym(name)) v.other += 4;
+  // a head word alone is an ordinary word, often a sentence's first ("Construction is due …")
+  if (PLACE_HEADS.has(last) && words.length > 1) v.place += 3;
+  if (ORG_HEADS.has(last) && words.length > 1) v.organisation += 3;
+  // "Imperial College London", "University College Dublin": an organisation named with its city
+  if (words.length > 2 && ORG_HEADS.has(words[words.length - 2]!) && isKnownPlace(last)) v.organisation += 3;
+  if (EVENT_HEADS.has(last) || /^\d+$|^[IVXLC]+$/.test(last) && words.length > 1) v.other += 3;
+  if (words.length > 1 && words.some((w) => STORM_WORDS.has(w))) v.other += 4;
+  if (words.length === 2 && ROAD_WORDS.has(words[0]!) && /^\d+[A-Z]?$/.test(last)) v.place += 4;
+  if (words.length === 1 && /^\p{Lu}{2,6}$/u.test(last)) v.organisation += 1.5;
+  // "COVID-19", "F-16": a code name with digits is a thing, not a place or person
+  if (words.length === 1 && /^\p{Lu}[\p{Lu}\d]*-\d+$/u.test(last)) v.other += 3;
+  const head = description?.split(/\s+(?:of|in|on|at|east|west|north|south|near)\b/)[0]!.split(/\s+/).pop() ?? "";
+  if (PERSON_NOUNS.has(head) || AGENT_NOUN.test(head)) v.person += 2;
+  if (PLACE_NOUNS.has(head)) v.place += 2;
+  // "Ministry of Transport", "Republic of Korea", "Institute for Snow Research": the head comes before "of" or "for"
+  const ofAt = Math.max(words.lastIndexOf("of"), words.lastIndexOf("for"));
+  if (ofAt > 0 && ORG_HEADS.has(words[ofAt - 1]!)) v.organisation += 3;
+  if (ofAt > 0 && PLACE_HEADS.has(words[ofAt - 1]!)) v.place += 3;
+  // "King of England", "Duke of Normandy"
+  if (ofAt === 1 && TITLES.has(words[0]!)) v.person += 3;
+  // "Hughes of Imperial College London, who …": the "who" is the person before "of"
+  if ((after === "who" || after === "," && afterNext === "who") && before !== "of") v.person += 2;
+  if (PERSON_VERBS.has(after.toLowerCase()) || after === "," && PERSON_VERBS.has(afterNext)) v.person += 1;
+  // "shares in Havbris", "a stake in Zeewind": what one holds shares in is a company, not a place
+  const holding = before === "in" && /^(?:shares?|stakes?|stocks?|investments?|interests?)$/i.test(t[start - 2]?.text ?? "");
+  if (holding) v.organisation += 2;
+  else if (PLACE_PREPOSITIONS.has(before)) v.place += 1.2;
+  // a person is not named with an article ("the Solent Star", "the Hague"), though a people is ("the Seljuk Turks")
+  if (t[start - 1]?.text.toLowerCase() === "the" && !/[^sui]s$/.test(last)) v.person -= 1;
+  // "the town of Ashford", "the city of Kessel"
+  if (before === "of" && PLACE_NOUNS.has(t[start - 2]?.text ?? "")) v.place += 2;
+  const prevWord = t[start - 1];
+  // a common noun right before a name says what it is: "engineer Mads Kjeldsen", "the firm Zeewind",
+  // "the journal Nature Microbiology" (a thing: neither person, place nor organisation)
+  if (prevWord && prevWord.pos === "NOUN" && prevWord.text === prevWord.text.toLowerCase()) {
+    if (PERSON_NOUNS.has(prevWord.text)) v.person += 2;
+    // WordNet's first sense is a person's, though trade prose uses some for firms ("turbine maker Havbris")
+    else if (isPersonNoun(prevWord.text)) v.person += 1;
+    else if (isOrganisationNoun(prevWord.text)) v.organisation += 2;
+    else if (isPlaceNoun(prevWord.text)) v.place += 2;
+    else v.other += 1.5;
+  }
+  // "Chinese soldiers", "North Korean leader": a nationality adjective, not a name
+  if (NATIONALITY_ENDING.test(last) && t[end] && t[end]!.pos === "NOUN" && t[end]!.text === t[end]!.text.toLowerCase()) v.other += 4;
+  if (words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}[\p{Ll}'’-]+$/u.test(w) || /^\p{Lu}\.$/u.test(w))) v.person += 0.8;
+  return v;
+}
+
+function add(a: Votes, b: Votes): void {
+  for (const k of Object.keys(a) as (keyof Votes)[]) a[k] += b[k];
+}
+
+function bestType(v: Votes): EntityType {
+  const entries = Object.entries(v) as [keyof Votes, number][];
+  const [type, score] = entries.reduce((x, y) => (y[1] > x[1] ? y : x));
+  return score > 0 ? type : "other";
+}
+
+function initials(name: string): string {
+  return name.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join("");
+}
+
+export function findEntities(sentences: Sentence[], dates: DateMention[]): Entity[] {
+  const drafts = new Map<string, Draft>();
+  for (const sentence of sentences) {
+    const blocked = sentence.tokens.map(() => false);
+    for (const d of dates) if (d.sentence === sentence.id) for (let i = d.start; i < d.end; i++) blocked[i] = true;
+    for (const run of nameRuns(sentence.tokens, blocked)) {
+      const { start, title } = stripTitles(sentence, run.start, run.end);
+      const name = spanText(sentence.text, sentence.tokens, start, run.end);
+      const description = appositive(sentence, run.end);
+      const role = title ?? roleBefore(sentence, start);
+      const key = name.toLowerCase();
+      const draft = drafts.get(key) ?? { name, votes: { person: 0, place: 0, organisation: 0, other: 0 }, descriptions: [], mentions: [], aliases: new Set<string>() };
+      add(draft.votes, vote(sentence, start, run.end, title !== null, description));
+      for (const d of [role, description, relativeClause(sentence, start, run.end)]) if (d && !draft.descriptions.includes(d)) draft.descriptions.push(d);
+      draft.mentions.push({ sentence: sentence.id, start, end: run.end, text: name });
+      drafts.set(key, draft);
+    }
+  }
+  // a lone capitalised word that opens a sentence with no other cue is an ordinary word ("Friendly ties …")
+  for (const [key, d] of drafts) {
+    const opensSentence = d.mentions.every((m) => m.start === 0 || m.start === 1 && !/\p{L}/u.test(sentences[m.sentence]!.tokens[0]!.text));
+    if (opensSentence && !d.name.includes(" ") && Object.values(d.votes).every((x) => x <= 0)) drafts.delete(key);
+  }
+  linkShortForms(drafts);
+  return [...drafts.values()].map((d) => ({
+    name: d.name,
+    type: bestType(d.votes),
+    aliases: [...d.aliases],
+    descriptions: d.descriptions,
+    mentions: d.mentions,
+  }));
+}
+
+/** Folds "Kim" into "Kim Jong-un" and "KCNA" into "Korean Central News Agency" when exactly one full name fits. */
+function linkShortForms(drafts: Map<string, Draft>): void {
+  const full = [...drafts.values()].filter((d) => d.name.split(/\s+/).length > 1);
+  for (const [key, short] of drafts) {
+    if (short.name.includes(" ")) continue;
+    const word = short.name;
+    // only the head part of a name stands for it: "Leeds" is not short for "University of Leeds"
+    const byWord = full.filter((f) => f.name.split(/\s+of\s+/)[0]!.split(/\s+/).some((w) => w === word || w.split("-")[0] === word) && f !== short);
+    const byAcronym = /^\p{Lu}{2,}$/u.test(word) ? full.filter((f) => initials(f.name) === word) : [];
+    const targets = byAcronym.length === 1 ? byAcronym : byWord.length === 1 ? byWord : [];
+    const target = targets[0];
+    if (!target) continue;
+    target.aliases.add(short.name);
+    target.mentions.push(...short.mentions);
+    add(target.votes, short.votes);
+    for (const d of short.descriptions) if (!target.descriptions.includes(d)) target.descriptions.push(d);
+    drafts.delete(key);
+  }
+  // a full name written with a title elsewhere ("Comrade Kim Jong-un") is already stripped to the same key
+}

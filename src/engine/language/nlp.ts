@@ -1,0 +1,79 @@
+/** The one place that talks to wink-nlp: sentence splitting, tokens, POS tags, lemmas. */
+import winkNLP, { type ItemSentence } from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+import stemmer from "wink-porter2-stemmer";
+import { BoundedMemo } from "./bounded-memo.js";
+import type { Token } from "../types.js";
+
+type Wink = ReturnType<typeof winkNLP>;
+let cached: Wink | null = null;
+
+/** Loaded on first use so that paths which never read text (help, deploy) stay fast. */
+function wink(): Wink {
+  cached ??= winkNLP(model);
+  return cached;
+}
+
+/** Question words repeat and the stemmer runs several regular expressions a word: remember its stems. */
+const stems = new BoundedMemo<string>(20000);
+
+export function stem(word: string): string {
+  const lower = word.toLowerCase();
+  return stems.get(lower, () => stemmer(lower));
+}
+
+export interface AnalysedSentence {
+  text: string;
+  tokens: Token[];
+}
+
+/** Splits text into sentences and tokens, with offsets into each sentence's text. */
+export function analyse(text: string): AnalysedSentence[] {
+  const nlp = wink();
+  const its = nlp.its;
+  const doc = nlp.readDoc(text);
+  const out: (AnalysedSentence & { at: number })[] = [];
+  let cursor = 0;
+  doc.sentences().each((s: ItemSentence) => {
+    const values = s.tokens().out(its.value) as string[];
+    const pos = s.tokens().out(its.pos) as string[];
+    // its.lemma is typed for single tokens only, but wink applies it to a token collection too
+    const lemmas = s.tokens().out(its.lemma as unknown as typeof its.value) as string[];
+    const located: { start: number; end: number }[] = [];
+    for (const v of values) {
+      const at = text.indexOf(v, cursor);
+      // wink normalises a few characters; fall back to the cursor so offsets stay monotonic
+      const start = at >= 0 && at - cursor < 64 ? at : cursor;
+      const end = at >= 0 && at - cursor < 64 ? at + v.length : cursor;
+      located.push({ start, end });
+      cursor = end;
+    }
+    if (located.length === 0) return;
+    const previous = out[out.length - 1];
+    // “Why now?” he asked. — wink ends a sentence at a quoted question; a lower-case word after it continues it
+    if (previous && /[?!]["”’]$/.test(previous.text) && /^\p{Ll}/u.test(values[0] ?? "")) {
+      const from = previous.at;
+      const merged = text.slice(from, located[located.length - 1]!.end);
+      previous.tokens.push(...tokensOf(values, pos, lemmas, located, merged, from));
+      previous.text = merged;
+      return;
+    }
+    const sStart = located[0]!.start;
+    const sEnd = located[located.length - 1]!.end;
+    const sentenceText = text.slice(sStart, sEnd);
+    out.push({ text: sentenceText, at: sStart, tokens: tokensOf(values, pos, lemmas, located, sentenceText, sStart) });
+  });
+  return out.map(({ text: t, tokens }) => ({ text: t, tokens }));
+}
+
+function tokensOf(values: string[], pos: string[], lemmas: string[], located: { start: number; end: number }[], sentenceText: string, sStart: number): Token[] {
+  return values.map((v, i) => ({
+    text: sentenceText.slice(located[i]!.start - sStart, located[i]!.end - sStart) || v,
+    lemma: (lemmas[i] ?? v).toLowerCase(),
+    // stems of lemmas, so that irregular forms meet ("began" and "begin")
+    stem: stem(lemmas[i] ?? v),
+    pos: pos[i] ?? "X",
+    start: located[i]!.start - sStart,
+    end: located[i]!.end - sStart,
+  }));
+}

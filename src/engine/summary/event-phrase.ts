@@ -1,0 +1,181 @@
+/**
+ * The event a date belongs to, as a short phrase of the story's own words: the clause around
+ * the date (subject + verb + object), with the date itself taken out, a missing subject borrowed
+ * from the clause before ("…, and unofficially ended" → "The war unofficially ended"), a relative
+ * word replaced by what it refers to ("soldiers who joined" → "Chinese soldiers joined"), a bare
+ * "X said" completed with what was said, and trailing adjuncts trimmed.
+ */
+import { clausesOf, clauseText, isRelativeWord, isVerb, type Clause } from "../language/clauses.js";
+import { PERSON_VERBS } from "../language/lexicon.js";
+import type { Sentence, Token } from "../types.js";
+
+export interface Focus {
+  /** token range [start, end) of the date words inside the sentence */
+  start: number;
+  end: number;
+}
+
+export interface EventPhrase {
+  text: string;
+  /** sentence token indices the phrase is made of */
+  tokens: number[];
+}
+
+/** tokens, punctuation included */
+const MAX_WORDS = 24;
+/** words of an "X said" that report an event rather than being one */
+const REPORT_VERBS = new Set([...PERSON_VERBS, "reported", "reports", "say", "report"]);
+const NP_POS = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM", "PART", "PRON"]);
+const ORDINAL = /^\d+(?:st|nd|rd|th)$/i;
+
+function clauseOf(clauses: Clause[], token: number): number {
+  return clauses.findIndex((c) => c.tokens.includes(token));
+}
+
+/** The noun phrase that ends just before token `at` (a comma between is allowed): "the graves of [Chinese soldiers] who". */
+function nounPhraseBefore(tokens: Token[], at: number): number[] {
+  let end = at;
+  if (tokens[end - 1]?.text === ",") end--;
+  let start = end;
+  while (start > 0 && (NP_POS.has(tokens[start - 1]!.pos) || tokens[start - 1]!.text === "-") && tokens[start - 1]!.pos !== "PRON") start--;
+  return range(start, end);
+}
+
+function range(a: number, b: number): number[] {
+  return Array.from({ length: Math.max(0, b - a) }, (_, i) => a + i);
+}
+
+/** The subject of a clause: the noun phrase right before its first verb. */
+function subjectOf(tokens: Token[], clause: number[]): number[] {
+  const verb = clause.findIndex((i) => isVerb(tokens[i]));
+  if (verb <= 0) return verb < 0 ? clause.filter((i) => NP_POS.has(tokens[i]!.pos)) : [];
+  const np = nounPhraseBefore(tokens, clause[verb]!).filter((i) => clause.includes(i));
+  return np;
+}
+
+function lacksSubject(tokens: Token[], clause: number[]): boolean {
+  const first = clause.find((i) => tokens[i]!.pos !== "ADV");
+  return first !== undefined && isVerb(tokens[first]);
+}
+
+/** "in 2013 and 2018": the dates coordinated with this one, the words joining them and the preposition before. */
+function dateWords(tokens: Token[], focus: Focus, siblings: Focus[]): { remove: Set<number>; position: number; count: number } {
+  const all = [focus, ...siblings].sort((a, b) => a.start - b.start);
+  const joins = (a: Focus, b: Focus) => range(a.end, b.start).every((i) => tokens[i]!.pos === "CCONJ" || tokens[i]!.text === ",");
+  let lo = all.indexOf(focus);
+  let hi = lo;
+  while (lo > 0 && joins(all[lo - 1]!, all[lo]!)) lo--;
+  while (hi < all.length - 1 && joins(all[hi]!, all[hi + 1]!)) hi++;
+  const group = all.slice(lo, hi + 1);
+  const first = group[0]!.start;
+  const remove = new Set(range(first, group[group.length - 1]!.end));
+  if (tokens[first - 1]?.pos === "ADP") remove.add(first - 1);
+  return { remove, position: group.indexOf(focus), count: group.length };
+}
+
+/** "on the 60th and 65th anniversaries …, respectively" → the conjunct that goes with this date, in the singular. */
+function distributeRespectively(tokens: Token[], clause: number[], position: number, count: number, replace: Map<number, string>): number[] {
+  const resp = clause.find((i) => tokens[i]!.text.toLowerCase() === "respectively");
+  if (resp === undefined || count !== 2) return clause;
+  let out = clause.filter((i) => i !== resp);
+  const and = out.find((i) => tokens[i]!.pos === "CCONJ" && out.includes(i - 1) && out.includes(i + 1) && tokens[i - 1]!.pos === tokens[i + 1]!.pos);
+  if (and === undefined) return out;
+  out = out.filter((i) => i !== and && i !== (position === 0 ? and + 1 : and - 1));
+  const noun = tokens[and + 2];
+  if (noun?.pos === "NOUN" && noun.lemma !== noun.text.toLowerCase()) replace.set(and + 2, noun.lemma);
+  return out.filter((i, k, a) => !(tokens[i]!.text === "," && k === a.length - 1));
+}
+
+/** "residents raised money through a campaign launched two years ago": the date belongs to "a campaign launched". */
+function fromReducedRelative(tokens: Token[], phrase: number[], focus: Focus): number[] {
+  const before = phrase.filter((i) => i < focus.start);
+  const verbs = before.filter((i) => isVerb(tokens[i]));
+  const nearest = verbs[verbs.length - 1];
+  if (nearest === undefined || verbs.length < 2 || tokens[nearest - 1]?.pos !== "NOUN" || !phrase.includes(nearest - 1)) return phrase;
+  const np = nounPhraseBefore(tokens, nearest).filter((i) => phrase.includes(i));
+  return phrase.filter((i) => i >= (np[0] ?? nearest));
+}
+
+/** Cuts trailing adjuncts: a second prepositional phrase after the object unless it names something or holds a number. */
+function trim(tokens: Token[], phrase: number[]): number[] {
+  const verbAt = phrase.findIndex((i) => isVerb(tokens[i]));
+  if (verbAt < 0) return phrase.slice(0, MAX_WORDS);
+  let sawObject = false;
+  let pps = 0;
+  for (let k = verbAt + 1; k < phrase.length; k++) {
+    const t = tokens[phrase[k]!]!;
+    if (!sawObject && ["NOUN", "PROPN", "PRON", "NUM"].includes(t.pos)) sawObject = true;
+    if (t.text === "," && sawObject) return phrase.slice(0, k);
+    const infinitive = t.text.toLowerCase() === "to" && isVerb(tokens[phrase[k + 1] ?? -1]);
+    if (t.pos !== "ADP" || t.text.toLowerCase() === "of" || infinitive || !sawObject) continue;
+    pps++;
+    const pp: Token[] = [];
+    for (let j = k + 1; j < phrase.length && tokens[phrase[j]!]!.pos !== "ADP" && tokens[phrase[j]!]!.pos !== "PUNCT"; j++) pp.push(tokens[phrase[j]!]!);
+    const informative = pp.some((x) => x.pos === "PROPN" || x.pos === "NUM" || ORDINAL.test(x.text));
+    if (pps >= 2 && !informative) return phrase.slice(0, k);
+  }
+  if (phrase.length <= MAX_WORDS) return phrase;
+  const cut = phrase.slice(0, MAX_WORDS).findLastIndex((i, k) => k > verbAt + 1 && (tokens[i]!.pos === "ADP" || tokens[i]!.pos === "CCONJ" || tokens[i]!.text === ","));
+  return phrase.slice(0, cut > 0 ? cut : MAX_WORDS);
+}
+
+/** "X said" with nothing said after it (only adjuncts): the index in `phrase` of that verb, else -1. */
+function bareReport(tokens: Token[], phrase: number[]): number {
+  const verbs = phrase.map((i, k) => (isVerb(tokens[i]) ? k : -1)).filter((k) => k >= 0);
+  const k = verbs[0];
+  if (verbs.length !== 1 || k === undefined || !REPORT_VERBS.has(tokens[phrase[k]!]!.text.toLowerCase())) return -1;
+  const after = tokens[phrase[k + 1] ?? -1];
+  return !after || after.pos === "ADP" || after.pos === "PUNCT" ? k : -1;
+}
+
+/**
+ * The event phrase for the date at `focus`. With `keepFocus` the date words stay in the phrase
+ * (a vague date such as "during the war" is part of what is said); `siblings` are the other
+ * dates of the sentence, so that "in 2013 and 2018" comes out whole.
+ */
+export function eventPhrase(sentence: Sentence, focus: Focus, siblings: Focus[] = [], keepFocus = false): EventPhrase {
+  const tokens = sentence.tokens;
+  const clauses = clausesOf(sentence);
+  const at = clauseOf(clauses, focus.start);
+  if (at < 0) return { text: sentence.text, tokens: range(0, tokens.length) };
+  const replace = new Map<number, string>();
+  let phrase = [...clauses[at]!.tokens];
+  phrase = fromReducedRelative(tokens, phrase, focus);
+  if (!keepFocus) {
+    const { remove, position, count } = dateWords(tokens, focus, siblings.filter((s) => s.start !== focus.start));
+    phrase = distributeRespectively(tokens, phrase.filter((i) => !remove.has(i)), position, count, replace);
+  }
+  while (phrase.length && (["CCONJ", "SCONJ", "PUNCT"].includes(tokens[phrase[0]!]!.pos) || (tokens[phrase[0]!]!.text.toLowerCase() === "that" && !isRelativeWord(tokens, phrase[0]!)))) phrase.shift();
+
+  const first = phrase[0];
+  if (first !== undefined && isRelativeWord(tokens, first)) {
+    const antecedent = nounPhraseBefore(tokens, first);
+    if (tokens[first]!.text.toLowerCase() === "where") {
+      // "…in Hoechang, where the headquarters was located" → "the headquarters was located in Hoechang"
+      const prep = tokens[antecedent[0]! - 1]?.pos === "ADP" ? [antecedent[0]! - 1] : [];
+      const rest = phrase.slice(1);
+      const verb = rest.findLastIndex((i) => isVerb(tokens[i]));
+      phrase = verb >= 0 ? [...rest.slice(0, verb + 1), ...prep, ...antecedent, ...rest.slice(verb + 1)] : rest;
+    } else phrase = [...antecedent, ...phrase.slice(1)];
+  } else if (lacksSubject(tokens, phrase)) {
+    for (let c = at - 1; c >= 0; c--) {
+      const before = clauses[c]!.tokens;
+      if (isRelativeWord(tokens, before[0]!) || tokens[before[0]!]!.text.toLowerCase() === "that") continue;
+      const subject = subjectOf(tokens, before);
+      if (subject.length) phrase = [...subject, ...phrase];
+      break;
+    }
+  }
+
+  const report = bareReport(tokens, phrase);
+  if (report >= 0) {
+    // "X said on Thursday" reports an event; what was said is the event
+    const next = clauses[at + 1]?.tokens;
+    const said = next && tokens[next[0]!]!.text.toLowerCase() === "that" ? next : at > 0 ? clauses[0]!.tokens : null;
+    if (said) phrase = [...phrase.slice(0, report + 1), ...trim(tokens, said.filter((i) => tokens[i]!.pos !== "PUNCT" || tokens[i]!.text === "-"))];
+  }
+
+  const kept = trim(tokens, phrase);
+  const text = clauseText(sentence, kept, replace);
+  return { text: text ? text[0]!.toUpperCase() + text.slice(1) : sentence.text, tokens: kept };
+}
