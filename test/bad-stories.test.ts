@@ -17,6 +17,8 @@ import { exitOrPrinted, STACK_LINE, startStorybot } from "./helpers/storybot-pro
 
 const SHIPPED = fileURLToPath(new URL("../data/stories/korea-herald-2020-10-22.txt", import.meta.url));
 const IS_ROOT = process.getuid?.() === 0;
+/** the conventional unprivileged account: root reads any file, so a permission test runs as this */
+const NOBODY = { uid: 65534, gid: 65534 };
 /** `ask` answers in about a second; a run still going after this long is stuck. */
 const HANG_GUARD_MS = 10_000;
 
@@ -82,16 +84,17 @@ describe("the library with unreadable and hostile files", () => {
     expect(library.errors).toHaveLength(Object.keys(BAD).length + 1);
   });
 
-  // root reads a file whatever its mode, so chmod 000 proves nothing there; loop.txt and dangling.txt
-  // above are unreadable for root too
-  it.skipIf(IS_ROOT)("reports a file without read permission (skipped as root: root reads it anyway)", async () => {
+  // root reads a file whatever its mode: as root (CI), the run drops to the unprivileged "nobody"
+  it("reports a file without read permission and serves the others (run as an unprivileged user)", async () => {
     const dir = mkdtempSync(join(root, "perm-"));
     copyFileSync(SHIPPED, join(dir, "good.txt"));
     writeFileSync(join(dir, "locked.txt"), ARTICLE);
     chmodSync(join(dir, "locked.txt"), 0o000);
-    const library = await StoryLibrary.fromDirectory(dir);
-    expect(library.ids()).toEqual(["good"]);
-    expect(library.errors.map((e) => e.message)).toEqual([expect.stringMatching(/locked\.txt: unreadable \(EACCES/)]);
+    for (const d of [root, dir]) chmodSync(d, 0o755);
+    const run = startStorybot({ args: ["ask", "--story", "good", "who laid flowers?"], cwd: dir, env: { STORY_DIR: dir }, ...(IS_ROOT ? { user: NOBODY } : {}) });
+    expect(await run.exit).toBe(0);
+    expect(run.out()).toMatch(/^Kim Jong-un\n/);
+    expect(run.err()).toMatch(/storybot: skipped \S*locked\.txt: [^\n]*unreadable \(EACCES/);
   });
 
   it("reads front matter after a byte-order mark", () => {

@@ -128,6 +128,8 @@ function prefixOf(doc: Rich, n: number): Rich {
   return out;
 }
 
+const unstyled = (doc: Rich): Rich => doc.map((b) => ({ ...b, spans: b.spans.map((s) => ({ text: s.text })) }));
+
 /** Discord markdown for `doc`, at most `max` characters, cut between words and marked with "…". */
 export function toMarkdown(doc: Rich, max = Infinity): string {
   const text = doc.map((b) => b.spans.map((s) => s.text).join("")).join("\n");
@@ -138,8 +140,12 @@ export function toMarkdown(doc: Rich, max = Infinity): string {
     if (full.length <= max) return full;
   }
   const cut = (n: number) => render(prefixOf(doc, n));
+  // bold glued to a word ("Kim**’s**") makes one word out of several spans, with markers that cost
+  // room: when not even the first word fits styled, it is shown whole without its styles rather than cut
+  const plainCut = (n: number) => render(unstyled(prefixOf(doc, n)));
   const within = (ends: number[]) => ends.filter((n) => n < max);
-  return longestFit(within(wordEnds(text)), max, cut) ?? longestFit(within(charEnds(text.split(/\s/)[0]!)), max, cut) ?? (max >= 1 ? ELLIPSIS : "");
+  const words = within(wordEnds(text));
+  return longestFit(words, max, cut) ?? longestFit(words, max, plainCut) ?? longestFit(within(charEnds(text.split(/\s/)[0]!)), max, plainCut) ?? (max >= 1 ? ELLIPSIS : "");
 }
 
 /** The same document as plain text for a terminal: quotes keep their "> " so they still stand out. */

@@ -31,6 +31,8 @@ export interface StorybotOptions {
   stdin?: "pipe" | "ignore";
   /** the script to run instead of bin/storybot.ts (see STORYBOT_WITH_SLOW_COMMAND) */
   entry?: string;
+  /** run as this user instead (a root test process dropping to an unprivileged uid) */
+  user?: { uid: number; gid: number };
 }
 
 export interface StorybotProcess {
@@ -53,6 +55,7 @@ export function startStorybot(options: StorybotOptions): StorybotProcess {
     cwd: options.cwd,
     env: { PATH: process.env.PATH ?? "", STORYBOT_CACHE_DIR: "off", ...options.env },
     stdio: [options.input === undefined ? (options.stdin ?? "ignore") : "pipe", "pipe", "pipe"],
+    ...options.user,
   });
   let out = "";
   let err = "";
