@@ -17,10 +17,20 @@ function wink(): Wink {
 /** Question words repeat and the stemmer runs several regular expressions a word: remember its stems. */
 const stems = new BoundedMemo<string>(20000);
 
+/**
+ * English words are far shorter; a longer "word" is a pasted blob (base64, a hash, a URL) and the
+ * Porter stemmer takes time quadratic in a word's length (30,000 letters: ~7 s). It is its own stem.
+ */
+export const MAX_STEMMED_LENGTH = 64;
+
 export function stem(word: string): string {
   const lower = word.toLowerCase();
+  if (lower.length > MAX_STEMMED_LENGTH) return lower;
   return stems.get(lower, () => stemmer(lower));
 }
+
+const LONG_RUN = new RegExp(`\\S{${MAX_STEMMED_LENGTH + 1},}`, "gu");
+const PIECE = new RegExp(`\\S{1,${MAX_STEMMED_LENGTH}}`, "gu");
 
 export interface AnalysedSentence {
   text: string;
@@ -31,7 +41,10 @@ export interface AnalysedSentence {
 export function analyse(text: string): AnalysedSentence[] {
   const nlp = wink();
   const its = nlp.its;
-  const doc = nlp.readDoc(text);
+  // wink's tokenizer looks for an e-mail address at every character of a run without spaces: time
+  // quadratic in its length (a 30,000-character blob: ~3 s). It gets such runs in pieces; offsets
+  // are found in the original text below, so sentences keep their exact text.
+  const doc = nlp.readDoc(text.replace(LONG_RUN, (run) => run.match(PIECE)!.join(" ")));
   const out: (AnalysedSentence & { at: number })[] = [];
   let cursor = 0;
   doc.sentences().each((s: ItemSentence) => {
