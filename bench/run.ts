@@ -9,7 +9,7 @@
  * or with --json one JSON object. The targets are reported, never asserted: this is not a test.
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -112,7 +112,7 @@ export async function runBenchmark(options: BenchOptions, log: (m: string) => vo
     const defaultStory = measureDefaultStory(DEFAULT_STORY_FILE, defaultQuestions, budget);
 
     log("cold start");
-    const cliEnv = { ...process.env, STORY_DIR: join(ROOT, "data/stories"), STORYBOT_CACHE_DIR: join(work, "cli-cache"), STORY: "" };
+    const cliEnv = { ...process.env, STORY_DIR: join(ROOT, "data/stories"), STORYBOT_DB: join(work, "cli.db"), STORY: "" };
     const bin = nodeCommand(join(ROOT, import.meta.url.endsWith(".ts") ? "bin/storybot.js" : "dist/bin/storybot.js"));
     const json = await measureColdStart([...bin, "ask", "--json", COLD_START_QUESTION], { cwd: ROOT, env: cliEnv }, options.coldStartRuns);
     const text = await measureColdStart([...bin, "ask", COLD_START_QUESTION], { cwd: ROOT, env: cliEnv }, options.coldStartRuns);
@@ -126,8 +126,7 @@ export async function runBenchmark(options: BenchOptions, log: (m: string) => vo
     for (const size of options.sizes) {
       log(`scale: ${size} stories`);
       const dir = join(work, `corpus-${size}`);
-      const cache = join(work, `cache-${size}`);
-      mkdirSync(cache);
+      const cache = join(work, `corpus-${size}.db`);
       const stories = generateCorpus(sources, { count: size, seed: options.seed, outDir: dir });
       const workFile = join(work, `work-${size}.json`);
       writeFileSync(workFile, JSON.stringify(workload(stories, questions, options.workSize, options.seed)));

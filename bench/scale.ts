@@ -1,13 +1,14 @@
 /**
  * One size of the scale series, in phases that run in fresh processes (scale-worker.ts) so that
  * times and memory are those of a real start:
- *  - build: ingest every article of the corpus into an empty cache (what a first start costs);
- *  - load: open the same library from the cache (what every later start costs), then answer the
+ *  - build: ingest every article of the corpus into an empty database (what a first start costs);
+ *  - load: open the same library from the database (what every later start costs), then answer the
  *    workload across all stories: once cold (each story parsed and indexed on first use), then
  *    warm, with tinybench.
  */
 import { answerAcross, StoryLibrary, type IngestProgress } from "../src/engine/index.js";
 import { questionStems } from "../src/engine/index/router.js";
+import { openStorage } from "../src/store/index.js";
 import { measureLatency, type Latency, type TimeBudget } from "./default-story.js";
 import { percentile, peakRssMb, round } from "./stats.js";
 
@@ -42,19 +43,19 @@ export interface LoadResult {
   peakRssMb: number;
 }
 
-export async function buildPhase(dir: string, cacheDir: string): Promise<BuildResult> {
+export async function buildPhase(dir: string, dbFile: string): Promise<BuildResult> {
   const start = performance.now();
-  const library = await StoryLibrary.fromDirectory(dir, { cacheDir });
+  const library = await StoryLibrary.fromDirectory(dir, { cache: openStorage(dbFile).ingest });
   const buildMs = performance.now() - start;
   const paragraphs = library.ids().reduce((n, id) => n + (library.card(id)?.paragraphCount ?? 0), 0);
   return { stories: library.size, paragraphs, errors: library.errors.length, buildMs: round(buildMs, 1), peakRssMb: round(peakRssMb(), 1) };
 }
 
-export async function loadPhase(dir: string, cacheDir: string, work: WorkItem[], budget: TimeBudget): Promise<LoadResult> {
+export async function loadPhase(dir: string, dbFile: string, work: WorkItem[], budget: TimeBudget): Promise<LoadResult> {
   let ingested = 0;
   const counter: IngestProgress = { start: (n) => void (ingested = n), advance: () => undefined, stop: () => undefined };
   const start = performance.now();
-  const library = await StoryLibrary.fromDirectory(dir, { cacheDir, progress: counter });
+  const library = await StoryLibrary.fromDirectory(dir, { cache: openStorage(dbFile).ingest, progress: counter });
   const loadMs = performance.now() - start;
 
   const modelStart = performance.now();

@@ -12,5 +12,8 @@ function projectRoot(): string {
 
 export const ROOT = projectRoot();
 export const DEFAULT_STORY_DIR = resolve(process.env.STORY_DIR ?? join(ROOT, "data", "stories"));
-/** Ingested stories and router indexes, kept between runs (see docs/scale.md); "off" disables the cache. */
-export const DEFAULT_CACHE_DIR = process.env.STORYBOT_CACHE_DIR === "off" ? null : resolve(process.env.STORYBOT_CACHE_DIR ?? join(ROOT, ".cache"));
+/**
+ * The database (docs/storage.md): servers' stories and settings, ingested stories and indexes.
+ * ":memory:" keeps everything in the process, for tests and throwaway runs.
+ */
+export const DEFAULT_DB_FILE = process.env.STORYBOT_DB === ":memory:" ? ":memory:" : resolve(process.env.STORYBOT_DB?.trim() || join(ROOT, "data", "storybot.db"));

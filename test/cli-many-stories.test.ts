@@ -22,7 +22,7 @@ beforeAll(() => {
   storyDir = join(work, "stories");
   cpSync(FIXTURES, storyDir, { recursive: true });
   cpSync(join(ROOT, "data/stories/korea-herald-2020-10-22.txt"), join(storyDir, "korea-herald-2020-10-22.txt"));
-  env = { ...process.env, STORY_DIR: storyDir, STORYBOT_CACHE_DIR: join(work, "cache"), STORY: "" };
+  env = { ...process.env, STORY_DIR: storyDir, STORYBOT_DB: join(work, "storybot.db"), STORY: "" };
 });
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));

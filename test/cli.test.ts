@@ -2,7 +2,7 @@
  * The command line, run as a user runs it (`tsx bin/storybot.ts …`, what `npx tsx` starts): ask as
  * text and JSON, the JSONL batch, and exit status 2 with a message on stderr for bad input.
  *
- * The on-disk cache is off, so that these runs neither read nor write the checkout's .cache/.
+ * The database is in memory (STORYBOT_DB=:memory:), so that these runs neither read nor write the checkout's data/storybot.db.
  */
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
@@ -26,7 +26,7 @@ function storybot(args: string[], stdin = ""): Promise<Run> {
 }
 
 function run(command: string, args: string[], stdin = ""): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, STORYBOT_CACHE_DIR: "off", NO_COLOR: "1" };
+  const env: NodeJS.ProcessEnv = { ...process.env, STORYBOT_DB: ":memory:", NO_COLOR: "1" };
   delete env.STORY;
   delete env.STORY_DIR;
   return new Promise((done, fail) => {

@@ -1,9 +1,12 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+/** The ingest cache in the database: each article ingested once, damaged entries rebuilt and named, edits and new engines never served stale. */
+import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadStoryFile, StoryLibrary, type IngestProgress } from "../src/engine/story/library.js";
 import { engineFingerprint } from "../src/engine/story/story-cache.js";
+import { openStorage, type Storage } from "../src/store/index.js";
 
 const ids = (routed: { id: string }[]) => routed.map((r) => r.id);
 
@@ -18,35 +21,51 @@ function ingestCounter(): IngestProgress & { ingested: string[] } {
 
 let work: string;
 let stories: string;
-let cacheDir: string;
+let dbFile: string;
+const opened: Storage[] = [];
 
 beforeEach(() => {
   work = mkdtempSync(join(tmpdir(), "storybot-cache-"));
   stories = join(work, "stories");
-  cacheDir = join(work, "cache");
+  dbFile = join(work, "data", "storybot.db");
   cpSync(FIXTURES, stories, { recursive: true });
   cpSync(DEFAULT_STORY, join(stories, "korea-herald-2020-10-22.txt"));
 });
 
-afterEach(() => rmSync(work, { recursive: true, force: true }));
+afterEach(() => {
+  for (const s of opened.splice(0)) s.close();
+  rmSync(work, { recursive: true, force: true });
+});
 
+/** Each open is a fresh connection to the file, as a new run of storybot would make. */
 async function open(options: { keepInMemory?: number } = {}) {
+  const storage = openStorage(dbFile);
+  opened.push(storage);
   const progress = ingestCounter();
-  const library = await StoryLibrary.fromDirectory(stories, { cacheDir, progress, ...options });
+  const library = await StoryLibrary.fromDirectory(stories, { cache: storage.ingest, progress, ...options });
   return { library, ingested: progress.ingested };
 }
 
-/** The files of this engine's part of the cache (one directory per engine fingerprint). */
-function cacheFiles(sub: string): string[] {
-  const own = join(cacheDir, engineFingerprint(), sub);
-  return readdirSync(own).map((n) => join(own, n));
+/** Another connection to the same file, for tests that damage or inspect it by hand. */
+function sql(): Database.Database {
+  const db = new Database(dbFile);
+  return db;
 }
 
-describe("the story cache", () => {
-  it("ingests each article once, then serves the same stories from disk", async () => {
+const count = (table: string, where = "1") => {
+  const db = sql();
+  try {
+    return (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+};
+
+describe("the ingest cache in the database", () => {
+  it("ingests each article once, then serves the same stories from the database", async () => {
     const first = await open();
     expect(first.ingested).toHaveLength(3);
-    expect(cacheFiles("stories")).toHaveLength(3);
+    expect(count("ingested")).toBe(3);
 
     const second = await open();
     expect(second.ingested).toEqual([]);
@@ -68,35 +87,53 @@ describe("the story cache", () => {
     expect(ids(library.route("Who is Nadia Brennan?", 1))).toEqual(["ferry-strike-2022-03-04"]);
   });
 
-  it("keeps another engine version's files apart, so two versions sharing a cache do not undo each other", async () => {
+  it("does not ingest an article again when only its time changed", async () => {
+    await open();
+    const file = join(stories, "glacier-survey-2021-08-12.txt");
+    utimesSync(file, new Date(), new Date(Date.now() + 60_000));
+    expect((await open()).ingested).toEqual([]);
+    expect((await open()).ingested).toEqual([]);
+  });
+
+  it("keeps another engine version's entries apart, so two versions sharing a database do not undo each other", async () => {
     const first = await open();
-    const names = cacheFiles("stories").map((f) => f.split(/[\\/]/).pop()!);
-    // another version of storybot, sharing the directory, writes the same articles' stories
-    const other = join(cacheDir, "another-engine", "stories");
-    cpSync(join(cacheDir, engineFingerprint(), "stories"), other, { recursive: true });
-    for (const n of names) writeFileSync(join(other, n), '{"engine":"another-engine"}');
+    // another version of storybot, sharing the file, caches the same articles its own way
+    const db = sql();
+    db.prepare("INSERT INTO ingested (engine, hash, data) SELECT 'another-engine', hash, '{\"engine\":\"another-engine\"}' FROM ingested").run();
+    db.close();
     const { library, ingested } = await open();
     expect(ingested).toEqual([]);
     for (const id of first.library.ids()) expect(library.get(id)).toEqual(first.library.get(id));
-    expect(readdirSync(cacheDir).sort()).toEqual(["another-engine", engineFingerprint()].sort());
+    expect(count("ingested", `engine = '${engineFingerprint()}'`)).toBe(3);
+    expect(count("ingested", "engine = 'another-engine'")).toBe(3);
   });
 
-  it("ignores damaged cache files and rebuilds them", async () => {
+  it("rebuilds damaged entries and names each one", async () => {
     const first = await open();
-    const [damaged, truncated, foreign] = cacheFiles("stories");
-    writeFileSync(damaged!, "not json at all");
-    writeFileSync(truncated!, readFileSync(truncated!, "utf8").slice(0, 500));
-    // valid JSON from another engine version
-    writeFileSync(foreign!, JSON.stringify({ ...JSON.parse(readFileSync(foreign!, "utf8")), engine: "older" }));
-    for (const manifest of cacheFiles("libraries")) writeFileSync(manifest, '{"engine":');
+    const db = sql();
+    const hashes = (db.prepare("SELECT hash FROM ingested ORDER BY hash").all() as { hash: string }[]).map((r) => r.hash);
+    const set = db.prepare("UPDATE ingested SET data = ? WHERE hash = ?");
+    set.run("not json at all", hashes[0]);
+    const whole = (db.prepare("SELECT data FROM ingested WHERE hash = ?").get(hashes[1]) as { data: string }).data;
+    set.run(whole.slice(0, 500), hashes[1]);
+    // valid JSON, but not a story
+    set.run(JSON.stringify({ title: "x", paragraphs: "no" }), hashes[2]);
+    db.prepare("UPDATE libraries SET manifest = '{\"stories\":'").run();
+    db.close();
 
     const second = await open();
     expect(second.ingested).toHaveLength(3);
     for (const id of first.library.ids()) expect(second.library.get(id)).toEqual(first.library.get(id));
-    expect((await open()).ingested).toEqual([]);
+    const notes = second.library.rebuilt.map((n) => n.message);
+    expect(notes).toHaveLength(4);
+    expect(notes[0]).toMatch(/the index of .*stories: its cached copy in .*storybot\.db was damaged \(not JSON\); ingested again/);
+    for (const name of ["ferry-strike-2022-03-04.txt", "glacier-survey-2021-08-12.txt", "korea-herald-2020-10-22.txt"]) expect(notes.some((n) => n.includes(name) && /was damaged/.test(n))).toBe(true);
+    const again = await open();
+    expect(again.ingested).toEqual([]);
+    expect(again.library.rebuilt).toEqual([]);
   });
 
-  it("reads evicted stories back from the cache when a question reaches them again", async () => {
+  it("reads evicted stories back from the database when a question reaches them again", async () => {
     await open();
     const { library } = await open({ keepInMemory: 1 });
     const before = library.get("glacier-survey-2021-08-12");
@@ -109,9 +146,11 @@ describe("the story cache", () => {
   it("says which story is lost when its cached copy disappears after loading", async () => {
     await open();
     const { library } = await open({ keepInMemory: 1 });
-    for (const f of cacheFiles("stories")) rmSync(f);
+    const db = sql();
+    db.prepare("DELETE FROM ingested").run();
+    db.close();
     expect(library.get("glacier-survey-2021-08-12")).toBeUndefined();
-    expect(library.errors.at(-1)?.message).toMatch(/glacier-survey-2021-08-12\.txt: its cached copy .* is gone or damaged/);
+    expect(library.errors.at(-1)?.message).toMatch(/glacier-survey-2021-08-12\.txt: its cached copy in .*storybot\.db is gone; load the stories again/);
   });
 
   it("forgets deleted articles and picks up new ones", async () => {
@@ -126,9 +165,11 @@ describe("the story cache", () => {
 
   it("caches a single article file too", async () => {
     const file = join(stories, "glacier-survey-2021-08-12.txt");
-    const fresh = await loadStoryFile(file, { cacheDir });
-    expect(cacheFiles("stories")).toHaveLength(1);
-    expect(await loadStoryFile(file, { cacheDir })).toEqual(fresh);
+    const storage = openStorage(dbFile);
+    opened.push(storage);
+    const fresh = await loadStoryFile(file, { cache: storage.ingest });
+    expect(count("ingested")).toBe(1);
+    expect(await loadStoryFile(file, { cache: storage.ingest })).toEqual(fresh);
   });
 
   it("reports unreadable articles and loads the rest", async () => {
@@ -137,6 +178,8 @@ describe("the story cache", () => {
     const { library } = await open();
     expect(library.size).toBe(3);
     expect(library.errors.map((e) => e.message)).toEqual([expect.stringMatching(/binary\.md: not a text file/), expect.stringMatching(/empty\.txt: the article is empty/)]);
-    expect((await StoryLibrary.fromDirectory(join(work, "missing"), { cacheDir })).errors[0]?.message).toMatch(/cannot read the story directory/);
+    const storage = openStorage(dbFile);
+    opened.push(storage);
+    expect((await StoryLibrary.fromDirectory(join(work, "missing"), { cache: storage.ingest })).errors[0]?.message).toMatch(/cannot read the story directory/);
   });
 });

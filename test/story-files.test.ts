@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestText, loadStoryFile, StoryFormatError, StoryLibrary } from "../src/engine/index.js";
 import { MAX_STORY_BYTES } from "../src/engine/story/library.js";
+import { IN_MEMORY, openStorage, type Storage } from "../src/store/index.js";
 
 const fixture = (rel: string) => fileURLToPath(new URL(rel, import.meta.url));
 
@@ -23,11 +24,11 @@ const BAD: Record<string, RegExp> = {
 };
 
 let dir: string;
-let cacheDir: string;
+let storage: Storage;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "storybot-stories-"));
-  cacheDir = mkdtempSync(join(tmpdir(), "storybot-cache-"));
+  storage = openStorage(IN_MEMORY);
   writeFileSync(join(dir, "good.txt"), GOOD);
   copyFileSync(fixture("fixtures/engine/lindenfeld-tram-vote-2021-11-04.txt"), join(dir, "tram.md"));
   writeFileSync(join(dir, "empty.txt"), "");
@@ -44,7 +45,7 @@ beforeAll(() => {
 
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
-  rmSync(cacheDir, { recursive: true, force: true });
+  storage.close();
 });
 
 function checkLibrary(library: StoryLibrary): void {
@@ -73,9 +74,9 @@ describe("StoryLibrary.fromDirectory with malformed files", () => {
   });
 
   it("reports the bad files again when the good ones come from the cache", async () => {
-    const first = await StoryLibrary.fromDirectory(dir, { cacheDir });
+    const first = await StoryLibrary.fromDirectory(dir, { cache: storage.ingest });
     checkLibrary(first);
-    const second = await StoryLibrary.fromDirectory(dir, { cacheDir });
+    const second = await StoryLibrary.fromDirectory(dir, { cache: storage.ingest });
     checkLibrary(second);
     expect(second.get("good")!.paragraphs.map((p) => p.text)).toEqual(first.get("good")!.paragraphs.map((p) => p.text));
   });

@@ -1,10 +1,12 @@
 /**
  * `--story ID|PATH|DIR|all` → what a question is asked of: one story, or a library whose stories
- * a question is routed across. Stories come through the on-disk cache (docs/scale.md).
+ * a question is routed across. Stories come through the database's ingest cache (docs/scale.md).
  */
 import { statSync } from "node:fs";
-import { loadStoryFile, StoryLibrary, type Story } from "../engine/index.js";
-import { DEFAULT_CACHE_DIR, DEFAULT_STORY_DIR } from "../config-paths.js";
+import { loadStoryFile, StoryLibrary, type IngestStore, type Story } from "../engine/index.js";
+import { DEFAULT_STORY_DIR } from "../config-paths.js";
+import { DatabaseError } from "../store/database.js";
+import { processStorage } from "../store/process-storage.js";
 import { ingestProgressBar } from "./progress.js";
 
 export class UsageError extends Error {}
@@ -19,19 +21,30 @@ const files = new Map<string, Promise<Story>>();
 
 const warned = new WeakSet<StoryLibrary>();
 
-/** Says once per run which articles were skipped, and why. */
+/** Says once per run which articles were skipped, and which cache entries were rebuilt, and why. */
 function warnAbout(library: StoryLibrary): StoryLibrary {
   if (warned.has(library)) return library;
   warned.add(library);
   for (const e of library.errors) process.stderr.write(`storybot: skipped ${e.message}\n`);
+  for (const e of library.rebuilt) process.stderr.write(`storybot: ${e.message}\n`);
   return library;
+}
+
+/** The ingest cache of the database; a database that cannot be opened is the user's to fix. */
+export function ingestCache(): IngestStore {
+  try {
+    return processStorage().ingest;
+  } catch (err) {
+    if (err instanceof DatabaseError) throw new UsageError(err.message);
+    throw err;
+  }
 }
 
 /** The stories of a directory, loaded once per run. */
 export function libraryAt(dir: string): Promise<StoryLibrary> {
   let library = libraries.get(dir);
   if (!library) {
-    library = StoryLibrary.fromDirectory(dir, { cacheDir: DEFAULT_CACHE_DIR, progress: ingestProgressBar() });
+    library = StoryLibrary.fromDirectory(dir, { cache: ingestCache(), progress: ingestProgressBar() });
     libraries.set(dir, library);
   }
   return library;
@@ -61,7 +74,7 @@ async function fromPath(ref: string): Promise<Target> {
   if (isDirectory) return { library: nonEmpty(warnAbout(await libraryAt(ref)), ref) };
   let story = files.get(ref);
   if (!story) {
-    story = loadStoryFile(ref, { cacheDir: DEFAULT_CACHE_DIR });
+    story = loadStoryFile(ref, { cache: ingestCache() });
     files.set(ref, story);
   }
   try {

@@ -6,13 +6,15 @@
 import { UserError, type Command } from "../../commands/command.js";
 import { commands as allCommands } from "../../commands/index.js";
 import { Stories } from "../../commands/stories-service.js";
-import { DEFAULT_CACHE_DIR, DEFAULT_STORY_DIR } from "../config-paths.js";
+import { DEFAULT_STORY_DIR } from "../config-paths.js";
 import { ConfigError, loadConfig, type Config } from "../config/index.js";
 import { runConsole } from "../console/console.js";
 import { launchBot, STOP_BUDGET_MS, type RunningBot } from "../discord/bot.js";
 import { dropStrayShardCount, shardOfThisProcess } from "../discord/shard-process.js";
 import { StoryLibrary } from "../engine/index.js";
 import { createLogger, type Logger } from "../log.js";
+import { DatabaseError } from "../store/database.js";
+import { processStorage } from "../store/process-storage.js";
 
 export interface ServeOptions {
   console?: boolean;
@@ -24,8 +26,9 @@ export interface ServeOptions {
 const EXIT_DEADLINE_MS = STOP_BUDGET_MS + 800;
 
 async function loadStories(config: Config, log: Logger): Promise<Stories> {
-  const library = await StoryLibrary.fromDirectory(DEFAULT_STORY_DIR, { cacheDir: DEFAULT_CACHE_DIR });
+  const library = await StoryLibrary.fromDirectory(DEFAULT_STORY_DIR, { cache: processStorage().ingest });
   for (const e of library.errors) log.warn({ file: e.file }, `skipped ${e.message}`);
+  for (const e of library.rebuilt) log.warn({ file: e.file }, e.message);
   // serving nothing would look like a working bot; a clear refusal also keeps a service manager from a login loop
   if (library.size === 0) {
     const why = library.errors.map((e) => e.message).join("; ");
@@ -62,7 +65,7 @@ function stopOnSignals(running: () => RunningBot | null, log: Logger): void {
 
 /** Prints a setup problem (never a secret) and exits 2. */
 function refuse(err: unknown): never {
-  if (!(err instanceof ConfigError || err instanceof UserError)) throw err;
+  if (!(err instanceof ConfigError || err instanceof UserError || err instanceof DatabaseError)) throw err;
   process.stderr.write(`storybot start: ${err.message}\n`);
   process.exit(2);
 }

@@ -17,7 +17,7 @@ export { suggest, suggestedQuestions, type Suggestion } from "./answer/suggest.j
 export type { RoutedStory } from "./index/router.js";
 export { ingestText, StoryFormatError } from "./story/ingest.js";
 export { loadStoryFile, StoryLibrary, type IngestProgress, type LibraryOptions, type LoadError, type StoryCard } from "./story/library.js";
-export { ENGINE_VERSION } from "./story/story-cache.js";
+export { ENGINE_VERSION, type IngestStore } from "./story/story-cache.js";
 export { storyIdFromFile } from "./story/story-id.js";
 export { formatIso } from "./language/iso-date.js";
 export { FACT_TYPES, nameFact, storyFacts, type DateFact, type Facts, type FactType, type NameFact } from "./summary/facts.js";

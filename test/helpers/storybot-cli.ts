@@ -7,7 +7,7 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export function storybot(...args: string[]): { code: number | null; out: string; err: string } {
   const run = spawnSync(process.execPath, ["--import", "tsx", "bin/storybot.ts", ...args], {
     cwd: ROOT,
-    env: { ...process.env, STORYBOT_CACHE_DIR: "off", STORY: "" },
+    env: { ...process.env, STORYBOT_DB: ":memory:", STORY: "" },
     encoding: "utf8",
     timeout: 60_000,
   });

@@ -23,7 +23,7 @@ export interface StorybotOptions {
   args?: string[];
   /** the working directory: one without a .env, unless the test writes one there */
   cwd: string;
-  /** the child's environment, besides PATH and STORYBOT_CACHE_DIR=off */
+  /** the child's environment, besides PATH and STORYBOT_DB=:memory: */
   env?: Record<string, string>;
   /** text written to stdin, which is then closed */
   input?: string;
@@ -53,7 +53,7 @@ export interface StorybotProcess {
 export function startStorybot(options: StorybotOptions): StorybotProcess {
   const child = spawn(process.execPath, ["--import", TSX, options.entry ?? STORYBOT_BIN, ...(options.args ?? ["start"])], {
     cwd: options.cwd,
-    env: { PATH: process.env.PATH ?? "", STORYBOT_CACHE_DIR: "off", ...options.env },
+    env: { PATH: process.env.PATH ?? "", STORYBOT_DB: ":memory:", ...options.env },
     stdio: [options.input === undefined ? (options.stdin ?? "ignore") : "pipe", "pipe", "pipe"],
     ...options.user,
   });

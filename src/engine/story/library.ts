@@ -1,15 +1,17 @@
 /**
  * The stories a bot serves: every .txt/.md article in a directory, each loaded on its own.
  *
- * With a cache directory, an article is ingested once and then read back from the cache; a
- * library opened again reads one manifest (cards and router index) and parses a story only when
- * a question reaches it, keeping the most recently used ones in memory. ingest.js, and with it
- * chrono and the YAML parser, is imported only when an article has to be ingested.
+ * With a cache (the bot's database), an article is ingested once and then read back from the
+ * cache; a library opened again reads one manifest (cards and router index), reads only the
+ * articles whose size or time changed, and parses a story only when a question reaches it, keeping
+ * the most recently used ones in memory. ingest.js, and with it chrono and the YAML parser, is
+ * imported only when an article has to be ingested.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, type Stats } from "node:fs";
 import { extname, join, resolve } from "node:path";
+import { LRUCache } from "lru-cache";
 import { StoryRouter, type RoutedStory } from "../index/router.js";
-import { contentHash, StoryCache, type LibraryManifest, type StoryCard } from "./story-cache.js";
+import { contentHash, StoryCache, type CacheRead, type IngestStore, type LibraryManifest, type StoryCard } from "./story-cache.js";
 import { storyIdFromFile } from "./story-id.js";
 import type { Story } from "../types.js";
 
@@ -36,7 +38,7 @@ export interface IngestProgress {
 
 export interface LibraryOptions {
   /** where ingested stories and router indexes are kept between runs; null or absent: nowhere */
-  cacheDir?: string | null;
+  cache?: IngestStore | null;
   progress?: IngestProgress;
   /** how many parsed stories a cached library keeps in memory (the others wait in the cache) */
   keepInMemory?: number;
@@ -50,17 +52,21 @@ async function ingester(): Promise<Ingest> {
   return (await ingestModule).ingestText;
 }
 
-function readArticle(file: string): string {
+function fileError(file: string, err: unknown): Error {
+  const reason = err instanceof RangeError ? err.message : (err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : `unreadable (${(err as Error).message})`;
+  return new Error(`${file}: ${reason}`);
+}
+
+/** An article's size and time, refusing what cannot be an article; throws an Error naming the file. */
+function statArticle(file: string): Stats {
   try {
     const stat = statSync(file);
     // a FIFO or a device named *.txt would block the read forever
     if (!stat.isFile()) throw new RangeError("not a regular file");
-    const size = stat.size;
-    if (size > MAX_STORY_BYTES) throw new RangeError(`too large (${size} bytes; the limit is ${MAX_STORY_BYTES})`);
-    return readFileSync(file, "utf8");
+    if (stat.size > MAX_STORY_BYTES) throw new RangeError(`too large (${stat.size} bytes; the limit is ${MAX_STORY_BYTES})`);
+    return stat;
   } catch (err) {
-    const reason = err instanceof RangeError ? err.message : (err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : `unreadable (${(err as Error).message})`;
-    throw new Error(`${file}: ${reason}`);
+    throw fileError(file, err);
   }
 }
 
@@ -71,16 +77,32 @@ interface Article {
   path: string;
   text: string;
   hash: string;
+  size: number;
+  mtimeMs: number;
 }
 
-function article(file: string, id = storyIdFromFile(file)): Article {
-  const text = readArticle(file);
-  return { id, file, path: resolve(file), text, hash: contentHash(text) };
+function article(file: string, id = storyIdFromFile(file), stat = statArticle(file)): Article {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (err) {
+    throw fileError(file, err);
+  }
+  return { id, file, path: resolve(file), text, hash: contentHash(text), size: stat.size, mtimeMs: stat.mtimeMs };
 }
 
-function fromCache(a: Article, cache: StoryCache | null): Story | null {
-  const cached = cache?.readStory(a.hash);
-  return cached ? { ...cached, id: a.id, file: a.path } : null;
+/** Why a cache entry was not used, for the library's `rebuilt` notes; null when it was fine or absent. */
+function damage<T>(read: CacheRead<T>, what: string, location: string): string | null {
+  return "damaged" in read ? `${what}: its cached copy in ${location} was damaged (${read.damaged}); ingested again` : null;
+}
+
+function fromCache(a: Article, cache: StoryCache | null, rebuilt?: LoadError[]): Story | null {
+  if (!cache) return null;
+  const read = cache.readStory(a.hash);
+  if ("value" in read) return { ...read.value, id: a.id, file: a.path };
+  const why = damage(read, a.file, cache.location);
+  if (why) rebuilt?.push({ file: a.file, message: why });
+  return null;
 }
 
 /** Ingests the article and caches the result; throws an Error naming the file. */
@@ -98,7 +120,7 @@ async function ingestArticle(a: Article, cache: StoryCache | null): Promise<Stor
 
 /** Reads one article file, from the cache when it holds this exact text; throws an Error naming the file. */
 export async function loadStoryFile(file: string, options: LibraryOptions = {}): Promise<Story> {
-  const cache = options.cacheDir ? new StoryCache(resolve(options.cacheDir)) : null;
+  const cache = options.cache ? new StoryCache(options.cache) : null;
   const a = article(file);
   return fromCache(a, cache) ?? ingestArticle(a, cache);
 }
@@ -110,20 +132,28 @@ function cardOf(story: Story): StoryCard {
 
 const nextTurn = () => new Promise<void>((done) => setImmediate(done));
 
+interface Entry {
+  card: StoryCard;
+  hash: string | null;
+  size?: number;
+  mtimeMs?: number;
+}
+
 export class StoryLibrary {
   readonly errors: LoadError[] = [];
-  private readonly cards = new Map<string, { card: StoryCard; hash: string | null }>();
+  /** cache entries found damaged and rebuilt (worth a log line, not a failure) */
+  readonly rebuilt: LoadError[] = [];
+  private readonly cards = new Map<string, Entry>();
   /** stories that live only in memory: added directly, or loaded without a cache */
   private readonly pinned = new Map<string, Story>();
-  /** parsed cached stories, least recently used first */
-  private readonly recent = new Map<string, Story>();
+  /** parsed cached stories, the most recently used kept */
+  private readonly recent: LRUCache<string, Story>;
   private readonly router = StoryRouter.empty();
   private readonly cache: StoryCache | null;
-  private readonly keep: number;
 
   constructor(stories: Story[] = [], errors: LoadError[] = [], options: { cache?: StoryCache | null; keepInMemory?: number; router?: StoryRouter } = {}) {
     this.cache = options.cache ?? null;
-    this.keep = Math.max(1, options.keepInMemory ?? DEFAULT_KEEP_IN_MEMORY);
+    this.recent = new LRUCache({ max: Math.max(1, options.keepInMemory ?? DEFAULT_KEEP_IN_MEMORY) });
     if (options.router) this.router = options.router;
     for (const s of stories) this.add(s);
     this.errors.push(...errors);
@@ -131,14 +161,17 @@ export class StoryLibrary {
 
   /**
    * Loads every article in `dir`; a bad file is reported in `errors` and the others still load.
-   * With options.cacheDir, unchanged articles are not ingested again.
+   * With options.cache, unchanged articles are not read or ingested again.
    */
   static async fromDirectory(dir: string, options: LibraryOptions = {}): Promise<StoryLibrary> {
     const root = resolve(dir);
-    const cache = options.cacheDir ? new StoryCache(resolve(options.cacheDir)) : null;
-    const manifest = cache?.readManifest(root) ?? null;
+    const cache = options.cache ? new StoryCache(options.cache) : null;
+    const read = cache?.readManifest(root);
+    const manifest = read && "value" in read ? read.value : null;
     const router = (manifest && StoryRouter.fromJSON(manifest.router)) || StoryRouter.empty();
     const library = new StoryLibrary([], [], { cache, keepInMemory: options.keepInMemory, router });
+    const why = read && cache && damage(read, `the index of ${dir}`, cache.location);
+    if (why) library.rebuilt.push({ file: dir, message: why });
     let names: string[];
     try {
       names = readdirSync(root).filter((n) => STORY_EXTENSIONS.has(extname(n).toLowerCase())).sort();
@@ -149,15 +182,27 @@ export class StoryLibrary {
     const known = new Map((manifest?.stories ?? []).map((s) => [s.file, s]));
     const changed: Article[] = [];
     const seen = new Set<string>();
+    let touched = false;
     for (const name of names) {
       const file = join(dir, name);
       try {
-        const a = article(file);
-        if (seen.has(a.id)) throw new Error(`${file}: duplicate story id "${a.id}"`);
-        seen.add(a.id);
+        const id = storyIdFromFile(file);
+        if (seen.has(id)) throw new Error(`${file}: duplicate story id "${id}"`);
+        seen.add(id);
+        const stat = statArticle(file);
         const before = known.get(name);
-        if (cache && before && before.hash === a.hash && before.card.id === a.id && router.has(a.id)) library.cards.set(a.id, { card: before.card, hash: a.hash });
-        else changed.push(a);
+        const indexed = !!cache && !!before && before.card.id === id && router.has(id);
+        // same size and time as when it was ingested: not read again (as git trusts its index)
+        if (indexed && before.size === stat.size && before.mtimeMs === stat.mtimeMs) {
+          library.cards.set(id, { card: before.card, hash: before.hash, size: stat.size, mtimeMs: stat.mtimeMs });
+          continue;
+        }
+        const a = article(file, id, stat);
+        if (indexed && before.hash === a.hash) {
+          // touched, not changed
+          library.cards.set(id, { card: before.card, hash: a.hash, size: a.size, mtimeMs: a.mtimeMs });
+          touched = true;
+        } else changed.push(a);
       } catch (err) {
         library.errors.push({ file, message: (err as Error).message });
       }
@@ -166,7 +211,7 @@ export class StoryLibrary {
     for (const s of gone) router.remove(s.card.id);
     await library.addArticles(changed, options.progress);
     library.sortByFile();
-    if (cache && (!manifest || changed.length || gone.length)) library.save(root);
+    if (cache && (!manifest || changed.length || gone.length || touched)) library.save(root);
     // part of loading, not of the first question
     library.router.prepare();
     return library;
@@ -175,8 +220,8 @@ export class StoryLibrary {
   private async addArticles(articles: Article[], progress: IngestProgress | undefined): Promise<void> {
     const toIngest: Article[] = [];
     for (const a of articles) {
-      const cached = fromCache(a, this.cache);
-      if (cached) this.add(cached, a.hash);
+      const cached = fromCache(a, this.cache, this.rebuilt);
+      if (cached) this.add(cached, a);
       else toIngest.push(a);
     }
     if (!toIngest.length) return;
@@ -184,7 +229,7 @@ export class StoryLibrary {
     try {
       for (const a of toIngest) {
         try {
-          this.add(await ingestArticle(a, this.cache), a.hash);
+          this.add(await ingestArticle(a, this.cache), a);
         } catch (err) {
           this.errors.push({ file: a.file, message: (err as Error).message });
           // the article's previous text may still be indexed
@@ -209,27 +254,18 @@ export class StoryLibrary {
 
   private save(root: string): void {
     const stories: LibraryManifest["stories"] = [];
-    for (const { card, hash } of this.cards.values()) {
-      if (hash && card.file) stories.push({ file: card.file.slice(root.length + 1), hash, card });
+    for (const { card, hash, size, mtimeMs } of this.cards.values()) {
+      if (hash && card.file && size !== undefined && mtimeMs !== undefined) stories.push({ file: card.file.slice(root.length + 1), hash, size, mtimeMs, card });
     }
     this.cache?.writeManifest(root, { stories, router: this.router.toJSON() });
   }
 
-  /** Adds a story; with a content hash and a cache it may later leave memory and come back from disk. */
-  add(story: Story, hash: string | null = null): void {
-    this.cards.set(story.id, { card: cardOf(story), hash });
+  /** Adds a story; with its article's hash and a cache it may later leave memory and come back from the cache. */
+  add(story: Story, from: { hash: string; size?: number; mtimeMs?: number } | null = null): void {
+    this.cards.set(story.id, { card: cardOf(story), hash: from?.hash ?? null, size: from?.size, mtimeMs: from?.mtimeMs });
     this.router.put(story);
-    if (hash && this.cache) this.remember(story);
+    if (from && this.cache) this.recent.set(story.id, story);
     else this.pinned.set(story.id, story);
-  }
-
-  private remember(story: Story): void {
-    this.recent.delete(story.id);
-    this.recent.set(story.id, story);
-    for (const id of this.recent.keys()) {
-      if (this.recent.size <= this.keep) break;
-      this.recent.delete(id);
-    }
   }
 
   get(id: string): Story | undefined {
@@ -239,11 +275,11 @@ export class StoryLibrary {
     if (!entry) return undefined;
     let story = this.recent.get(id);
     if (!story && entry.hash && this.cache) {
-      const cached = this.cache.readStory(entry.hash);
-      if (cached) story = { ...cached, id, file: entry.card.file };
-      else this.errors.push({ file: entry.card.file ?? id, message: `${entry.card.file ?? id}: its cached copy in ${this.cache.dir} is gone or damaged; load the stories again` });
+      const read = this.cache.readStory(entry.hash);
+      if ("value" in read) story = { ...read.value, id, file: entry.card.file };
+      else this.errors.push({ file: entry.card.file ?? id, message: `${entry.card.file ?? id}: its cached copy in ${this.cache.location} is ${"damaged" in read ? `damaged (${read.damaged})` : "gone"}; load the stories again` });
+      if (story) this.recent.set(id, story);
     }
-    if (story) this.remember(story);
     return story;
   }
 

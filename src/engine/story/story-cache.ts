@@ -1,21 +1,32 @@
 /**
- * The on-disk cache of ingested stories and of a library's router index.
+ * The cache of ingested stories and of a library's router index, over a key-value store the caller
+ * provides (the bot's database: src/store/). The engine decides what is cached and checks what comes
+ * back; the store only keeps strings.
  *
  * Ingest costs milliseconds an article plus ~250 ms to start the NLP libraries; a cached story is
- * one JSON.parse. A story file is named by the article's content hash, under a directory named by
- * the engine fingerprint, and stamped with both, so an edited article or an edited engine misses
- * and is rebuilt. Whatever cannot be
- * read back exactly as written (truncated, hand-edited, another version) counts as a miss.
- * Writes are best-effort: a read-only checkout still works, only slower.
+ * one JSON.parse. A story is keyed by the engine fingerprint and the article's content hash, so an
+ * edited article or an edited engine misses and is rebuilt. Whatever cannot be read back exactly as
+ * written (truncated, hand-edited, another shape) is a miss, and is reported as damaged. Writes are
+ * best-effort: a read-only database still serves, only slower.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Story, StoryMeta } from "../types.js";
 
 /** Bump when the cache layout changes, or when an NLP package upgrade changes what ingest produces. */
-export const ENGINE_VERSION = 1;
+export const ENGINE_VERSION = 2;
+
+/** Where the cache keeps its entries: two string maps, keyed by engine fingerprint and a key. */
+export interface IngestStore {
+  /** where the entries live, for messages ("data/storybot.db") */
+  readonly location: string;
+  getStory(engine: string, hash: string): string | null;
+  putStory(engine: string, hash: string, data: string): void;
+  getLibrary(engine: string, dir: string): string | null;
+  putLibrary(engine: string, dir: string, data: string): void;
+}
 
 /** A story as cached: everything ingest derives from the text, without the file name it came from. */
 export type CachedStory = Omit<Story, "id" | "file">;
@@ -24,11 +35,14 @@ export interface StoryCard extends StoryMeta {
   paragraphCount: number;
 }
 
-/** What a library remembers between runs: each article's hash and card, and its router index. */
+/** What a library remembers between runs: each article's hash, size and time, card, and the router index. */
 export interface LibraryManifest {
-  stories: { file: string; hash: string; card: StoryCard }[];
+  stories: { file: string; hash: string; size: number; mtimeMs: number; card: StoryCard }[];
   router: unknown;
 }
+
+/** A cache read: the entry, nothing there yet, or something there that is not a valid entry. */
+export type CacheRead<T> = { value: T } | { missing: true } | { damaged: string };
 
 let fingerprint: string | null = null;
 
@@ -55,7 +69,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-/** Cheap structural check: enough that answer() cannot trip over a damaged file. */
+/** Cheap structural check: enough that answer() cannot trip over a damaged entry. */
 function looksLikeStory(v: unknown): v is CachedStory {
   if (!isRecord(v) || typeof v.title !== "string") return false;
   const { paragraphs, sentences, entities, dates, boilerplate } = v;
@@ -64,68 +78,59 @@ function looksLikeStory(v: unknown): v is CachedStory {
 }
 
 function looksLikeManifest(v: unknown): v is LibraryManifest {
-  return isRecord(v) && Array.isArray(v.stories) && isRecord(v.router) && v.stories.every((s) => isRecord(s) && typeof s.file === "string" && typeof s.hash === "string" && isRecord(s.card) && typeof s.card.id === "string");
+  return isRecord(v) && Array.isArray(v.stories) && isRecord(v.router) && v.stories.every((s) => isRecord(s) && typeof s.file === "string" && typeof s.hash === "string" && typeof s.size === "number" && typeof s.mtimeMs === "number" && isRecord(s.card) && typeof s.card.id === "string");
+}
+
+function parsed<T>(raw: string | null, valid: (v: unknown) => v is T): CacheRead<T> {
+  if (raw === null) return { missing: true };
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return { damaged: "not JSON" };
+  }
+  return valid(value) ? { value } : { damaged: "not the shape the engine writes" };
 }
 
 export class StoryCache {
-  constructor(readonly dir: string) {}
+  constructor(private readonly store: IngestStore) {}
 
-  /**
-   * Each engine keeps its files apart: two versions sharing a cache (a rolling deploy, a second
-   * checkout) would otherwise overwrite each other's stories, which are keyed by the article alone.
-   */
-  private engineDir(): string {
-    return join(this.dir, engineFingerprint());
+  get location(): string {
+    return this.store.location;
   }
 
-  private storyPath(hash: string): string {
-    return join(this.engineDir(), "stories", `${hash}.json`);
-  }
-
-  private manifestPath(libraryDir: string): string {
-    return join(this.engineDir(), "libraries", `${contentHash(libraryDir).slice(0, 24)}.json`);
-  }
-
-  readStory(hash: string): CachedStory | null {
-    const data = this.readStamped(this.storyPath(hash), hash);
-    return looksLikeStory(data) ? data : null;
+  readStory(hash: string): CacheRead<CachedStory> {
+    return this.read(() => this.store.getStory(engineFingerprint(), hash), looksLikeStory);
   }
 
   writeStory(hash: string, story: Story): void {
     const { id: _id, file: _file, ...content } = story;
-    this.writeStamped(this.storyPath(hash), hash, content);
+    this.write(() => this.store.putStory(engineFingerprint(), hash, JSON.stringify(content)));
   }
 
-  readManifest(libraryDir: string): LibraryManifest | null {
-    const data = this.readStamped(this.manifestPath(libraryDir), libraryDir);
-    return looksLikeManifest(data) ? data : null;
+  readManifest(libraryDir: string): CacheRead<LibraryManifest> {
+    return this.read(() => this.store.getLibrary(engineFingerprint(), libraryDir), looksLikeManifest);
   }
 
   writeManifest(libraryDir: string, manifest: LibraryManifest): void {
-    this.writeStamped(this.manifestPath(libraryDir), libraryDir, manifest);
+    this.write(() => this.store.putLibrary(engineFingerprint(), libraryDir, JSON.stringify(manifest)));
   }
 
-  /** The payload of a file written by writeStamped for the same key and engine, else null. */
-  private readStamped(path: string, key: string): unknown {
-    let parsed: unknown;
+  private read<T>(get: () => string | null, valid: (v: unknown) => v is T): CacheRead<T> {
+    let raw: string | null;
     try {
-      parsed = JSON.parse(readFileSync(path, "utf8"));
-    } catch {
-      return null;
+      raw = get();
+    } catch (err) {
+      return { damaged: `unreadable: ${(err as Error).message}` };
     }
-    if (!isRecord(parsed) || parsed.engine !== engineFingerprint() || parsed.key !== key) return null;
-    return parsed.data;
+    return parsed(raw, valid);
   }
 
-  private writeStamped(path: string, key: string, data: unknown): void {
-    // write then rename, so that a reader in another process never sees half a file
-    const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  private write(put: () => void): void {
     try {
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(tmp, JSON.stringify({ engine: engineFingerprint(), key, data }));
-      renameSync(tmp, path);
+      put();
     } catch {
-      rmSync(tmp, { force: true });
+      // a read-only or full database: storybot works on, uncached
     }
   }
 }

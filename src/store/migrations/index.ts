@@ -1,0 +1,5 @@
+/** Every migration, in order. Add a new file with the next number and append it here; never edit a landed one. */
+import type { Migration } from "../migrate.js";
+import { stories } from "./0001-stories.js";
+
+export const MIGRATIONS: readonly Migration[] = [stories];
