@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const HEAVY = ["discord.js", "chrono-node", "yaml", "pino", "zod", "cli-progress"];
+const HEAVY = ["discord.js", "chrono-node", "yaml", "pino", "zod", "cli-progress", "linkedom", "@mozilla/readability", "markdown-it", "chardet", "iconv-lite"];
 
 /** Packages reachable through static (non-type) imports, each with the file that imports it. */
 function staticPackages(entry: string): Map<string, string> {

@@ -55,7 +55,7 @@ export function defaultLibrary(): Promise<StoryLibrary> {
 }
 
 function looksLikePath(ref: string): boolean {
-  return /[/\\]/.test(ref) || /\.(?:txt|md)$/i.test(ref) || ref === "." || ref === "..";
+  return /[/\\]/.test(ref) || /\.(?:txt|md|markdown|html?)$/i.test(ref) || ref === "." || ref === "..";
 }
 
 function nonEmpty(library: StoryLibrary, dir: string): StoryLibrary {

@@ -15,7 +15,9 @@ export { answer, MAX_QUESTION_LENGTH, type AnswerOptions } from "./answer/answer
 export { answerAcross, NEAR_TIE, ROUTED_STORIES, type StorySource } from "./answer/answer-across.js";
 export { suggest, suggestedQuestions, type Suggestion } from "./answer/suggest.js";
 export type { RoutedStory } from "./index/router.js";
-export { ingestText, StoryFormatError } from "./story/ingest.js";
+export { ingestText, StoryFormatError, type IngestOptions } from "./story/ingest.js";
+export { readHtml, type HtmlArticle } from "./story/read-html.js";
+export { FORMAT_OF_EXTENSION, formatOf, type StoryFormat } from "./story/article-format.js";
 export { loadStoryFile, StoryLibrary, type IngestProgress, type LibraryOptions, type LoadError, type StoryCard } from "./story/library.js";
 export { ENGINE_VERSION, type IngestStore } from "./story/story-cache.js";
 export { storyIdFromFile } from "./story/story-id.js";

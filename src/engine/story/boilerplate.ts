@@ -13,5 +13,7 @@ export function isBoilerplate(block: string): boolean {
   if (CREDIT.test(text) || CALL_TO_ACTION.test(text)) return true;
   // a short line with no sentence ending and few words is a kicker, button or promo, not prose
   const words = text.split(/\s+/).length;
+  // "Analysts gave three reasons:" introduces what follows; "Read more:" does not
+  if (text.endsWith(":") && words >= 4) return false;
   return words <= 8 && !SENTENCE_END.test(text);
 }

@@ -1,31 +1,15 @@
 /** Article text → Story: title, dateline, numbered body paragraphs, sentences, entities, dates. */
-import { isBoilerplate } from "./boilerplate.js";
-import { parseByline } from "./byline.js";
+import { formatOf, readDraft, type StoryFormat } from "./article-format.js";
 import { countryOf, isDemonym } from "../language/gazetteer.js";
 import { personNounsIn } from "../language/person-nouns.js";
-import { parseDateline } from "./dateline.js";
 import { findDates } from "../language/dates.js";
 import { findEntities } from "../language/entities.js";
-import { splitFrontMatter, StoryFormatError } from "./front-matter.js";
+import { StoryFormatError } from "./front-matter.js";
+import { layoutOf } from "./layout.js";
 import { analyse } from "../language/nlp.js";
 import type { DateMention, Paragraph, Sentence, Story } from "../types.js";
 
 export { StoryFormatError };
-
-function blocksOf(body: string): string[] {
-  const normalised = body.replace(/\r\n?/g, "\n").replace(/^\uFEFF/, "");
-  // paragraphs are separated by blank lines; a file without any uses one line per paragraph
-  const splitter = /\n[ \t]*\n/.test(normalised) ? /\n[ \t]*\n+/ : /\n/;
-  return normalised
-    .split(splitter)
-    .map((b) => b.replace(/\s*\n\s*/g, " ").replace(/[ \t]+/g, " ").trim())
-    .filter(Boolean);
-}
-
-/** A headline is a single short line without sentence punctuation at the end. */
-function looksLikeTitle(block: string): boolean {
-  return block.length <= 200 && !/[.!?]["”’]?$/.test(block) && block.split(/\s+/).length >= 2;
-}
 
 function firstWords(text: string, n: number): string {
   const words = text.split(/\s+/);
@@ -52,31 +36,19 @@ function demonymsIn(sentences: Sentence[]): Record<string, string> {
   return found;
 }
 
-export function ingestText(text: string, id: string, file: string | null = null): Story {
+export interface IngestOptions {
+  /** how to read the text; by default from the file name and the text's first bytes */
+  format?: StoryFormat;
+  /** where the article was fetched from (a page's canonical URL otherwise) */
+  url?: string | null;
+}
+
+export function ingestText(text: string, id: string, file: string | null = null, options: IngestOptions = {}): Story {
   if (/\u0000/.test(text)) throw new StoryFormatError("not a text file (it contains NUL bytes)");
-  const { meta, body } = splitFrontMatter(text);
-  const blocks = blocksOf(body);
-  if (blocks.length === 0) throw new StoryFormatError("the article is empty");
-
-  let title = meta.title ?? null;
-  let byline: { text: string; author: string } | null = null;
-  const boilerplate: string[] = [];
-  const bodyBlocks: string[] = [];
-  for (const [i, block] of blocks.entries()) {
-    if (i === 0 && looksLikeTitle(block) && blocks.length > 1) {
-      title ??= block;
-      continue;
-    }
-    // a byline stands above the story's first paragraph
-    const author: string | null = bodyBlocks.length === 0 && !byline ? parseByline(block) : null;
-    if (author) byline = { text: block, author };
-    else if (isBoilerplate(block)) boilerplate.push(block);
-    else bodyBlocks.push(block);
-  }
-  if (bodyBlocks.length === 0) throw new StoryFormatError("no article text found (only a title or boilerplate)");
-
-  const dateline = parseDateline(bodyBlocks[0]!);
-  if (dateline) bodyBlocks[0] = bodyBlocks[0]!.slice(dateline.raw.length);
+  const layout = layoutOf(readDraft(text, options.format ?? formatOf(file, text), options.url ?? null));
+  const { meta, dateline, byline, boilerplate } = layout;
+  const bodyBlocks = layout.paragraphs;
+  const title = layout.title;
   const publishedIso = meta.published ?? dateline?.date ?? null;
   const published = publishedIso && !Number.isNaN(Date.parse(publishedIso)) ? new Date(Date.parse(publishedIso.slice(0, 10) + "T12:00:00Z")) : null;
 
@@ -99,7 +71,7 @@ export function ingestText(text: string, id: string, file: string | null = null)
     id,
     title: title ?? firstWords(bodyBlocks[0]!, 8),
     source: meta.source ?? dateline?.source ?? null,
-    url: meta.url ?? null,
+    url: options.url ?? meta.url ?? null,
     published: published ? published.toISOString().slice(0, 10) : null,
     place: meta.place ?? dateline?.place ?? null,
     file,

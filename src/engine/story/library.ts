@@ -1,5 +1,5 @@
 /**
- * The stories a bot serves: every .txt/.md article in a directory, each loaded on its own.
+ * The stories a bot serves: every article (.txt, .md, .html) in a directory, each loaded on its own.
  *
  * With a cache (the bot's database), an article is ingested once and then read back from the
  * cache; a library opened again reads one manifest (cards and router index), reads only the
@@ -12,12 +12,13 @@ import { extname, join, resolve } from "node:path";
 import { LRUCache } from "lru-cache";
 import { StoryRouter, type RoutedStory } from "../index/router.js";
 import { contentHash, StoryCache, type CacheRead, type IngestStore, type LibraryManifest, type StoryCard } from "./story-cache.js";
+import { FORMAT_OF_EXTENSION } from "./formats.js";
 import { storyIdFromFile } from "./story-id.js";
 import type { Story } from "../types.js";
 
 export type { StoryCard };
 
-export const STORY_EXTENSIONS = new Set([".txt", ".md"]);
+export const STORY_EXTENSIONS: ReadonlySet<string> = new Set(Object.keys(FORMAT_OF_EXTENSION));
 /** Larger files are not articles; refusing them keeps a stray dump from stalling start-up. */
 export const MAX_STORY_BYTES = 2 * 1024 * 1024;
 /** Parsed stories kept in memory by a cached library: ~0.2 MB each with their passage index. */

@@ -1,0 +1,91 @@
+/**
+ * A saved news page as a story: the article's paragraphs and the page's own metadata, without the
+ * navigation, share buttons, captions, ads or related links around it (test/fixtures/pages: an
+ * invented article laid out as news sites lay theirs out).
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { ingestText, readHtml } from "../src/engine/index.js";
+import { storybot } from "./helpers/storybot-cli.js";
+
+const PAGE_FILE = fileURLToPath(new URL("fixtures/pages/ferry-fire-port-ellery.html", import.meta.url));
+const PAGE = readFileSync(PAGE_FILE, "utf8");
+const ARTICLE = [
+  "More than 300 passengers were taken off a burning ferry in Port Ellery harbour on Wednesday evening after a fire broke out in its engine room, the coast guard said.",
+  "Two crew members were treated for smoke inhalation at Harborview Hospital, and no passengers were hurt, according to Lieutenant Carla Brandt, a coast guard spokeswoman.",
+  "The Island Star, which has sailed between Port Ellery and Gannet Island since 2009, was about half a mile from the terminal when the captain reported smoke at 6:40 p.m.",
+  "Passengers were moved onto two fishing boats and a harbour patrol vessel. “People stayed calm and did exactly what the crew asked,” said Denise Ocampo, who was travelling with her two children.",
+  "The ferry’s operator, Gannet Island Lines, said the vessel had passed its annual inspection in March and that it would cancel all crossings on Thursday while investigators examine the engine.",
+  "Harbour master Felix Moreau said the fire was out by 8 p.m. and that a tug had towed the ferry back to the terminal.",
+  "The last serious fire on the route was in 2014, when a galley blaze forced a smaller ferry to return to port.",
+];
+
+describe("readHtml", () => {
+  const page = readHtml(PAGE);
+
+  it("gives the article's paragraphs and nothing else of the page", () => {
+    expect(page.paragraphs).toEqual(ARTICLE);
+    const all = page.paragraphs.join("\n");
+    for (const junk of ["Home", "Subscribe", "Share", "Photo:", "Advertisement", "[Read:", "Related", "Gannet Island Lines orders", "All rights reserved", "Privacy"]) expect(all).not.toContain(junk);
+  });
+
+  it("takes headline, authors, date and publisher from the page's JSON-LD before its other tags", () => {
+    expect(page.title).toBe("Ferry fire forces evacuation in Port Ellery harbour");
+    // the JSON-LD names the writers; the <meta name=author> only says "Desk Staff"
+    expect(page.author).toBe("Marta Quillen and Owen Adebayo");
+    expect(page.published).toBe("2023-09-14");
+    expect(page.source).toBe("The Coastal Ledger");
+    expect(page.url).toBe("https://ledger.example/news/ferry-fire");
+    expect(page.dateline).toBe("PORT ELLERY, Maine —");
+    expect(page.place).toBe("Port Ellery, Maine");
+  });
+
+  it("falls back on <meta> tags and, without any, on the text itself", () => {
+    const tagsOnly = PAGE.replace(/<script type="application\/ld\+json">[\s\S]*?<\/script>/, "");
+    const fromTags = readHtml(tagsOnly);
+    expect(fromTags.title).toBe("Ferry fire forces evacuation in Port Ellery harbour");
+    expect(fromTags.author).toBe("Desk Staff");
+    expect(fromTags.published).toBe("2023-09-14");
+    const bare = readHtml("<html><body><h1>Bridge reopens</h1><p>OSLO, May 2, 2022 (Wire) — The Storting bridge reopened on Monday after two years of repairs, the city said.</p><p>About 9,000 cars a day use it.</p></body></html>");
+    expect(bare.paragraphs).toEqual(["The Storting bridge reopened on Monday after two years of repairs, the city said.", "About 9,000 cars a day use it."]);
+    expect(bare.published).toBe("2022-05-02");
+  });
+
+  it("splits a paragraph at a double line break and reads a short page Readability would call too short", () => {
+    const page2 = readHtml("<html><body><div>The pier closed on Friday.<br><br>It will reopen in June, the council said.</div></body></html>");
+    expect(page2.paragraphs).toEqual(["The pier closed on Friday.", "It will reopen in June, the council said."]);
+  });
+});
+
+describe("a .html file as a story", () => {
+  const story = ingestText(PAGE, "ferry", "ferry-fire.html");
+
+  it("has the page's metadata and the article's paragraphs, ¶1 the dateline paragraph", () => {
+    expect(story.title).toBe("Ferry fire forces evacuation in Port Ellery harbour");
+    expect(story.published).toBe("2023-09-14");
+    expect(story.source).toBe("The Coastal Ledger");
+    expect(story.author).toBe("Marta Quillen and Owen Adebayo");
+    expect(story.paragraphs.map((p) => p.text)).toEqual(ARTICLE);
+    expect(story.sentences.some((s) => /[<>]/.test(s.text))).toBe(false);
+  });
+
+  it("resolves its relative dates against the page's date", () => {
+    const wednesday = story.dates.find((d) => /Wednesday/.test(d.text));
+    expect(wednesday?.iso).toBe("2023-09-13");
+  });
+
+  it("is read as a page by its content even when saved as .txt", () => {
+    expect(ingestText(PAGE, "ferry", "saved.txt").paragraphs.map((p) => p.text)).toEqual(ARTICLE);
+  });
+
+  it("answers `storybot ask --story page.html` with article text as evidence, never markup", () => {
+    const r = storybot("ask", "--json", "--story", PAGE_FILE, "How many passengers were taken off the ferry?");
+    expect(r.err).toBe("");
+    const answer = JSON.parse(r.out) as { answer: string | null; evidence: string; paragraph: number };
+    expect(answer.answer).toMatch(/300/);
+    expect(answer.paragraph).toBe(1);
+    expect(ARTICLE[0]).toContain(answer.evidence);
+    expect(answer.evidence).not.toMatch(/[<>]|&[a-z]+;/);
+  });
+});
