@@ -76,6 +76,8 @@ export interface StoryMeta {
   author?: string | null;
   /** the byline as printed, kept out of the paragraphs */
   byline?: string | null;
+  /** what ingest could not find, with what would supply it ("no date found: add `published:` front matter") */
+  missing?: string[];
 }
 
 export interface Story extends StoryMeta {

@@ -14,10 +14,13 @@ export interface Dateline {
   date: string | null;
   /** the date as printed */
   dateText: string | null;
+  /** month and day of a date printed without its year ("March 7"): the year comes from elsewhere */
+  monthDay: { month: number; day: number } | null;
   source: string | null;
 }
 
-const PLACE = String.raw`[A-Z][A-Z.'’\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.]{1,20})?`;
+// "ISTANBUL/ANKARA" names two places filed from at once
+const PLACE = String.raw`[A-Z][A-Z.'’\-/ ]{1,40}?(?:,\s*[A-Z][A-Za-z.]{1,20}(?:\s[A-Z][A-Za-z.]{1,20})?)?`;
 const HEAD = new RegExp(String.raw`^(${PLACE})(?=\s*(?:,|\(|—|–|--|-\s))`);
 const TAIL = /^(.*?)(?:\s*(?:—|–|--|-)\s+|\.\s+(?=[A-Z“"‘']))/;
 
@@ -34,18 +37,20 @@ export function parseDateline(paragraph: string): Dateline | null {
   const parsed = chrono().parse(middle, new Date(Date.UTC(2000, 0, 1, 12)))[0];
   let date: string | null = null;
   let dateText: string | null = null;
+  let monthDay: Dateline["monthDay"] = null;
   let source = middle;
   if (parsed && parsed.start.isCertain("month")) {
     const d = parsed.start;
     const year = d.isCertain("year") ? d.get("year") : null;
     date = year ? `${year}-${String(d.get("month")).padStart(2, "0")}-${String(d.get("day")).padStart(2, "0")}` : null;
+    if (!year && d.isCertain("day")) monthDay = { month: d.get("month")!, day: d.get("day")! };
     dateText = parsed.text.trim();
     source = middle.slice(0, parsed.index) + middle.slice(parsed.index + parsed.text.length);
   }
   source = source.replace(/[()]/g, " ").replace(/^[\s,.]+|[\s,.]+$/g, "").replace(/\s+/g, " ");
-  return { raw: head[0] + tail[0], place: titleCase(place), date, dateText, source: source || null };
+  return { raw: head[0] + tail[0], place: titleCase(place), date, dateText, monthDay, source: source || null };
 }
 
 function titleCase(s: string): string {
-  return s.toLowerCase().replace(/(^|[\s\-'’.])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
+  return s.toLowerCase().replace(/(^|[\s\-'’./])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
 }

@@ -49,8 +49,7 @@ export function ingestText(text: string, id: string, file: string | null = null,
   const { meta, dateline, byline, boilerplate } = layout;
   const bodyBlocks = layout.paragraphs;
   const title = layout.title;
-  const publishedIso = meta.published ?? dateline?.date ?? null;
-  const published = publishedIso && !Number.isNaN(Date.parse(publishedIso)) ? new Date(Date.parse(publishedIso.slice(0, 10) + "T12:00:00Z")) : null;
+  const published = layout.published ? new Date(Date.parse(`${layout.published}T12:00:00Z`)) : null;
 
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
@@ -79,6 +78,7 @@ export function ingestText(text: string, id: string, file: string | null = null,
     datelineDate: dateline?.dateText ?? null,
     author: meta.author ?? byline?.author ?? null,
     byline: byline?.text ?? null,
+    missing: layout.missing,
     paragraphs,
     sentences,
     entities: findEntities(sentences, dates),

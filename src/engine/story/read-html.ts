@@ -32,7 +32,7 @@ export function readHtml(html: string, url: string | null = null): HtmlArticle {
   return {
     title: layout.title,
     author: meta.author ?? layout.byline?.author ?? null,
-    published: meta.published ?? dateline?.date ?? null,
+    published: layout.published,
     source: meta.source ?? dateline?.source ?? null,
     url: meta.url ?? null,
     description: draft.description,

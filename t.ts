@@ -1,0 +1,10 @@
+import { readFileSync } from "node:fs";
+import { ingestText, summarize, timeline } from "./src/engine/index.js";
+const s = ingestText(readFileSync(process.argv[2]!, "utf8"), "q", process.argv[2]!);
+console.log(s.title, "|", s.published, "|", s.place, "|", s.source, "|", s.dateline, "|", s.missing);
+s.paragraphs.forEach(p => console.log(p.number, p.text.slice(0, 90)));
+console.log("BOILER", s.boilerplate);
+for (const l of ["short", "medium", "long"] as const) console.log(l, summarize(s, { length: l }).sentences.map(x => `[${x.paragraph}] ${x.text.slice(0,100)}`));
+const t = timeline(s);
+t.events.forEach(e => console.log(e.date, e.precision, "—", e.text, `(¶${e.paragraph})`, "|", e.when));
+console.log("undated", t.undated);
