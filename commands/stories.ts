@@ -12,9 +12,10 @@ export const stories = defineCommand({
     const body = list.length
       ? list.map((s) => {
           const meta = [s.source, displayDate(s.published), `${s.paragraphCount} paragraphs`, `id: ${s.id}`].filter(Boolean).join(" · ");
-          return line(bold(s.title), s.id === current ? " (current)" : "", ` — ${meta}`);
+          const missing = s.missing?.length ? ` — ${s.missing.join("; ")}` : "";
+          return line(bold(s.title), s.id === current ? " (current)" : "", ` — ${meta}`, missing);
         })
-      : [line("No story is loaded: put an article (.txt or .md) in data/stories.")];
+      : [line("No story is loaded: put an article (.txt, .md or .html) in data/stories.")];
     await ctx.reply({ card: { title: list.length === 1 ? "1 story" : `${list.length} stories`, body }, private: true });
   },
 });
