@@ -29,11 +29,11 @@ await time("import the ask path (engine answer, router, library; fuse.js)", () =
 await time(`import the bin's other subcommands (${binImports.filter((s) => !s.endsWith("/ask.js")).length})`, async () => {
   for (const spec of binImports) if (!spec.endsWith("/ask.js")) await import(new URL(spec, new URL(`../bin/`, import.meta.url)).href);
 });
-const { resolveTarget } = await import("../src/cli/resolve-story.js");
+const { storiesFor } = await import("../src/cli/load-stories.js");
 const { answer } = await import("../src/engine/answer/answer.js");
-const target = await time("open the story library (cached)", () => resolveTarget(undefined));
-if (!target.story) throw new Error("the startup probe needs a single default story");
-const story = target.story;
+const { stories } = await time("open the story library (cached)", () => storiesFor(undefined));
+if (stories.library.size !== 1) throw new Error("the startup probe needs a single default story");
+const story = stories.pick(null);
 // text output loads the renderer while the stories load, before answering (src/cli/ask.ts)
 await time("text output only: import the renderer (src/render/answer.js)", () => import("../src/render/answer.js"));
 await time("first answer (starts wink's model, builds the story's index)", () => answer(question, story));

@@ -1,20 +1,28 @@
 #!/usr/bin/env node
 /**
- * The storybot command line: each subcommand lives in src/cli/ and registers itself here.
+ * The storybot command line: the commands of commands/ (through src/cli/command-line.ts), and
+ * start and deploy, each registered here.
  * Subcommand modules are imported on demand, only the one that runs: `storybot ask` must not
  * wait ~1 s for discord.js, which `start` needs (docs/scale.md). Add new subcommands to the table.
  */
 import { Command, CommanderError } from "commander";
+import type { AnyCommand } from "../commands/command.js";
 
 type Register = (program: Command) => void;
 
+/** A command of commands/, registered from its declaration (src/cli/command-line.ts). */
+const fromCommands = (load: () => Promise<AnyCommand>) => async (): Promise<Register> => {
+  const [{ registerCommand }, command] = await Promise.all([import("../src/cli/command-line.js"), load()]);
+  return (program) => void registerCommand(program, command);
+};
+
 const SUBCOMMANDS: Record<string, () => Promise<Register>> = {
   ask: async () => (await import("../src/cli/ask.js")).registerAsk,
-  stories: async () => (await import("../src/cli/stories.js")).registerStories,
-  summary: async () => (await import("../src/cli/summary.js")).registerSummary,
-  timeline: async () => (await import("../src/cli/timeline.js")).registerTimeline,
-  facts: async () => (await import("../src/cli/facts.js")).registerFacts,
-  who: async () => (await import("../src/cli/who.js")).registerWho,
+  stories: fromCommands(async () => (await import("../commands/stories.js")).stories),
+  summary: fromCommands(async () => (await import("../commands/summary.js")).summary),
+  timeline: fromCommands(async () => (await import("../commands/timeline.js")).timeline),
+  facts: fromCommands(async () => (await import("../commands/facts.js")).facts),
+  who: fromCommands(async () => (await import("../commands/who.js")).who),
   start: async () => (await import("../src/cli/start.js")).registerStart,
   deploy: async () => (await import("../src/cli/deploy.js")).registerDeploy,
 };

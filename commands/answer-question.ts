@@ -1,9 +1,10 @@
-/** What /ask, /who, /when, /where and mentions share: ask the engine about the chosen story and reply with the rendered answer. */
-import { SlashCommandBuilder } from "discord.js";
-import { answer, MAX_QUESTION_LENGTH, answerAcross } from "../src/engine/index.js";
+/** What /ask, /when, /where, /who (for a deed) and mentions share: one question asked of the chosen story, or routed to the story that answers it. */
+import { answer, answerAcross, MAX_QUESTION_LENGTH, type Answer } from "../src/engine/index.js";
 import { answerReply } from "../src/render/answer.js";
-import { defineCommand, UserError, type CommandContext } from "./command.js";
-import { withPrivateOption, withStoryOption } from "./stories-service.js";
+import type { Reply } from "../src/render/reply.js";
+import { defineCommand, OptionType, UserError, type RenderContext } from "./command.js";
+import { postsInChannel, privateOption, storyOption } from "./shared-options.js";
+import type { Stories } from "./stories-service.js";
 
 const WH = /^\s*(?:who|whom|whose|what|which|when|where|why|how)\b/i;
 
@@ -16,32 +17,30 @@ export function typedQuestion(kind: "who" | "when" | "where", text: string): str
   return WH.test(text) || isBlank(text) ? text : `${kind} ${text}`;
 }
 
-export async function replyWithAnswer(ctx: CommandContext, question: string): Promise<void> {
+/** The engine's answer; its `story` says which story answered when the question found its own. */
+export function askQuestion(question: string, storyRef: string | undefined, stories: Stories): Answer {
   const q = question.trim();
   if (isBlank(q)) throw new UserError("The question is empty.");
   if (q.length > MAX_QUESTION_LENGTH) throw new UserError(`The question is too long (${q.length} characters; at most ${MAX_QUESTION_LENGTH}).`);
-  const isPrivate = ctx.options.getBoolean("private") ?? false;
-  if (ctx.stories.routes(ctx.options)) {
-    // the answer names the story it came from, and the reply cites that story
-    const a = answerAcross(q, ctx.stories.library);
-    await ctx.reply(answerReply(a, ctx.stories.pick(a.story), { private: isPrivate }));
-    return;
-  }
-  const story = ctx.stories.from(ctx.options);
-  await ctx.reply(answerReply(answer(q, story), story, { private: isPrivate }));
+  if (stories.routes(storyRef)) return answerAcross(q, stories.library);
+  return answer(q, stories.pick(storyRef));
+}
+
+/** The answer, citing the story it came from. */
+export function renderAnswer(a: Answer, ctx: RenderContext): Reply {
+  return answerReply(a, ctx.stories.card(a.story));
 }
 
 /** /when and /where: one free-text option turned into a question of that kind. */
-export function typedQuestionCommand(kind: "when" | "where", text: { description: string; option: string; optionDescription: string }) {
+export function typedQuestionCommand<const N extends "when" | "where", const O extends string>(kind: N, text: { description: string; option: O; optionDescription: string }) {
   return defineCommand({
-    data: withPrivateOption(
-      withStoryOption(
-        new SlashCommandBuilder()
-          .setName(kind)
-          .setDescription(text.description)
-          .addStringOption((o) => o.setName(text.option).setDescription(text.optionDescription).setRequired(true).setMaxLength(MAX_QUESTION_LENGTH)),
-      ),
-    ),
-    run: (ctx) => replyWithAnswer(ctx, typedQuestion(kind, ctx.options.getString(text.option, true))),
+    data: {
+      name: kind,
+      description: text.description,
+      options: [{ type: OptionType.String, name: text.option, description: text.optionDescription, required: true, max_length: MAX_QUESTION_LENGTH }, storyOption, privateOption],
+      ...postsInChannel,
+    } as const,
+    query: (args, ctx) => askQuestion(typedQuestion(kind, (args as Record<O, string>)[text.option]), args.story, ctx.stories),
+    render: renderAnswer,
   });
 }

@@ -1,23 +1,27 @@
 /** /ask question:<text> [story] [private]: the main command. */
-import { SlashCommandBuilder } from "discord.js";
-import { MAX_QUESTION_LENGTH, suggest } from "../src/engine/index.js";
-import { defineCommand } from "./command.js";
-import { replyWithAnswer } from "./answer-question.js";
-import { withPrivateOption, withStoryOption } from "./stories-service.js";
+import { MAX_QUESTION_LENGTH, suggest, type Answer } from "../src/engine/index.js";
+import { askQuestion, renderAnswer } from "./answer-question.js";
+import { defineCommand, OptionType, type CommandData } from "./command.js";
+import { postsInChannel, privateOption, storyOption } from "./shared-options.js";
+
+export const askData = {
+  name: "ask",
+  description: "Ask a quick question about the story: who, when, where, what",
+  options: [
+    { type: OptionType.String, name: "question", description: "your question, e.g. who laid flowers?", required: true, autocomplete: true, max_length: MAX_QUESTION_LENGTH },
+    storyOption,
+    privateOption,
+  ],
+  ...postsInChannel,
+} as const satisfies CommandData;
 
 export const ask = defineCommand({
-  data: withPrivateOption(
-    withStoryOption(
-      new SlashCommandBuilder()
-        .setName("ask")
-        .setDescription("Ask a quick question about the story: who, when, where, what")
-        .addStringOption((o) => o.setName("question").setDescription("your question, e.g. who laid flowers?").setRequired(true).setAutocomplete(true).setMaxLength(MAX_QUESTION_LENGTH)),
-    ),
-  ),
-  run: (ctx) => replyWithAnswer(ctx, ctx.options.getString("question", true)),
-  autocomplete({ focused, options, stories }) {
+  data: askData,
+  query: (args, ctx): Answer => askQuestion(args.question, args.story, ctx.stories),
+  render: renderAnswer,
+  autocomplete({ focused, args, stories }) {
     const typed = focused.value.trim();
-    const questions = suggest(stories.from(options), typed);
+    const questions = suggest(stories.pick(args.story), typed);
     // what is typed comes first, so that picking a choice never replaces the user's own question
     return [...new Set([typed, ...questions])].filter(Boolean).map((q) => ({ name: q, value: q }));
   },

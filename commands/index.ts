@@ -1,8 +1,9 @@
 /**
  * Every slash command of the bot. To add one, write `commands/<name>.ts` exporting a `defineCommand(...)`
- * and add it to this list: `storybot deploy` registers it, the Discord router and the local console run it.
+ * and add it to this list: `storybot deploy` registers it, and the Discord router, buttons, mentions and
+ * the local console run it through the one pipeline (pipeline.ts). docs/discord.md says how.
  */
-import type { Command } from "./command.js";
+import type { AnyCommand } from "./command.js";
 import { ask } from "./ask.js";
 import { who } from "./who.js";
 import { when } from "./when.js";
@@ -14,6 +15,6 @@ import { summary } from "./summary.js";
 import { timeline } from "./timeline.js";
 import { facts } from "./facts.js";
 
-export const commands: Command[] = [ask, who, when, where, source, stories, help, summary, timeline, facts];
+export const commands: AnyCommand[] = [ask, who, when, where, source, stories, help, summary, timeline, facts];
 
-export type { Command } from "./command.js";
+export type { AnyCommand, Command } from "./command.js";

@@ -1,13 +1,20 @@
 /** /summary [length] [about] [private]: the story in its own sentences, posted to the channel unless private. */
-import { SlashCommandBuilder } from "discord.js";
-import { searchEntities, summarize, SUMMARY_LENGTHS, UnknownTopicError, type SummaryLength, type Entity, type Story } from "../src/engine/index.js";
+import { searchEntities, summarize, SUMMARY_LENGTHS, UnknownTopicError, type Entity, type Story, type SummaryLength } from "../src/engine/index.js";
 import { summaryReply } from "../src/render/summary.js";
-import { defineCommand, UserError, type Choice } from "./command.js";
-import { withPrivateOption, withStoryOption } from "./stories-service.js";
+import { defineCommand, OptionType, UserError, type Choice, type CommandData } from "./command.js";
+import { postsInChannel, privateOption, storyOption } from "./shared-options.js";
 
 const LENGTH_LABEL: Record<SummaryLength, string> = { short: "short: the lead", medium: "medium: up to 5 sentences", long: "long: up to 10 points" };
 const NAMED = new Set<Entity["type"]>(["person", "place", "organisation"]);
 const MAX_CHOICES = 25;
+
+/** The documented JSON shape: {story, length, about, sentences: [{text, paragraph}]}. */
+export interface SummaryResult {
+  story: string;
+  length: SummaryLength;
+  about: string | null;
+  sentences: { text: string; paragraph: number }[];
+}
 
 /** The story's people, places and organisations matching what is typed; the most mentioned first when nothing is. */
 export function nameChoices(story: Story, typed: string): Choice[] {
@@ -19,34 +26,27 @@ export function nameChoices(story: Story, typed: string): Choice[] {
 }
 
 export const summary = defineCommand({
-  data: withPrivateOption(
-    withStoryOption(
-      new SlashCommandBuilder()
-        .setName("summary")
-        .setDescription("Summarise the story in its own sentences, each cited by paragraph")
-        .addStringOption((o) =>
-          o
-            .setName("length")
-            .setDescription("how long (default: short)")
-            .addChoices(...SUMMARY_LENGTHS.map((l) => ({ name: LENGTH_LABEL[l], value: l }))),
-        )
-        .addStringOption((o) => o.setName("about").setDescription("only what the story says of a person, place or topic").setAutocomplete(true).setMaxLength(100)),
-    ),
-  ),
-  async run(ctx) {
-    const story = ctx.stories.from(ctx.options);
-    const length = (ctx.options.getString("length") ?? "short") as SummaryLength;
-    if (!SUMMARY_LENGTHS.includes(length)) throw new UserError(`/summary length must be one of ${SUMMARY_LENGTHS.join(", ")}.`);
-    let result;
+  data: {
+    name: "summary",
+    description: "Summarise the story in its own sentences, each cited by paragraph",
+    options: [
+      { type: OptionType.String, name: "length", description: "how long (default: short)", choices: SUMMARY_LENGTHS.map((l) => ({ name: LENGTH_LABEL[l], value: l })) },
+      { type: OptionType.String, name: "about", description: "only what the story says of a person, place or topic", autocomplete: true, max_length: 100 },
+      storyOption,
+      privateOption,
+    ],
+    ...postsInChannel,
+  } as const satisfies CommandData,
+  query(args, ctx): SummaryResult {
+    const story = ctx.stories.pick(args.story);
     try {
-      result = summarize(story, { length, about: ctx.options.getString("about") });
+      const s = summarize(story, { length: (args.length as SummaryLength | undefined) ?? "short", about: args.about });
+      return { story: s.story, length: s.length, about: s.about, sentences: s.sentences.map(({ text, paragraph }) => ({ text, paragraph })) };
     } catch (err) {
       if (err instanceof UnknownTopicError) throw new UserError(err.message);
       throw err;
     }
-    await ctx.reply(summaryReply(result, story, { private: ctx.options.getBoolean("private") ?? false }));
   },
-  autocomplete({ focused, options, stories }) {
-    return nameChoices(stories.from(options), focused.value);
-  },
+  render: (result, ctx) => summaryReply(result, ctx.stories.card(result.story)),
+  autocomplete: ({ focused, args, stories }) => nameChoices(stories.pick(args.story), focused.value),
 });

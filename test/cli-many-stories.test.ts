@@ -59,6 +59,6 @@ describe("storybot ask over many stories", () => {
     expect(empty.err).toMatch(/nowhere.*no such file/);
     const unknown = storybot(["ask", "--story", "no-such-story", "Who?"]);
     expect(unknown.code).toBe(2);
-    expect(unknown.err).toMatch(/unknown story "no-such-story" \(known: .*ferry-strike-2022-03-04.*, or "all"\)/);
+    expect(unknown.err).toMatch(/There is no story "no-such-story" \(known: .*ferry-strike-2022-03-04.*, or "all"\)/);
   });
 });

@@ -99,7 +99,7 @@ describe.concurrent("storybot ask", () => {
     expect(out[1]).toEqual({ error: expect.stringMatching(/JSON/) });
     expect(out[2]).toEqual({ error: expect.stringMatching(/empty/) });
     expect(out[3]).toMatchObject({ story: "coastal-cup-final-2019-04-14", answer: "Sam Okafor", paragraph: 6 });
-    expect(out[4]).toEqual({ error: expect.stringMatching(/unknown story "no-such-story"/) });
+    expect(out[4]).toEqual({ error: expect.stringMatching(/no story "no-such-story"/) });
     expect(out[5]).toEqual({ error: expect.stringMatching(/empty/) });
     expect(out[6]).toMatchObject({ story: KH, answer: "June 1950" });
   });
@@ -117,7 +117,7 @@ describe.concurrent("storybot ask", () => {
     const r = await storybot(["ask", "Who visited the cemetery?", "--story", "no-such-story"]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toMatch(/unknown story "no-such-story"/);
+    expect(r.stderr).toMatch(/There is no story "no-such-story"/);
     // and says which stories there are
     expect(r.stderr).toContain(KH);
   });

@@ -27,7 +27,7 @@ describe("what a story lacks", () => {
     writeFileSync(join(dir, "no-year.txt"), NO_YEAR);
     const run = spawnSync(process.execPath, ["--import", "tsx", "bin/storybot.ts", "stories"], { cwd: ROOT, env: { ...process.env, STORY_DIR: dir, STORYBOT_CACHE_DIR: "off", STORY: "" }, encoding: "utf8", timeout: 60_000 });
     expect(run.status).toBe(0);
-    const entry = (id: string) => run.stdout.split(/\n(?=\S)/).find((e) => e.startsWith(id)) ?? "";
+    const entry = (id: string) => run.stdout.split("\n").find((l) => l.includes(`id: ${id}`)) ?? "";
     expect(entry("undated")).toContain("no date found: add `published:` front matter");
     expect(entry("no-year")).toContain('no year for the dateline\'s date "May 2": add `published:` front matter');
     expect(entry("dated")).not.toMatch(/no date|no year/);

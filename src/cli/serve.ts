@@ -3,7 +3,7 @@
  * without it (or with --console), the local console on stdin until the end of input. Also what each
  * shard process of `storybot start --sharded` runs.
  */
-import { UserError, type Command } from "../../commands/command.js";
+import { UserError, type AnyCommand } from "../../commands/command.js";
 import { commands as allCommands } from "../../commands/index.js";
 import { Stories } from "../../commands/stories-service.js";
 import { DEFAULT_STORY_DIR } from "../config-paths.js";
@@ -19,7 +19,7 @@ import { processStorage } from "../store/process-storage.js";
 export interface ServeOptions {
   console?: boolean;
   /** the command set (default: every command); process tests add test-only commands */
-  commands?: Command[];
+  commands?: AnyCommand[];
 }
 
 /** The last resort if disconnecting hangs: out before the 5 s a service manager grants ends in SIGKILL. */

@@ -1,13 +1,11 @@
 /**
- * The local console: the bot's commands over stdin/stdout, through the same handlers Discord uses,
+ * The local console: the bot's commands over stdin/stdout, through the same pipeline as Discord,
  * with replies rendered as text. Ends at the end of input (or /quit).
  */
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
-import type { Logger } from "pino";
-import type { Command, CommandContext } from "../../commands/command.js";
-import { execute } from "../../commands/execute.js";
-import { readOptions } from "../../commands/options.js";
+import type { AnyCommand, Caller, Log } from "../../commands/command.js";
+import { runCommand } from "../../commands/pipeline.js";
 import type { Stories } from "../../commands/stories-service.js";
 import { noticeReply } from "../render/notices.js";
 import type { Reply } from "../render/reply.js";
@@ -18,8 +16,8 @@ export interface ConsoleOptions {
   input: Readable;
   output: Writable;
   stories: Stories;
-  commands: Command[];
-  log: Logger;
+  commands: AnyCommand[];
+  log: Log;
   /** show a prompt and a greeting (on a terminal) */
   interactive?: boolean;
 }
@@ -36,7 +34,7 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
   const print = async (reply: Reply) => {
     o.output.write(`${toText(reply)}\n\n`);
   };
-  const base: Omit<CommandContext, "options"> = { stories: o.stories, log: o.log, user: { id: "console", name: "console" }, reply: print };
+  const caller: Caller = { user: { id: "console", name: "console" }, guild: null, channel: null };
   if (o.interactive) {
     const current = o.stories.defaultId ? o.stories.pick(null).title : "no story loaded";
     o.output.write(`storybot console · ${current}\nType a question, or ${names.join(", ")}. Ctrl-D quits.\n\n`);
@@ -49,9 +47,9 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
     if (text) {
       try {
         const { command, options } = parseLine(text, o.commands);
-        await execute(command, base, () => readOptions(command, options));
+        await runCommand(command, options, { ...caller, send: print }, { stories: o.stories, log: o.log });
       } catch (err) {
-        // only parseLine throws here (execute answers its own errors), and only with a UserError
+        // only parseLine throws here (the pipeline answers its own errors), and only with a UserError
         await print(noticeReply((err as Error).message));
       }
     }

@@ -2,16 +2,16 @@
  * A console line as a command run: "/ask who laid flowers? private:true", "/source 3", "/who Mao Anying",
  * or a bare question (which is /ask). Text before any `name:` goes to the command's first required option.
  */
-import { UserError, type Command } from "../../commands/command.js";
+import { UserError, type AnyCommand } from "../../commands/command.js";
 
 export interface ParsedLine {
-  command: Command;
+  command: AnyCommand;
   options: Record<string, string>;
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-export function parseLine(line: string, commands: Command[]): ParsedLine {
+export function parseLine(line: string, commands: AnyCommand[]): ParsedLine {
   const text = line.trim();
   const slash = /^\/(\S+)\s*([\s\S]*)$/.exec(text);
   const name = slash ? slash[1]!.toLowerCase() : "ask";

@@ -1,7 +1,6 @@
 /** Autocomplete answered directly (it cannot be deferred), always within Discord's rules for choices. */
 import type { AutocompleteInteraction } from "discord.js";
-import type { Logger } from "pino";
-import type { Choice, Command } from "../../commands/command.js";
+import type { AnyCommand, Choice, Log } from "../../commands/command.js";
 import type { Stories } from "../../commands/stories-service.js";
 import { cutPlain } from "../render/rich.js";
 
@@ -24,13 +23,17 @@ export function validChoices(choices: Choice[]): Choice[] {
   return out;
 }
 
-export async function answerAutocomplete(interaction: AutocompleteInteraction, command: Command | undefined, stories: Stories, log: Logger): Promise<void> {
+export async function answerAutocomplete(interaction: AutocompleteInteraction, command: AnyCommand | undefined, stories: Stories, log: Log): Promise<void> {
   let choices: Choice[] = [];
   try {
     const focused = interaction.options.getFocused(true);
     const typed = String(focused.value);
     if (focused.name === "story") choices = stories.choices(typed);
-    else if (command?.autocomplete) choices = await command.autocomplete({ focused: { name: focused.name, value: typed }, options: interaction.options, stories });
+    else {
+      // the other options as typed so far, unchecked: a half-written value must not stop the suggestions
+      const args = Object.fromEntries(interaction.options.data.flatMap((o) => (o.focused || o.value === undefined ? [] : [[o.name, o.value]])));
+      if (command?.autocomplete) choices = await command.autocomplete({ focused: { name: focused.name, value: typed }, args, stories });
+    }
   } catch (err) {
     log.warn({ err, command: interaction.commandName }, "autocomplete failed; answering with no choices");
   }

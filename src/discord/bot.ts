@@ -2,12 +2,12 @@
 import { once } from "node:events";
 import { Events, type Client } from "discord.js";
 import type { Logger } from "pino";
-import type { Command } from "../../commands/command.js";
+import type { AnyCommand } from "../../commands/command.js";
 import { commands as allCommands } from "../../commands/index.js";
 import type { Stories } from "../../commands/stories-service.js";
 import { suggestedQuestions } from "../engine/index.js";
 import { createClient, type ClientSettings } from "./client.js";
-import { Cooldown, DEFAULT_COOLDOWN, type CooldownOptions } from "./cooldown.js";
+import { Cooldown, DEFAULT_COOLDOWN, type CooldownOptions } from "../../commands/cooldown.js";
 import { inviteUrl } from "./invite.js";
 import { logRestTrouble } from "./rest-log.js";
 import { attachHandlers } from "./router.js";
@@ -17,7 +17,7 @@ export interface BotOptions extends ClientSettings {
   token: string;
   stories: Stories;
   log: Logger;
-  commands?: Command[];
+  commands?: AnyCommand[];
   cooldown?: CooldownOptions;
   deferAfterMs?: number;
 }

@@ -1,6 +1,6 @@
 /** Registers the slash commands: one PUT of the whole set, to a guild (instant, for development) or globally. */
 import { Routes } from "discord.js";
-import type { Command } from "../../commands/command.js";
+import type { AnyCommand } from "../../commands/command.js";
 import { restClient } from "./rest-client.js";
 
 export interface DeployOptions {
@@ -9,7 +9,7 @@ export interface DeployOptions {
   /** a guild id registers there; without one the commands are global */
   guildId?: string;
   apiUrl?: string;
-  commands: Command[];
+  commands: AnyCommand[];
 }
 
 export async function deployCommands(o: DeployOptions): Promise<{ registered: number; scope: string }> {

@@ -1,10 +1,8 @@
-/** "@storybot when did the war begin?": a message that mentions the bot is answered as a reply to it. */
+/** "@storybot when did the war begin?": a message that mentions the bot is answered as a reply to it, through the one pipeline. */
 import type { Message } from "discord.js";
-import type { Command, CommandContext } from "../../commands/command.js";
-import { execute } from "../../commands/execute.js";
-import { readOptions } from "../../commands/options.js";
+import { defineCommand, OptionType, UserError, type AnyCommand } from "../../commands/command.js";
+import { runCommand, type Face } from "../../commands/pipeline.js";
 import { toDiscordMessage } from "../render/discord-message.js";
-import { cooldownReply, noticeReply } from "../render/notices.js";
 import type { Reply } from "../render/reply.js";
 import type { RouterDeps } from "./router.js";
 
@@ -13,7 +11,17 @@ export function mentionQuestion(content: string, botId: string): string {
   return content.replace(new RegExp(`<@!?${botId}>`, "g"), " ").replace(/\s+/g, " ").trim();
 }
 
-export async function answerMention(message: Message, ask: Command, deps: RouterDeps): Promise<void> {
+/** A mention with no question in it: a hint, which counts toward the cooldown like a question. */
+const mentionHint = defineCommand({
+  data: { name: "mention-hint", description: "how to ask by mention", options: [{ type: OptionType.String, name: "bot", description: "the bot's name", required: true }] } as const,
+  private: true,
+  query(args): never {
+    throw new UserError(`Ask me about the story, e.g. “@${args.bot} who is in the story?”, or use /help.`);
+  },
+  render: () => ({}),
+});
+
+export async function answerMention(message: Message, ask: AnyCommand, deps: RouterDeps): Promise<void> {
   const me = message.client.user;
   if (message.author.bot || message.webhookId) return;
   if (!me || !message.mentions.has(me, { ignoreEveryone: true, ignoreRoles: true, ignoreRepliedUser: true })) return;
@@ -22,18 +30,8 @@ export async function answerMention(message: Message, ask: Command, deps: Router
     const { flags: _private, ...payload } = toDiscordMessage(reply);
     await message.reply(payload);
   };
-  const verdict = deps.cooldown.take(message.author.id);
-  if (!verdict.ok) {
-    if (verdict.notify) await send(cooldownReply(verdict.retryAfterMs));
-    return;
-  }
+  const face: Face = { user: { id: message.author.id, name: message.author.username }, guild: message.guildId, channel: message.channelId, send };
   const question = mentionQuestion(message.content, me.id);
-  if (!question) return send(noticeReply(`Ask me about the story, e.g. “@${me.username} who is in the story?”, or use /help.`));
-  const base: Omit<CommandContext, "options"> = {
-    stories: deps.stories,
-    log: deps.log,
-    user: { id: message.author.id, name: message.author.username },
-    reply: send,
-  };
-  await execute(ask, base, () => readOptions(ask, { question }));
+  if (!question) await runCommand(mentionHint, { bot: me.username }, face, deps);
+  else await runCommand(ask, { question }, face, deps);
 }

@@ -2,8 +2,14 @@
  * Reply text as a tiny document (blocks of spans) rather than a markdown string, so that cutting it to
  * a limit can never leave a dangling `**` or split an escape: markup is added after the cut.
  */
-// the formatters package alone: importing discord.js here would cost the CLI ~370 ms of start-up
-import { escapeMarkdown } from "@discordjs/formatters";
+import { createRequire } from "node:module";
+import type * as Formatters from "@discordjs/formatters";
+
+// the formatters package alone (discord.js would cost the CLI ~370 ms of start-up), and only once
+// markdown is made: text for a terminal never needs it, and loading it takes ~13 ms of `storybot ask`
+const require = createRequire(import.meta.url);
+let formatters: typeof Formatters | undefined;
+const escapeMarkdown: typeof Formatters.escapeMarkdown = (text, options) => (formatters ??= require("@discordjs/formatters") as typeof Formatters).escapeMarkdown(text, options);
 
 export interface Span {
   text: string;

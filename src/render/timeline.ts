@@ -1,5 +1,5 @@
 /** The timeline as a Reply: one line per dated event, oldest first, then what has only a vague date. */
-import { type StoryMeta, formatIso, type Timeline } from "../engine/index.js";
+import { type StoryMeta, formatIso, type TimelineEvent, type UndatedEvent } from "../engine/index.js";
 import { citation } from "./answer.js";
 import { bold, italic, line, type Block } from "./rich.js";
 import type { Reply } from "./reply.js";
@@ -9,7 +9,10 @@ export function showDate(iso: string): string {
   return iso.split("/").map(formatIso).join(" – ");
 }
 
-export function timelineReply(t: Timeline, story: StoryMeta, options: { private?: boolean } = {}): Reply {
+/** A timeline as the engine gives it, or as `/timeline` returns it (without sentence ids). */
+export type TimelineLike = { story: string; events: Omit<TimelineEvent, "sentence">[]; undated: Omit<UndatedEvent, "sentence">[] };
+
+export function timelineReply(t: TimelineLike, story: StoryMeta, options: { private?: boolean } = {}): Reply {
   const body: Block[] = [line(bold("Timeline"))];
   for (const e of t.events) {
     const approx = e.precision === "approximate" ? "≈ " : "";

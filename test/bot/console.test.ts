@@ -2,7 +2,7 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { commands } from "../../commands/index.js";
-import { readOptions } from "../../commands/options.js";
+import { readArguments } from "../../commands/arguments.js";
 import { Stories } from "../../commands/stories-service.js";
 import { runConsole } from "../../src/console/console.js";
 import { parseLine } from "../../src/console/parse-line.js";
@@ -49,23 +49,24 @@ describe("parseLine", () => {
   });
 });
 
-describe("readOptions", () => {
+describe("readArguments", () => {
   const source = commands.find((c) => c.name === "source")!;
   const ask = commands.find((c) => c.name === "ask")!;
+  const summary = commands.find((c) => c.name === "summary")!;
 
-  it("types values as the definition says", () => {
-    const o = readOptions(source, { paragraph: "3", private: "yes" });
-    expect(o.getInteger("paragraph", true)).toBe(3);
-    expect(o.getBoolean("private")).toBe(true);
-    expect(o.getString("story")).toBeNull();
+  it("types text values as the declaration says, and passes values Discord typed", () => {
+    expect(readArguments(source, { paragraph: "3", private: "yes" })).toEqual({ paragraph: 3, private: true });
+    expect(readArguments(source, { paragraph: 3, story: " harbour " })).toEqual({ paragraph: 3, story: "harbour" });
+    expect(readArguments(summary, { length: "long" })).toEqual({ length: "long" });
   });
 
   it("explains what is wrong", () => {
-    expect(() => readOptions(source, { paragraph: "three" })).toThrow(/\/source paragraph must be a whole number, not "three"/);
-    expect(() => readOptions(source, { paragraph: "0" })).toThrow(/at least 1/);
-    expect(() => readOptions(source, {})).toThrow(/\/source needs paragraph/);
-    expect(() => readOptions(source, { paragraph: "2", colour: "red" })).toThrow(/has no option "colour"/);
-    expect(() => readOptions(ask, { question: "x".repeat(301) })).toThrow(/too long \(301 characters; at most 300\)/);
+    expect(() => readArguments(source, { paragraph: "three" })).toThrow(/\/source paragraph must be a whole number, not "three"/);
+    expect(() => readArguments(source, { paragraph: "0" })).toThrow(/at least 1/);
+    expect(() => readArguments(source, {})).toThrow(/\/source needs paragraph/);
+    expect(() => readArguments(source, { paragraph: "2", colour: "red" })).toThrow(/has no option "colour"/);
+    expect(() => readArguments(ask, { question: "x".repeat(301) })).toThrow(/too long \(301 characters; at most 300\)/);
+    expect(() => readArguments(summary, { length: "huge" })).toThrow("/summary length must be one of short, medium, long.");
   });
 });
 

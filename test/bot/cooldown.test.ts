@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Cooldown } from "../../src/discord/cooldown.js";
+import { Cooldown } from "../../commands/cooldown.js";
 
 describe("Cooldown", () => {
   const clock = () => {

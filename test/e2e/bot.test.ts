@@ -2,7 +2,7 @@
  * The bot end to end: the real discord.js Client, logged in to the loopback Discord emulator,
  * answering slash commands, autocomplete, buttons and mentions as Discord users would send them.
  */
-import { SlashCommandBuilder, type Client } from "discord.js";
+import type { Client } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defineCommand } from "../../commands/command.js";
 import { commands } from "../../commands/index.js";
@@ -29,18 +29,17 @@ let releaseSlow: () => void = () => {};
 const slowGate = () => new Promise<void>((done) => (releaseSlow = done));
 
 const failing = defineCommand({
-  data: new SlashCommandBuilder().setName("boom").setDescription("fails on purpose (test only)"),
-  run() {
+  data: { name: "boom", description: "fails on purpose (test only)" },
+  query(): never {
     throw new Error("kaboom: a bug in a handler");
   },
+  render: () => ({}),
 });
 
 const slow = defineCommand({
-  data: new SlashCommandBuilder().setName("slow").setDescription("answers late (test only)"),
-  async run(ctx) {
-    await slowGate();
-    await ctx.reply({ text: [{ spans: [{ text: "late but here" }] }] });
-  },
+  data: { name: "slow", description: "answers late (test only)" },
+  query: () => slowGate(),
+  render: () => ({ text: [{ spans: [{ text: "late but here" }] }] }),
 });
 
 beforeAll(async () => {

@@ -5,7 +5,6 @@
  * The real discord.js client throughout; the emulator decides, as Discord would, what counts as
  * delivered and answered.
  */
-import { SlashCommandBuilder } from "discord.js";
 import { describe, it, type TestContext } from "vitest";
 import { defineCommand } from "../../commands/command.js";
 import { dispatchBurst, mixedInteraction, outcomeOf } from "../emulator/burst.js";
@@ -135,11 +134,9 @@ describe.concurrent("a command slower than Discord's window", () => {
     let release: () => void = () => {};
     const finishes = new Promise<void>((done) => (release = done));
     const ponder = defineCommand({
-      data: new SlashCommandBuilder().setName("ponder").setDescription("answers after Discord's 3-second window (test only)"),
-      async run(ctx) {
-        await finishes;
-        await ctx.reply({ text: [{ spans: [{ text: "worth the wait" }] }] });
-      },
+      data: { name: "ponder", description: "answers after Discord's 3-second window (test only)" },
+      query: () => finishes,
+      render: () => ({ text: [{ spans: [{ text: "worth the wait" }] }] }),
     });
     const t = await start(test, { emulator: { enforceDeadline: true }, extraCommands: [ponder] });
     const { emulator } = t;

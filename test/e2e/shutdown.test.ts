@@ -4,7 +4,6 @@
  * in flight, disconnects from the gateway and exits 0. In-process: a reply that never finishes is
  * given up once the stop budget is spent, and the client is destroyed all the same.
  */
-import { SlashCommandBuilder } from "discord.js";
 import { describe, it } from "vitest";
 import { defineCommand } from "../../commands/command.js";
 import { emulatorForTest } from "../emulator/emulator.js";
@@ -51,9 +50,10 @@ describe.concurrent("the stop budget", () => {
   it("gives up a reply that never finishes once the budget is spent, and destroys the client all the same", async (test) => {
     const { expect } = test;
     const never = defineCommand({
-      data: new SlashCommandBuilder().setName("never").setDescription("never answers (test only)"),
+      data: { name: "never", description: "never answers (test only)" },
       slow: true,
-      run: () => new Promise<void>(() => {}),
+      query: () => new Promise<void>(() => {}),
+      render: () => ({}),
     });
     const t = await startBotUnderTest({ extraCommands: [never] });
     test.onTestFinished(() => t.close());

@@ -2,12 +2,12 @@
  * The bot under test, in-process: the real discord.js client started by the bot's own `launchBot`,
  * logged in to a fresh emulator, its log lines captured as objects.
  */
-import type { Command } from "../../commands/command.js";
+import type { AnyCommand } from "../../commands/command.js";
 import { commands } from "../../commands/index.js";
 import { Stories } from "../../commands/stories-service.js";
 import { DEFAULT_STORY_DIR } from "../../src/config-paths.js";
 import { launchBot, type RunningBot } from "../../src/discord/bot.js";
-import type { CooldownOptions } from "../../src/discord/cooldown.js";
+import type { CooldownOptions } from "../../commands/cooldown.js";
 import { StoryLibrary } from "../../src/engine/story/library.js";
 import { createLogger } from "../../src/log.js";
 import { DiscordEmulator, type EmulatorOptions } from "./emulator.js";
@@ -32,7 +32,7 @@ export const projectStories = (): Promise<Stories> => (stories ??= StoryLibrary.
  */
 const noIdentifyThrottle = { waitForIdentify: async () => {} };
 
-export async function startBotUnderTest(options: { emulator?: EmulatorOptions; extraCommands?: Command[]; cooldown?: CooldownOptions } = {}): Promise<BotUnderTest> {
+export async function startBotUnderTest(options: { emulator?: EmulatorOptions; extraCommands?: AnyCommand[]; cooldown?: CooldownOptions } = {}): Promise<BotUnderTest> {
   const emulator = await DiscordEmulator.start(options.emulator);
   const logs: Record<string, any>[] = [];
   const log = createLogger({ level: "debug", secrets: [emulator.world.token], destination: { write: (line: string) => void logs.push(JSON.parse(line)) } });

@@ -5,19 +5,16 @@
  */
 import { once } from "node:events";
 import { createInterface } from "node:readline";
-import { SlashCommandBuilder } from "discord.js";
 import { defineCommand } from "../../commands/command.js";
 import { commands } from "../../commands/index.js";
 import { serve } from "../../src/cli/serve.js";
 import { SLOW_ANSWER } from "../helpers/storybot-process.js";
 
 const slow = defineCommand({
-  data: new SlashCommandBuilder().setName("slow").setDescription("answers when the test says so (test only)"),
+  data: { name: "slow", description: "answers when the test says so (test only)" },
   slow: true,
-  async run(ctx) {
-    await once(createInterface({ input: process.stdin }), "line");
-    await ctx.reply({ text: [{ spans: [{ text: SLOW_ANSWER }] }] });
-  },
+  query: async () => void (await once(createInterface({ input: process.stdin }), "line")),
+  render: () => ({ text: [{ spans: [{ text: SLOW_ANSWER }] }] }),
 });
 
 await serve({ commands: [...commands, slow] });

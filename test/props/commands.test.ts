@@ -7,7 +7,7 @@
 import { PassThrough } from "node:stream";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Command } from "../../commands/command.js";
+import type { AnyCommand } from "../../commands/command.js";
 import { commands } from "../../commands/index.js";
 import type { Stories } from "../../commands/stories-service.js";
 import { validChoices } from "../../src/discord/autocomplete.js";
@@ -29,7 +29,7 @@ beforeAll(async () => {
 });
 
 const SEED = 6;
-const byName = (name: string): Command => commands.find((c) => c.name === name)!;
+const byName = (name: string): AnyCommand => commands.find((c) => c.name === name)!;
 
 /** One reply, no failure behind it, fit for Discord and for a terminal. */
 function expectGoodRun(run: Run, what: string): void {
@@ -94,11 +94,11 @@ describe("command handlers on arbitrary options", () => {
     const withAutocomplete = commands.filter((c) => c.autocomplete);
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...withAutocomplete), mixedText, fc.option(fc.oneof(mixedText, fc.constantFrom(...ids)), { nil: undefined }), async (command, typed, story) => {
-        const options = { getString: (name: string) => (name === "story" ? (story ?? null) : null) } as never;
+        const args = story === undefined ? {} : { story };
         const focused = command.data.options!.find((o) => "autocomplete" in o && o.autocomplete)!.name;
         let choices;
         try {
-          choices = await command.autocomplete!({ focused: { name: focused, value: typed }, options, stories });
+          choices = await command.autocomplete!({ focused: { name: focused, value: typed }, args, stories });
         } catch (err) {
           expect((err as Error).constructor.name).toBe("UserError");
           return;
@@ -139,6 +139,6 @@ describe("empty and huge questions get a clear message", () => {
 
   it("a private note says exactly what is wrong, without echoing the huge text", async () => {
     const run = await runCommand(byName("ask"), { question: "x".repeat(10_000) }, "discord", stories);
-    expect(noteOf(run)).toBe(`The question is too long (10000 characters; at most ${MAX_QUESTION_LENGTH}).`);
+    expect(noteOf(run)).toBe(`/ask question is too long (10000 characters; at most ${MAX_QUESTION_LENGTH}).`);
   });
 });
