@@ -42,19 +42,17 @@ describe("summaries of the default story", () => {
     expect(all).not.toMatch(/Share it|Photo courtesy|Exclusive:/);
   });
 
-  it("short: the lead in at most 350 characters, naming who, where and what occasion", () => {
+  it("short: the lead, the dateline paragraph's first sentence, naming who did what and when", () => {
     const text = short.sentences.map((x) => x.text).join(" ");
     expect(text.length).toBeLessThanOrEqual(SHORT_MAX_CHARS);
-    expect(text).toContain("Kim Jong-un");
-    expect(text).toMatch(/cemetery of Chinese soldiers in Hoechang/);
-    expect(text).toContain("70th anniversary");
+    expect(short.sentences.map((x) => x.sentence)).toEqual([korea.paragraphs[0]!.sentenceIds[0]]);
+    expect(text).toMatch(/^North Korean leader Kim Jong-un visited the graves of Chinese soldiers/);
   });
 
-  it("medium adds Mao Anying and Xi Jinping's flowers, and is not just the first paragraphs", () => {
-    const texts = medium.sentences.map((x) => x.text);
-    expect(texts.some((t) => t.includes("Mao Anying"))).toBe(true);
-    expect(texts.some((t) => t.includes("Xi Jinping") && t.includes("flowers"))).toBe(true);
-    expect(medium.sentences.map((x) => x.paragraph)).not.toEqual([1, 2, 3, 4, 5]);
+  it("medium and long open with the lead and add the story's other sides, Mao Anying and Xi Jinping's flowers", () => {
+    for (const s of [medium, long]) expect(s.sentences.slice(0, short.sentences.length).map((x) => x.sentence)).toEqual(short.sentences.map((x) => x.sentence));
+    expect(medium.sentences.some((x) => x.text.includes("Mao Anying"))).toBe(true);
+    expect(long.sentences.some((x) => x.text.includes("Xi Jinping") && x.text.includes("flowers"))).toBe(true);
     expect(medium.sentences.some((x) => x.paragraph > 5)).toBe(true);
   });
 

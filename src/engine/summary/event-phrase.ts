@@ -128,6 +128,25 @@ function bareReport(tokens: Token[], phrase: number[]): number {
   return !after || after.pos === "ADP" || after.pos === "PUNCT" ? k : -1;
 }
 
+const NP_HEAD = new Set(["NOUN", "PROPN", "ADJ"]);
+
+/**
+ * "since a 1998 earthquake killed 2,000 people", "the 2014 galley blaze": a date inside a noun
+ * phrase, between its article and its noun, dates what that noun phrase names (an earlier event
+ * the story recalls), not the clause around it. The phrase, with what it did when a verb follows.
+ */
+function datedNounPhrase(tokens: Token[], focus: Focus): number[] | null {
+  const article = tokens[focus.start - 1];
+  if (article?.pos !== "DET" || !NP_HEAD.has(tokens[focus.end]?.pos ?? "")) return null;
+  let end = focus.end;
+  while (end < tokens.length && (NP_HEAD.has(tokens[end]!.pos) || tokens[end]!.text === "-")) end++;
+  if (!range(focus.end, end).some((i) => tokens[i]!.pos === "NOUN" || tokens[i]!.pos === "PROPN")) return null;
+  if (isVerb(tokens[end])) {
+    while (end < tokens.length && !/^[,;:]$/.test(tokens[end]!.text) && tokens[end]!.pos !== "CCONJ" && tokens[end]!.pos !== "SCONJ" && !(tokens[end]!.pos === "PUNCT" && end === tokens.length - 1)) end++;
+  }
+  return range(focus.start - 1, end);
+}
+
 /**
  * The event phrase for the date at `focus`. With `keepFocus` the date words stay in the phrase
  * (a vague date such as "during the war" is part of what is said); `siblings` are the other
@@ -135,6 +154,12 @@ function bareReport(tokens: Token[], phrase: number[]): number {
  */
 export function eventPhrase(sentence: Sentence, focus: Focus, siblings: Focus[] = [], keepFocus = false): EventPhrase {
   const tokens = sentence.tokens;
+  const recalled = keepFocus ? null : datedNounPhrase(tokens, focus);
+  if (recalled) {
+    const kept = trim(tokens, recalled);
+    const text = clauseText(sentence, kept, new Map());
+    return { text: text ? text[0]!.toUpperCase() + text.slice(1) : sentence.text, tokens: kept };
+  }
   const clauses = clausesOf(sentence);
   const at = clauseOf(clauses, focus.start);
   if (at < 0) return { text: sentence.text, tokens: range(0, tokens.length) };
@@ -161,6 +186,14 @@ export function eventPhrase(sentence: Sentence, focus: Focus, siblings: Focus[] 
     for (let c = at - 1; c >= 0; c--) {
       const before = clauses[c]!.tokens;
       if (isRelativeWord(tokens, before[0]!) || tokens[before[0]!]!.text.toLowerCase() === "that") continue;
+      if (!before.some((i) => isVerb(tokens[i]))) {
+        // verbless runs before the verb are its subject and an appositive: "Friendly ties with China, North Korea's ally, have become …"
+        let first = c;
+        while (first > 0 && !clauses[first - 1]!.tokens.some((i) => isVerb(tokens[i])) && !isRelativeWord(tokens, clauses[first - 1]!.tokens[0]!)) first--;
+        const subject = clauses[first]!.tokens.filter((i) => tokens[i]!.pos !== "PUNCT");
+        if (subject.length) phrase = [...subject, ...phrase];
+        break;
+      }
       const subject = subjectOf(tokens, before);
       if (subject.length) phrase = [...subject, ...phrase];
       break;

@@ -5,9 +5,10 @@
  * began … June 1950", "… ended … July 1953"), or listed apart; it is never given a date of its own.
  */
 import { chronological } from "../language/date-order.js";
-import { eventPhrase, type Focus } from "./event-phrase.js";
+import { eventPhrase, type EventPhrase, type Focus } from "./event-phrase.js";
+import { pronounSubject, referentName } from "./reference.js";
 import { spanText } from "../language/spans.js";
-import type { DatePrecision, Sentence, Story } from "../types.js";
+import type { DateMention, DatePrecision, Sentence, Story } from "../types.js";
 
 export interface TimelineEvent {
   /** ISO date as precise as the story allows ("2020-10-19", "1953-07", "2012"); a span "1950-06/1953-07" for a vague date placed by its events */
@@ -65,27 +66,53 @@ function tidy(text: string): string {
   return text.replace(/[.,;:]+([”"’]?)$/, "$1");
 }
 
+/**
+ * The phrase's text, its pronoun subject replaced by the one person the sentence before names
+ * ("She said that rescuers …" → "Lucia Ferrand said that rescuers …").
+ */
+function named(story: Story, sentence: Sentence, phrase: EventPhrase): string {
+  const at = pronounSubject(sentence);
+  const text = tidy(phrase.text);
+  if (at === null || phrase.tokens[0] !== at) return text;
+  const name = referentName(story, sentence.id);
+  const pronoun = sentence.tokens[at]!.text;
+  return name && /^(?:he|she)$/i.test(pronoun) ? name + text.slice(pronoun.length) : text;
+}
+
 export function timeline(story: Story): Timeline {
   const events: (TimelineEvent & { tokens: number[] })[] = [];
   const undated: UndatedEvent[] = [];
+  const bySentence = new Map<number, DateMention[]>();
+  for (const d of story.dates) {
+    const list = bySentence.get(d.sentence);
+    if (list) list.push(d);
+    else bySentence.set(d.sentence, [d]);
+  }
   for (const d of story.dates) {
     const sentence = story.sentences[d.sentence]!;
-    const siblings = story.dates.filter((x) => x.sentence === d.sentence && x !== d);
+    const siblings = bySentence.get(d.sentence)!.filter((x) => x !== d);
     const phrase = eventPhrase(sentence, d, siblings);
-    const base = { text: tidy(phrase.text), when: d.text, paragraph: sentence.paragraph, sentence: sentence.id };
+    const base = { text: named(story, sentence, phrase), when: d.text, paragraph: sentence.paragraph, sentence: sentence.id };
     if (d.iso) events.push({ ...base, date: d.iso, precision: d.precision, tokens: phrase.tokens });
     else undated.push(base);
+  }
+  // the nouns each dated event's own words use, to find the events a vague date speaks of
+  const byNoun = new Map<string, typeof events>();
+  for (const e of events) {
+    const tokens = story.sentences[e.sentence]!.tokens;
+    for (const lemma of new Set(e.tokens.map((i) => tokens[i]!).filter((t) => t.pos === "NOUN").map((t) => t.lemma))) {
+      const list = byNoun.get(lemma);
+      if (list) list.push(e);
+      else byNoun.set(lemma, [e]);
+    }
   }
   const placed: TimelineEvent[] = [];
   for (const v of story.sentences.flatMap(vagueDates)) {
     const phrase = eventPhrase(v.sentence, v, [], true);
     const when = spanText(v.sentence.text, v.sentence.tokens, v.start, v.end);
-    const base = { text: tidy(phrase.text), when, paragraph: v.sentence.paragraph, sentence: v.sentence.id };
+    const base = { text: named(story, v.sentence, phrase), when, paragraph: v.sentence.paragraph, sentence: v.sentence.id };
     // dated events whose own words name the same thing ("The war began …") bound the vague date
-    const related = events.filter((e) => e.tokens.some((i) => {
-      const tok = story.sentences[e.sentence]!.tokens[i]!;
-      return tok.pos === "NOUN" && tok.lemma === v.head;
-    }));
+    const related = [...(byNoun.get(v.head) ?? [])];
     if (related.length === 0) {
       undated.push(base);
       continue;
