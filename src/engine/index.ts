@@ -8,7 +8,8 @@
  *   answer/    question analysis, candidates, support, the learned ranker and abstainer
  *   summary/   summaries, timeline, facts and what a story says of a name
  *
- * Packages that are slow to load (chrono-node, yaml, fuse.js) are required on first use, so
+ * Packages that are slow to load (chrono-node, yaml, fuse.js, and the readers' linkedom,
+ * Readability, markdown-it, chardet and iconv-lite) are required on first use, so
  * importing this module stays light (test/ask-imports.test.ts).
  */
 export { answer, MAX_QUESTION_LENGTH, type AnswerOptions } from "./answer/answer.js";
@@ -17,6 +18,7 @@ export { suggest, suggestedQuestions, type Suggestion } from "./answer/suggest.j
 export type { RoutedStory } from "./index/router.js";
 export { ingestText, StoryFormatError, type IngestOptions } from "./story/ingest.js";
 export { readHtml, type HtmlArticle } from "./story/read-html.js";
+export { decodeArticle } from "./story/decode.js";
 export { FORMAT_OF_EXTENSION, formatOf, type StoryFormat } from "./story/article-format.js";
 export { loadStoryFile, StoryLibrary, type IngestProgress, type LibraryOptions, type LoadError, type StoryCard } from "./story/library.js";
 export { ENGINE_VERSION, type IngestStore } from "./story/story-cache.js";

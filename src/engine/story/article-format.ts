@@ -5,6 +5,7 @@
 import { extname } from "node:path";
 import type { ArticleDraft } from "./draft.js";
 import { readHtmlDraft } from "./html-reader.js";
+import { readMarkdownDraft } from "./markdown-reader.js";
 import { FORMAT_OF_EXTENSION, type StoryFormat } from "./formats.js";
 import { readTextDraft } from "./text-reader.js";
 
@@ -19,5 +20,6 @@ export function formatOf(file: string | null, text: string): StoryFormat {
 
 export function readDraft(text: string, format: StoryFormat, url: string | null = null): ArticleDraft {
   if (format === "html") return readHtmlDraft(text, url);
+  if (format === "markdown") return readMarkdownDraft(text);
   return readTextDraft(text);
 }

@@ -20,8 +20,8 @@ export interface Dateline {
 }
 
 // "ISTANBUL/ANKARA" names two places filed from at once
-const PLACE = String.raw`[A-Z][A-Z.'’\-/ ]{1,40}?(?:,\s*[A-Z][A-Za-z.]{1,20}(?:\s[A-Z][A-Za-z.]{1,20})?)?`;
-const HEAD = new RegExp(String.raw`^(${PLACE})(?=\s*(?:,|\(|—|–|--|-\s))`);
+const PLACE = String.raw`\p{Lu}[\p{Lu}.'’\-/ ]{1,40}?(?:,\s*\p{Lu}[\p{L}.]{1,20}(?:\s\p{Lu}[\p{L}.]{1,20})?)?`;
+const HEAD = new RegExp(String.raw`^(${PLACE})(?=\s*(?:,|\(|—|–|--|-\s))`, "u");
 const TAIL = /^(.*?)(?:\s*(?:—|–|--|-)\s+|\.\s+(?=[A-Z“"‘']))/;
 
 export function parseDateline(paragraph: string): Dateline | null {
@@ -29,7 +29,7 @@ export function parseDateline(paragraph: string): Dateline | null {
   if (!head) return null;
   const place = head[1]!.trim();
   // an all-caps word that is really the first word of a sentence ("THE ...") is not a place
-  if (!/[A-Z]{3,}/.test(place) || place.split(/\s+/).length > 5) return null;
+  if (!/\p{Lu}{3,}/u.test(place) || place.split(/\s+/).length > 5) return null;
   const rest = paragraph.slice(head[0].length);
   const tail = TAIL.exec(rest);
   if (!tail || tail[0].length > 120) return null;

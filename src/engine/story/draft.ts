@@ -6,8 +6,8 @@
  */
 import type { FrontMatter } from "./front-matter.js";
 
-/** a link-only block is a teaser for another article or a button, never the story's text */
-export type BlockKind = "paragraph" | "heading" | "link";
+/** a list item may be short and end without a full stop; a link-only block is a teaser for another article or a button, never the story's text */
+export type BlockKind = "paragraph" | "item" | "heading" | "link";
 
 export interface Block {
   text: string;

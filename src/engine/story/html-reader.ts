@@ -62,22 +62,23 @@ function lettersOutside(marked: string, open: string, close: string): number {
  * A run of inline content as a block: all of it a link is a related-article teaser or a share
  * button ("[Read: …]", a list of headlines), all of it bold and short is a subhead.
  */
-function blockOfRun(marked: string): Block | null {
+function blockOfRun(marked: string, inItem: boolean): Block | null {
   const text = squeeze(marked.replace(MARKS, ""));
   if (!text) return null;
   const total = letters(text);
   if (lettersOutside(marked, LINK_OPEN, LINK_CLOSE) <= total * 0.1) return { text, kind: "link" };
   if (lettersOutside(marked, BOLD_OPEN, BOLD_CLOSE) === 0 && text.split(" ").length <= 10 && !/[.!?]["”’]?$/.test(text)) return { text, kind: "heading" };
-  return paragraph(text);
+  return inItem ? { text, kind: "item" } : paragraph(text);
 }
 
 /** The blocks of an element, in reading order: inline runs between block children become paragraphs. */
 export function blocksOfElement(root: DomElement): Block[] {
   const out: Block[] = [];
   let run = "";
+  let inItem = false;
   const flush = () => {
     for (const part of run.split(/\n[ \t\u00a0\uE000-\uE003]*\n/)) {
-      const block = blockOfRun(part);
+      const block = blockOfRun(part, inItem);
       if (block) out.push(block);
     }
     run = "";
@@ -100,8 +101,11 @@ export function blocksOfElement(root: DomElement): Block[] {
         if (text) out.push({ text, kind: "heading" });
         continue;
       }
+      const outer = inItem;
+      inItem = child.tagName === "LI" || (inItem && child.tagName !== "UL" && child.tagName !== "OL");
       visit(child);
       flush();
+      inItem = outer;
     }
   };
   visit(root);

@@ -67,7 +67,7 @@ export function layoutOf(draft: ArticleDraft): ArticleLayout {
       title ??= text;
       continue;
     }
-    if (block.kind !== "paragraph") {
+    if (block.kind === "heading" || block.kind === "link") {
       // a subhead, or a link to another article: not a paragraph to cite
       boilerplate.push(text);
       continue;
@@ -79,7 +79,7 @@ export function layoutOf(draft: ArticleDraft): ArticleLayout {
     else if (dateLine) {
       dateLines.push(dateLine);
       boilerplate.push(text);
-    } else if (isCaption(text) || isCredit(text) || isBoilerplate(text)) {
+    } else if (isCaption(text) || isCredit(text) || isBoilerplate(text, block.kind === "item")) {
       copyright ??= copyrightYear(text);
       boilerplate.push(text);
     } else body.push(text);

@@ -12,6 +12,7 @@ import { extname, join, resolve } from "node:path";
 import { LRUCache } from "lru-cache";
 import { StoryRouter, type RoutedStory } from "../index/router.js";
 import { contentHash, StoryCache, type CacheRead, type IngestStore, type LibraryManifest, type StoryCard } from "./story-cache.js";
+import { decodeArticle } from "./decode.js";
 import { FORMAT_OF_EXTENSION } from "./formats.js";
 import { storyIdFromFile } from "./story-id.js";
 import type { Story } from "../types.js";
@@ -83,13 +84,21 @@ interface Article {
 }
 
 function article(file: string, id = storyIdFromFile(file), stat = statArticle(file)): Article {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, "utf8");
+    bytes = readFileSync(file);
   } catch (err) {
     throw fileError(file, err);
   }
-  return { id, file, path: resolve(file), text, hash: contentHash(text), size: stat.size, mtimeMs: stat.mtimeMs };
+  let text: string;
+  try {
+    text = decodeArticle(bytes);
+  } catch (err) {
+    throw new Error(`${file}: ${(err as Error).message}`);
+  }
+  // the same words as .md and as .txt are two different stories
+  const format = FORMAT_OF_EXTENSION[extname(file).toLowerCase()] ?? "text";
+  return { id, file, path: resolve(file), text, hash: contentHash(`${format}\0${text}`), size: stat.size, mtimeMs: stat.mtimeMs };
 }
 
 /** Why a cache entry was not used, for the library's `rebuilt` notes; null when it was fine or absent. */
