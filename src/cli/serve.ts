@@ -10,6 +10,7 @@ import { DEFAULT_STORY_DIR } from "../config-paths.js";
 import { ConfigError, loadConfig, type Config } from "../config/index.js";
 import { runConsole } from "../console/console.js";
 import { launchBot, STOP_BUDGET_MS, type RunningBot } from "../discord/bot.js";
+import { GatewayFailure } from "../discord/gateway-watch.js";
 import { dropStrayShardCount, shardOfThisProcess } from "../discord/shard-process.js";
 import { StoryLibrary } from "../engine/index.js";
 import { createLogger, type Logger } from "../log.js";
@@ -95,12 +96,20 @@ export async function serve(opts: ServeOptions): Promise<void> {
   }
   // a failing handler must never take the bot down: log what slipped through and carry on
   process.on("unhandledRejection", (err) => log.error({ err }, "unhandled rejection"));
+  let bot: RunningBot | null = null;
   try {
-    let bot: RunningBot | null = null;
     stopOnSignals(() => bot, log);
-    bot = await launchBot({ token: config.token, apiUrl: config.apiUrl, stories, log, commands: opts.commands ?? allCommands });
+    const gateway = config.gatewayGiveUpSeconds ? { giveUpAfterMs: config.gatewayGiveUpSeconds * 1000 } : {};
+    bot = await launchBot({ token: config.token, apiUrl: config.apiUrl, stories, log, commands: opts.commands ?? allCommands, gateway });
   } catch (err) {
-    log.fatal({ err }, "could not log in to Discord");
+    log.fatal({ err, ...(err instanceof GatewayFailure ? { code: err.code } : {}) }, `could not log in to Discord: ${(err as Error).message}`);
     process.exit(1);
   }
+  const running = bot;
+  // a close Discord will not take back, or a gateway gone for good: a supervisor must see a failure
+  void running.failed.then(async (failure) => {
+    log.fatal({ code: failure.code }, failure.message);
+    await running.stop().catch((err: unknown) => log.error({ err }, "error while stopping"));
+    process.exit(1);
+  });
 }

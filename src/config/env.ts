@@ -18,6 +18,8 @@ export interface Config {
   story?: string;
   /** unset: each mode picks its own (info when serving Discord, warn in the console) */
   logLevel?: LogLevel;
+  /** how long the bot keeps trying to reach an unreachable Discord gateway before it exits non-zero */
+  gatewayGiveUpSeconds?: number;
 }
 
 export class ConfigError extends Error {}
@@ -40,6 +42,7 @@ const schema = z.object({
   ),
   STORY: optional(z.string()),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` })),
+  GATEWAY_GIVE_UP_SECONDS: optional(z.string().regex(/^\d{1,6}$/, "must be a whole number of seconds (at least 1)").transform(Number).refine((n) => n >= 1, "must be a whole number of seconds (at least 1)")),
 });
 
 /** Reads `.env` into `target` without touching variables that are already set. */
@@ -62,6 +65,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiUrl: e.DISCORD_API_URL,
     story: e.STORY,
     logLevel: e.LOG_LEVEL,
+    gatewayGiveUpSeconds: e.GATEWAY_GIVE_UP_SECONDS,
   };
 }
 

@@ -8,6 +8,7 @@ import type { Stories } from "../../commands/stories-service.js";
 import { suggestedQuestions } from "../engine/index.js";
 import { createClient, type ClientSettings } from "./client.js";
 import { Cooldown, DEFAULT_COOLDOWN, type CooldownOptions } from "../../commands/cooldown.js";
+import { DEFAULT_GATEWAY_POLICY, GatewayWatch, type GatewayFailure, type GatewayPolicy } from "./gateway-watch.js";
 import { inviteUrl } from "./invite.js";
 import { logRestTrouble } from "./rest-log.js";
 import { attachHandlers } from "./router.js";
@@ -20,6 +21,8 @@ export interface BotOptions extends ClientSettings {
   commands?: AnyCommand[];
   cooldown?: CooldownOptions;
   deferAfterMs?: number;
+  /** how an unreachable gateway is retried and when the bot gives up (GATEWAY_GIVE_UP_SECONDS) */
+  gateway?: Partial<GatewayPolicy>;
 }
 
 /**
@@ -32,6 +35,12 @@ export interface RunningBot {
   client: Client<true>;
   /** Stops taking new interactions, waits for the replies in flight (at most `budgetMs`), then disconnects; resolves with how many replies were abandoned. */
   stop(budgetMs?: number): Promise<{ unfinished: number }>;
+  /**
+   * Resolves if the bot can no longer serve: a close code Discord will not take back (4004 token
+   * reset, 4010–4014), or a gateway unreachable for longer than the policy allows. The caller logs
+   * it, stops, and exits non-zero.
+   */
+  failed: Promise<GatewayFailure>;
 }
 
 /** `stopping`: our own disconnect is reported by discord.js as a reconnect; it is not news. */
@@ -51,7 +60,11 @@ function logGateway(client: Client, log: Logger, stopping: () => boolean): void 
 /** Resolves once the client is ready; rejects (without the token in the message) if login fails. */
 export async function launchBot(options: BotOptions): Promise<RunningBot> {
   const { log, stories } = options;
-  const client = createClient(options);
+  const gateway = new GatewayWatch(log, { ...DEFAULT_GATEWAY_POLICY, ...options.gateway });
+  const onReset = (r: { method: string; route: string; attempt: number; willRetry: boolean }) =>
+    log.warn(r, r.willRetry ? "Discord closed the connection before answering; sending the request again" : "Discord closed the connection before answering; not safe to send again");
+  const client = createClient(options, { gateway, onReset });
+  gateway.attach(client);
   const workload = new Workload();
   attachHandlers(client, { commands: options.commands ?? allCommands, stories, log, cooldown: new Cooldown(options.cooldown ?? DEFAULT_COOLDOWN), deferAfterMs: options.deferAfterMs }, workload);
   logGateway(client, log, () => !workload.accepting);
@@ -60,9 +73,12 @@ export async function launchBot(options: BotOptions): Promise<RunningBot> {
   if (stories.defaultId) suggestedQuestions(stories.pick(null));
   const ready = once(client, Events.ClientReady);
   try {
-    await client.login(options.token);
-    await ready;
+    await Promise.race([
+      client.login(options.token).then(() => ready),
+      gateway.failed.then((failure) => Promise.reject(failure)),
+    ]);
   } catch (err) {
+    gateway.close();
     await client.destroy();
     throw err;
   }
@@ -72,10 +88,11 @@ export async function launchBot(options: BotOptions): Promise<RunningBot> {
     log.info({ inFlight: workload.size }, "no longer taking new interactions; finishing the replies in flight");
     const unfinished = await workload.settle(budgetMs);
     if (unfinished) log.warn({ unfinished, budgetMs }, "gave up waiting for replies still in flight");
+    gateway.close();
     await client.destroy();
     return { unfinished };
   };
-  return { client: client as Client<true>, stop };
+  return { client: client as Client<true>, stop, failed: gateway.failed };
 }
 
 /** The ready client alone, for callers that stop it with `client.destroy()`. */

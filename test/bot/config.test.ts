@@ -31,6 +31,12 @@ describe("parseConfig", () => {
     expect(message).not.toContain(secret);
   });
 
+  it("reads GATEWAY_GIVE_UP_SECONDS as a whole number of seconds from 1", () => {
+    expect(parseConfig({ GATEWAY_GIVE_UP_SECONDS: " 30 " }).gatewayGiveUpSeconds).toBe(30);
+    expect(parseConfig({ GATEWAY_GIVE_UP_SECONDS: "" }).gatewayGiveUpSeconds).toBeUndefined();
+    for (const bad of ["0", "soon", "-5", "1.5"]) expect(() => parseConfig({ GATEWAY_GIVE_UP_SECONDS: bad }), bad).toThrow(/GATEWAY_GIVE_UP_SECONDS: must be a whole number of seconds/);
+  });
+
   it("rejects an API URL that already carries the version", () => {
     expect(() => parseConfig({ DISCORD_API_URL: "https://proxy.example/api/v10" })).toThrow(/leave the version \(\/v10\) out/);
   });

@@ -46,8 +46,10 @@ export class DiscordEmulator {
     this.gateway = new Gateway(this.world, () => this.gatewayUrl, this.interactions);
     server.on("request", (req, res) => void this.rest.handle(req, res));
     server.on("upgrade", (req, socket, head) => {
-      if (req.url?.startsWith("/gateway")) this.gateway.upgrade(req, socket, head);
-      else socket.destroy();
+      if (!req.url?.startsWith("/gateway")) return socket.destroy();
+      // an unreachable gateway, as a client sees one: the connection is cut before the handshake
+      if (this.gateway.unreachable) return void (this.gateway.refused++, socket.destroy());
+      this.gateway.upgrade(req, socket, head);
     });
   }
 

@@ -66,6 +66,9 @@ export class Gateway {
   /** dispatches no session took: sent while the shard had no session (after a 1000 close, before IDENTIFY) */
   readonly lost: { t: string; d: any }[] = [];
   readonly closes: Close[] = [];
+  /** while set, every connection attempt is cut before the handshake (counted in `refused`) */
+  unreachable = false;
+  refused = 0;
   private readonly server = new WebSocketServer({ noServer: true });
   private readonly sessions = new Map<string, Session>();
   private readonly waiters: { match: (op: GatewayOp) => boolean; done: (op: GatewayOp) => void }[] = [];

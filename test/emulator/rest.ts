@@ -18,12 +18,21 @@ export interface RestCall {
   /** carried "Authorization: Bot <the emulator's token>" */
   authorized: boolean;
   status: number;
+  /** the connection was closed instead of answered, or left hanging (see Fault.drop) */
+  dropped?: Fault["drop"];
 }
 
 export interface Fault {
   method?: string;
   path: RegExp;
-  status: number;
+  /** the error status to answer with; or, instead, a connection that goes wrong (`drop`) */
+  status?: number;
+  /**
+   * "before": the socket is closed before the request is handled (the client sees "other side
+   * closed"); "after": the request is handled, then the socket is closed without the answer;
+   * "hang": the request is never answered
+   */
+  drop?: "before" | "after" | "hang";
   /** how many matching calls fail before the route works again */
   times: number;
   /** seconds, for 429 */
@@ -105,19 +114,39 @@ export class RestApi {
       // multipart or text bodies are kept as they came
     }
     const call: RestCall = { method: req.method ?? "GET", path, query: Object.fromEntries(url.searchParams), body, authorized: req.headers.authorization === `Bot ${this.world.token}`, status: 0 };
-    const result = this.injected(call) ?? this.route(call);
+    const fault = this.takeFault(call);
+    if (fault?.drop === "before" || fault?.drop === "hang") {
+      this.record({ ...call, dropped: fault.drop });
+      if (fault.drop === "before") req.socket.destroy();
+      return;
+    }
+    const result = (fault && this.injected(fault)) ?? this.route(call);
     call.status = result.status;
-    this.calls.push(call);
-    for (const w of [...this.waiters]) if (w.match(call)) (this.waiters.splice(this.waiters.indexOf(w), 1), w.done(call));
+    if (fault?.drop === "after") {
+      this.record({ ...call, dropped: "after" });
+      req.socket.destroy();
+      return;
+    }
+    this.record(call);
     // a 204 carries no content type: @discordjs/rest would try to parse its empty body as JSON
     res.writeHead(result.status, { ...(result.body === undefined ? {} : { "content-type": "application/json" }), ...result.headers });
     res.end(result.body === undefined ? undefined : JSON.stringify(result.body));
   }
 
-  private injected(call: RestCall): Result | null {
+  private record(call: RestCall): void {
+    this.calls.push(call);
+    for (const w of [...this.waiters]) if (w.match(call)) (this.waiters.splice(this.waiters.indexOf(w), 1), w.done(call));
+  }
+
+  private takeFault(call: RestCall): Fault | null {
     const f = this.faults.find((x) => x.times > 0 && x.path.test(call.path) && (!x.method || x.method === call.method));
     if (!f) return null;
     f.times--;
+    return f;
+  }
+
+  private injected(f: Fault): Result | null {
+    if (f.status === undefined) return null;
     if (f.status === 429) {
       const after = f.retryAfter ?? 0.05;
       return { status: 429, body: { message: "You are being rate limited.", retry_after: after, global: false }, headers: { "retry-after": String(after), "x-ratelimit-scope": "user" } };
