@@ -10,6 +10,16 @@ export function isUnknownInteraction(err: unknown): boolean {
 }
 
 /**
+ * 40060 Interaction has already been acknowledged. The bot acknowledges each interaction once, so
+ * this is the answer to a callback sent again after its first try reached Discord but the reply was
+ * lost (a reset connection, a timed-out request that @discordjs/rest retried): the interaction is
+ * acknowledged, which is what was asked.
+ */
+export function isAlreadyAcknowledged(err: unknown): boolean {
+  return err instanceof DiscordAPIError && err.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged;
+}
+
+/**
  * Errors from @discordjs/rest carry the request's URL, and an interaction's URLs carry its token,
  * which lets anyone edit or follow up the bot's answer for 15 minutes: replace it before the error is
  * logged. Returns the same error.

@@ -1,6 +1,7 @@
 /**
  * Answers one interaction exactly once: the first Reply becomes the interaction response (or fills a
- * deferred one), later ones are follow-ups. If the handler has said nothing after `deferAfterMs`, the
+ * deferred one), later ones are follow-ups. A first response refused as already acknowledged (40060)
+ * was sent twice by a retry: it counts as sent. If the handler has said nothing after `deferAfterMs`, the
  * interaction is deferred so Discord's 3-second window is never missed. If the window has closed all
  * the same (10062 Unknown interaction), that is logged once and every later send is dropped: there is
  * no one left to answer, and the command should not be reported as failed.
@@ -10,7 +11,7 @@ import { MessageFlags } from "discord.js";
 import type { Logger } from "pino";
 import { toDiscordMessage } from "../render/discord-message.js";
 import type { Reply } from "../render/reply.js";
-import { hideInteractionToken, isUnknownInteraction } from "./discord-errors.js";
+import { hideInteractionToken, isAlreadyAcknowledged, isUnknownInteraction } from "./discord-errors.js";
 
 export const DEFER_AFTER_MS = 1500;
 
@@ -44,7 +45,7 @@ export class Responder {
     return this.run(async () => {
       if (this.state !== "new") return;
       this.deferredPrivately = this.privateByDefault;
-      if (await this.firstResponse(() => this.interaction.deferReply(this.privateByDefault ? { flags: MessageFlags.Ephemeral } : {}))) this.state = "deferred";
+      if (await this.firstResponse(() => this.interaction.deferReply(this.privateByDefault ? { flags: MessageFlags.Ephemeral } : {}), "deferred")) this.state = "deferred";
     });
   }
 
@@ -55,7 +56,7 @@ export class Responder {
       const { flags, ...message } = toDiscordMessage(reply);
       const wantsPrivate = flags === MessageFlags.Ephemeral;
       if (this.state === "new") {
-        if (!(await this.firstResponse(() => this.interaction.reply({ ...message, flags })))) return;
+        if (!(await this.firstResponse(() => this.interaction.reply({ ...message, flags }), "replied"))) return;
       } else if (this.state === "deferred" && wantsPrivate === this.deferredPrivately) {
         await this.interaction.editReply(message);
       } else if (this.state === "deferred") {
@@ -73,12 +74,21 @@ export class Responder {
     clearTimeout(this.timer);
   }
 
-  /** Sends the interaction's first response; false if Discord no longer knows the interaction. */
-  private async firstResponse(send: () => Promise<unknown>): Promise<boolean> {
+  /**
+   * Sends the interaction's first response; false if Discord no longer knows the interaction. A 40060
+   * means an earlier try of this same request got through: discord.js marks the interaction as
+   * replied or deferred only on success, so that is done here, for the edits and follow-ups after.
+   */
+  private async firstResponse(send: () => Promise<unknown>, marks: "replied" | "deferred"): Promise<boolean> {
     try {
       await send();
       return true;
     } catch (err) {
+      if (isAlreadyAcknowledged(err)) {
+        this.interaction[marks] = true;
+        this.log.debug({ interaction: this.interaction.id }, "first response already acknowledged by an earlier try of the same request");
+        return true;
+      }
       if (!isUnknownInteraction(err)) throw err;
       this.state = "expired";
       this.log.warn({ interaction: this.interaction.id, command: this.interaction.isCommand() ? this.interaction.commandName : undefined, ageMs: Date.now() - this.interaction.createdTimestamp }, "interaction expired before its first response (10062 Unknown interaction); dropped");

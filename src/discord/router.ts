@@ -15,7 +15,8 @@ import { toDiscordMessage } from "../render/discord-message.js";
 import { noticeReply } from "../render/notices.js";
 import { decodeAction } from "../render/reply.js";
 import { answerAutocomplete } from "./autocomplete.js";
-import { hideInteractionToken, isUnknownInteraction } from "./discord-errors.js";
+import { hideInteractionToken, isAlreadyAcknowledged, isUnknownInteraction } from "./discord-errors.js";
+import { RecentIds } from "./recent-ids.js";
 import { answerMention } from "./mentions.js";
 import { DEFER_AFTER_MS, Responder } from "./responder.js";
 import type { Workload } from "./workload.js";
@@ -89,18 +90,22 @@ async function onInteraction(interaction: Interaction, byName: Map<string, AnyCo
 export function attachHandlers(client: Client, deps: RouterDeps, workload: Workload): void {
   const byName = new Map(deps.commands.map((c) => [c.name, c]));
   const ask = byName.get("ask");
+  const seen = new RecentIds();
   client.on(Events.InteractionCreate, (interaction) => {
+    // Discord may deliver an interaction twice (a replay after a resume): it is answered, and charged to the cooldown, once
+    if (seen.repeat(interaction.id)) return void deps.log.debug({ interaction: interaction.id }, "duplicate interaction dropped");
     const work = workload.accepting ? onInteraction(interaction, byName, deps) : turnAway(interaction);
     workload.track(
       work.catch((err) => {
         if (isUnknownInteraction(err)) deps.log.warn({ interaction: interaction.id }, "interaction expired before it was answered (10062 Unknown interaction)");
+        else if (isAlreadyAcknowledged(err)) deps.log.debug({ interaction: interaction.id }, "already acknowledged by an earlier try of the same request");
         else deps.log.error({ err: hideInteractionToken(err, interaction.token), interaction: interaction.id }, "could not answer an interaction");
       }),
     );
   });
   client.on(Events.MessageCreate, (message) => {
     // a mention has no deadline and nothing to acknowledge: while stopping it is simply not taken
-    if (!ask || !workload.accepting) return;
+    if (!ask || !workload.accepting || seen.repeat(message.id)) return;
     workload.track(answerMention(message, ask, deps).catch((err) => deps.log.error({ err, message: message.id }, "could not answer a mention")));
   });
 }

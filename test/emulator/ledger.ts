@@ -40,6 +40,8 @@ export class InteractionLedger {
   constructor(private readonly deadlineMs: number | null) {}
 
   created(d: { id: string; token: string; guild_id?: string }): void {
+    // the same interaction dispatched again (Discord delivering it twice) keeps its record
+    if (this.byId.has(d.id)) return;
     const record: InteractionRecord = { id: d.id, token: d.token, guildId: d.guild_id, createdAt: performance.now(), deliveries: 0, replayed: false, extraAcknowledgements: 0, expired: false };
     this.byId.set(d.id, record);
     this.byToken.set(d.token, record);

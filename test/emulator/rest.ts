@@ -33,6 +33,8 @@ export interface Fault {
    * "hang": the request is never answered
    */
   drop?: "before" | "after" | "hang";
+  /** handle the request at once, but send the answer only after this long (a slow API) */
+  delayMs?: number;
   /** how many matching calls fail before the route works again */
   times: number;
   /** seconds, for 429 */
@@ -128,6 +130,7 @@ export class RestApi {
       return;
     }
     this.record(call);
+    if (fault?.delayMs) await new Promise((done) => setTimeout(done, fault.delayMs));
     // a 204 carries no content type: @discordjs/rest would try to parse its empty body as JSON
     res.writeHead(result.status, { ...(result.body === undefined ? {} : { "content-type": "application/json" }), ...result.headers });
     res.end(result.body === undefined ? undefined : JSON.stringify(result.body));
