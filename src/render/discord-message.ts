@@ -2,7 +2,7 @@
 import { ButtonStyle, ComponentType, MessageFlags, type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed } from "discord.js";
 import { LIMITS } from "./limits.js";
 import { encodeAction, type Card, type Reply } from "./reply.js";
-import { cutPlain, toMarkdown } from "./rich.js";
+import { cutPlain, defuseLinks, toMarkdown } from "./rich.js";
 
 export interface DiscordMessage {
   content?: string;
@@ -22,14 +22,15 @@ function embedOf(card: Card): APIEmbed {
     return text;
   };
   const embed: APIEmbed = { color: COLOUR };
-  if (card.title) embed.title = take(cutPlain(card.title, LIMITS.title));
+  // plain-text fields carry story text too: its URLs are defused there as in the markdown ones
+  if (card.title) embed.title = take(cutPlain(defuseLinks(card.title), LIMITS.title));
   if (card.url && /^https?:\/\//.test(card.url)) embed.url = card.url;
-  if (card.footer) embed.footer = { text: take(cutPlain(card.footer, Math.min(LIMITS.footer, room))) };
+  if (card.footer) embed.footer = { text: take(cutPlain(defuseLinks(card.footer), Math.min(LIMITS.footer, room))) };
   const description = toMarkdown(card.body, Math.min(LIMITS.description, room));
   if (description) embed.description = take(description);
   const fields: NonNullable<APIEmbed["fields"]> = [];
   for (const f of (card.fields ?? []).slice(0, LIMITS.fields)) {
-    const name = cutPlain(f.name, Math.min(LIMITS.fieldName, room - 2)) || "\u200b";
+    const name = cutPlain(defuseLinks(f.name), Math.min(LIMITS.fieldName, room - 2)) || "\u200b";
     const value = toMarkdown(f.value, Math.min(LIMITS.fieldValue, room - name.length));
     if (!value || name.length + value.length > room) break;
     fields.push({ name: take(name), value: take(value), inline: f.inline ?? false });

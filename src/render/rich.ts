@@ -41,10 +41,24 @@ function defuseMentions(text: string): string {
   return text.replace(MENTION, (_, word: string | undefined, at: string | undefined) => (word ? `@\u200b${word}` : `<${at}\u200b`));
 }
 
+/** A URL scheme as Discord links it: "https://…" in any text becomes a live link. */
+const SCHEME = /\b([a-z][a-z\d+.-]*):\/\//gi;
+
+/**
+ * Links in story text must never go out live under the bot's name ("[login here](https://evil…)").
+ * A zero-width space after the scheme's colon keeps a bare URL readable and unlinked; for masked
+ * links see escape().
+ */
+export function defuseLinks(text: string): string {
+  return text.replace(SCHEME, "$1:\u200b//");
+}
+
 function escape(text: string): string {
-  const escaped = escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
+  // escapeMarkdown's maskedLink option escapes only the first "[…](…)" of a line (its pattern is
+  // greedy): every bracket not already escaped (an odd run of backslashes before it) is escaped instead
+  const escaped = escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true }).replace(/(\\*)([[\]])/g, (_, slashes: string, bracket: string) => (slashes.length % 2 ? slashes : `${slashes}\\`) + bracket);
   // escapeMarkdown leaves one of an odd run of underscores bare ("____…" → "\_\_\__…"), which opens italics
-  return defuseMentions(escaped.replace(/(?<!\\)[*_]/g, (m) => `\\${m}`));
+  return defuseLinks(defuseMentions(escaped.replace(/(?<!\\)[*_]/g, (m) => `\\${m}`)));
 }
 
 function spanMarkdown(s: Span, atLineStart = false): string {
