@@ -143,14 +143,17 @@ describe("the ingest cache in the database", () => {
     expect(after).toEqual(before);
   });
 
-  it("says which story is lost when its cached copy disappears after loading", async () => {
-    await open();
+  it("rebuilds a story whose cached copy disappears after loading, and says which is lost when its article changed too", async () => {
+    const first = await open();
     const { library } = await open({ keepInMemory: 1 });
     const db = sql();
     db.prepare("DELETE FROM ingested").run();
     db.close();
-    expect(library.get("glacier-survey-2021-08-12")).toBeUndefined();
-    expect(library.errors.at(-1)?.message).toMatch(/glacier-survey-2021-08-12\.txt: its cached copy in .*storybot\.db is gone; load the stories again/);
+    expect(library.get("glacier-survey-2021-08-12")).toEqual(first.library.get("glacier-survey-2021-08-12"));
+    expect(library.rebuilt.at(-1)?.message).toMatch(/glacier-survey-2021-08-12\.txt: its cached copy in .*storybot\.db is gone; ingested again/);
+    writeFileSync(join(stories, "ferry-strike-2022-03-04.txt"), "Edited since\n\nOSLO, May 2, 2022 — Something else happened on Monday.\n");
+    expect(library.get("ferry-strike-2022-03-04")).toBeUndefined();
+    expect(library.errors.at(-1)?.message).toMatch(/ferry-strike-2022-03-04\.txt: its cached copy in .*storybot\.db is gone; load the stories again/);
   });
 
   it("forgets deleted articles and picks up new ones", async () => {

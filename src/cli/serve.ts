@@ -12,7 +12,7 @@ import { runConsole } from "../console/console.js";
 import { launchBot, STOP_BUDGET_MS, type RunningBot } from "../discord/bot.js";
 import { GatewayFailure } from "../discord/gateway-watch.js";
 import { dropStrayShardCount, shardOfThisProcess } from "../discord/shard-process.js";
-import { StoryLibrary } from "../engine/index.js";
+import { preloadIngest, StoryLibrary } from "../engine/index.js";
 import { createLogger, type Logger } from "../log.js";
 import { DatabaseError } from "../store/database.js";
 import { processStorage } from "../store/process-storage.js";
@@ -30,6 +30,9 @@ async function loadStories(config: Config, log: Logger): Promise<Stories> {
   const library = await StoryLibrary.fromDirectory(DEFAULT_STORY_DIR, { cache: processStorage().ingest });
   for (const e of library.errors) log.warn({ file: e.file }, `skipped ${e.message}`);
   for (const e of library.rebuilt) log.warn({ file: e.file }, e.message);
+  // a damaged copy found later, when a question reaches its story, is rebuilt on the spot and named
+  library.onRebuilt = (e) => log.warn({ file: e.file }, e.message);
+  await preloadIngest();
   // serving nothing would look like a working bot; a clear refusal also keeps a service manager from a login loop
   if (library.size === 0) {
     const why = library.errors.map((e) => e.message).join("; ");

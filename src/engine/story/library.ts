@@ -48,10 +48,20 @@ export interface LibraryOptions {
 
 type Ingest = (typeof import("./ingest.js"))["ingestText"];
 let ingestModule: Promise<typeof import("./ingest.js")> | null = null;
+let loadedIngest: Ingest | null = null;
 
 async function ingester(): Promise<Ingest> {
   ingestModule ??= import("./ingest.js");
-  return (await ingestModule).ingestText;
+  loadedIngest ??= (await ingestModule).ingestText;
+  return loadedIngest;
+}
+
+/**
+ * Loads the ingester now, so that a damaged cache entry found when a question reaches its story
+ * can be rebuilt on the spot (a long-running bot calls this; a one-shot command need not).
+ */
+export async function preloadIngest(): Promise<void> {
+  await ingester();
 }
 
 function fileError(file: string, err: unknown): Error {
@@ -153,6 +163,8 @@ export class StoryLibrary {
   readonly errors: LoadError[] = [];
   /** cache entries found damaged and rebuilt (worth a log line, not a failure) */
   readonly rebuilt: LoadError[] = [];
+  /** told of each entry rebuilt once loading is over (a question reached a damaged copy), for a log line */
+  onRebuilt: ((note: LoadError) => void) | null = null;
   private readonly cards = new Map<string, Entry>();
   /** stories that live only in memory: added directly, or loaded without a cache */
   private readonly pinned = new Map<string, Story>();
@@ -287,10 +299,34 @@ export class StoryLibrary {
     if (!story && entry.hash && this.cache) {
       const read = this.cache.readStory(entry.hash);
       if ("value" in read) story = { ...read.value, id, file: entry.card.file };
-      else this.errors.push({ file: entry.card.file ?? id, message: `${entry.card.file ?? id}: its cached copy in ${this.cache.location} is ${"damaged" in read ? `damaged (${read.damaged})` : "gone"}; load the stories again` });
+      else story = this.rebuild(id, entry, "damaged" in read ? `damaged (${read.damaged})` : "gone");
       if (story) this.recent.set(id, story);
     }
     return story;
+  }
+
+  /**
+   * A story whose cached copy is damaged or gone, ingested again from its unchanged article (when
+   * the ingester is loaded: preloadIngest()); otherwise the problem is noted in `errors`.
+   */
+  private rebuild(id: string, entry: Entry, why: string): Story | undefined {
+    const file = entry.card.file ?? id;
+    const where = `${file}: its cached copy in ${this.cache!.location} is ${why}`;
+    try {
+      const a = article(file, id);
+      if (loadedIngest && a.hash === entry.hash) {
+        const story = loadedIngest(a.text, a.id, a.path);
+        this.cache!.writeStory(a.hash, story);
+        const note = { file, message: `${where}; ingested again` };
+        this.rebuilt.push(note);
+        this.onRebuilt?.(note);
+        return story;
+      }
+    } catch {
+      // unreadable or changed since it was listed: reported below like a missing copy
+    }
+    this.errors.push({ file, message: `${where}; load the stories again` });
+    return undefined;
   }
 
   /** Title, source, date and size of a story without parsing it. */

@@ -14,6 +14,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Story, StoryMeta } from "../types.js";
+import { storyShapeProblem } from "./story-shape.js";
 
 /** Bump when the cache layout changes, or when an NLP package upgrade changes what ingest produces. */
 export const ENGINE_VERSION = 2;
@@ -69,12 +70,9 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-/** Cheap structural check: enough that answer() cannot trip over a damaged entry. */
+/** Every field the engine reads, checked (story-shape.ts): a damaged entry is rebuilt, not served. */
 function looksLikeStory(v: unknown): v is CachedStory {
-  if (!isRecord(v) || typeof v.title !== "string") return false;
-  const { paragraphs, sentences, entities, dates, boilerplate } = v;
-  if (![paragraphs, sentences, entities, dates, boilerplate].every(Array.isArray)) return false;
-  return (sentences as unknown[]).every((s) => isRecord(s) && typeof s.text === "string" && Array.isArray(s.tokens)) && (paragraphs as unknown[]).every((p) => isRecord(p) && typeof p.text === "string");
+  return storyShapeProblem(v) === null;
 }
 
 function looksLikeManifest(v: unknown): v is LibraryManifest {
