@@ -1,10 +1,12 @@
 /** What /ask, /when, /where, /who (for a deed) and mentions share: one question asked of the chosen story, or routed to the story that answers it. */
+import { converse, type ConversedAnswer } from "../src/conversation/converse.js";
 import { answer, answerAcross, MAX_QUESTION_LENGTH, type Answer } from "../src/engine/index.js";
 import { answerReply } from "../src/render/answer.js";
 import type { Reply } from "../src/render/reply.js";
-import { defineCommand, OptionType, UserError, type RenderContext } from "./command.js";
+import { italic, line } from "../src/render/rich.js";
+import { defineCommand, OptionType, UserError, type QueryContext, type RenderContext } from "./command.js";
 import { postsInChannel, privateOption, storyOption } from "./shared-options.js";
-import type { Stories } from "./stories-service.js";
+import { ALL, type Stories } from "./stories-service.js";
 
 const WH = /^\s*(?:who|whom|whose|what|which|when|where|why|how)\b/i;
 
@@ -17,18 +19,44 @@ export function typedQuestion(kind: "who" | "when" | "where", text: string): str
   return WH.test(text) || isBlank(text) ? text : `${kind} ${text}`;
 }
 
-/** The engine's answer; its `story` says which story answered when the question found its own. */
-export function askQuestion(question: string, storyRef: string | undefined, stories: Stories): Answer {
+/** The engine's answer, as a conversation gives it (see src/conversation/converse.ts); plain engine fields on the command line. */
+export type AskResult = ConversedAnswer;
+
+/** The engine's answer in the chosen story, or in the one the question finds. */
+function answerIn(q: string, storyRef: string | undefined, stories: Stories): Answer {
+  return stories.routes(storyRef) ? answerAcross(q, stories.library) : answer(q, stories.pick(storyRef));
+}
+
+/**
+ * The question answered, in the conversation when the face keeps one (a follow-up is read against
+ * the turn before it); its `story` says which story answered when the question found its own.
+ */
+export async function askQuestion(question: string, storyRef: string | undefined, ctx: QueryContext): Promise<AskResult> {
   const q = question.trim();
   if (isBlank(q)) throw new UserError("The question is empty.");
   if (q.length > MAX_QUESTION_LENGTH) throw new UserError(`The question is too long (${q.length} characters; at most ${MAX_QUESTION_LENGTH}).`);
-  if (stories.routes(storyRef)) return answerAcross(q, stories.library);
-  return answer(q, stories.pick(storyRef));
+  const { stories } = ctx;
+  const memory = ctx.services.conversation;
+  if (!memory) return answerIn(q, storyRef, stories);
+  const named = !!storyRef && storyRef.trim().toLowerCase() !== ALL;
+  return converse(
+    q,
+    {
+      story: () => stories.pick(storyRef),
+      storyById: (id) => (stories.library.card(id) ? stories.pick(id) : null),
+      named,
+      answer: (asked, story) => (story ? answer(asked, story) : answerIn(asked, storyRef, stories)),
+    },
+    { memory, where: { guild: ctx.guild, channel: ctx.channel, user: ctx.user.id }, replyTo: ctx.replyTo ?? null },
+  );
 }
 
-/** The answer, citing the story it came from. */
-export function renderAnswer(a: Answer, ctx: RenderContext): Reply {
-  return answerReply(a, ctx.stories.card(a.story));
+/** The answer citing the story it came from, or the question back when a pronoun named no one. */
+export function renderAnswer(a: AskResult, ctx: RenderContext): Reply {
+  if (a.clarify) return { text: [line(a.clarify)] };
+  const reply = answerReply(a, ctx.stories.card(a.story));
+  if (!a.asked || !reply.card) return reply;
+  return { ...reply, card: { ...reply.card, body: [...reply.card.body, line(italic(`(read as “${a.asked}”)`))] } };
 }
 
 /** /when and /where: one free-text option turned into a question of that kind. */
@@ -40,7 +68,7 @@ export function typedQuestionCommand<const N extends "when" | "where", const O e
       options: [{ type: OptionType.String, name: text.option, description: text.optionDescription, required: true, max_length: MAX_QUESTION_LENGTH }, storyOption, privateOption],
       ...postsInChannel,
     } as const,
-    query: (args, ctx) => askQuestion(typedQuestion(kind, (args as Record<O, string>)[text.option]), args.story, ctx.stories),
+    query: (args, ctx) => askQuestion(typedQuestion(kind, (args as Record<O, string>)[text.option]), args.story, ctx),
     render: renderAnswer,
   });
 }

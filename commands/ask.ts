@@ -1,6 +1,6 @@
 /** /ask question:<text> [story] [private]: the main command. */
-import { MAX_QUESTION_LENGTH, suggest, type Answer } from "../src/engine/index.js";
-import { askQuestion, renderAnswer } from "./answer-question.js";
+import { MAX_QUESTION_LENGTH, suggest } from "../src/engine/index.js";
+import { askQuestion, renderAnswer, type AskResult } from "./answer-question.js";
 import { defineCommand, OptionType, type CommandData } from "./command.js";
 import { postsInChannel, privateOption, storyOption } from "./shared-options.js";
 
@@ -17,7 +17,7 @@ export const askData = {
 
 export const ask = defineCommand({
   data: askData,
-  query: (args, ctx): Answer => askQuestion(args.question, args.story, ctx.stories),
+  query: (args, ctx): Promise<AskResult> => askQuestion(args.question, args.story, ctx),
   render: renderAnswer,
   autocomplete({ focused, args, stories }) {
     const typed = focused.value.trim();

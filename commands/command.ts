@@ -15,6 +15,7 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord-api-types/v10";
 import type { Reply } from "../src/render/reply.js";
+import type { Services } from "./services.js";
 import type { Stories } from "./stories-service.js";
 
 /** The option types commands use, as the numbers Discord sends. */
@@ -93,6 +94,8 @@ export interface Caller {
   /** a Discord server and channel (a thread is a channel); null on the console and the command line */
   guild: string | null;
   channel: string | null;
+  /** the bot's earlier answer (its turn id) that this message replies to: a follow-up of that answer */
+  replyTo?: number | null;
 }
 
 /** The subset of pino's logger the pipeline uses; the command line passes a plain stderr one. */
@@ -104,6 +107,7 @@ export interface Log {
 
 export interface QueryContext extends Caller {
   stories: Stories;
+  services: Services;
   log: Log;
 }
 

@@ -40,6 +40,7 @@ export const help = defineCommand({
       line("/source paragraph — quote a whole paragraph"),
       line("/stories — the stories I know; add story: to any command to pick one, or story:all to let the question find its story"),
       line("Add private:true to keep an answer to yourself. You can also mention me with a question."),
+      line("Follow up in your own words (“when did she resign?”, “and where?”): I remember your last question in this channel for a few minutes."),
     ];
     if (examples.length > 1) body.push(line(""), line(italic("Questions this story answers:")), ...examples.map((q) => line(`• ${q}`)));
     if (story) body.push(line(""), line(italic(`Current story: ${story}`)));

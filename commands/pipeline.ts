@@ -11,6 +11,7 @@ import type { Reply } from "../src/render/reply.js";
 import { readArguments, type RawOptions } from "./arguments.js";
 import { UserError, type AnyCommand, type Caller, type Log } from "./command.js";
 import type { Cooldown } from "./cooldown.js";
+import type { Services } from "./services.js";
 import type { Stories } from "./stories-service.js";
 
 /** What became of a run: the face decides how each is shown (the command line prints a result as JSON, a note on stderr). */
@@ -39,6 +40,7 @@ export interface PipelineDeps {
   log: Log;
   /** the question cooldown; none on the console and the command line */
   cooldown?: Cooldown | null;
+  services?: Services;
 }
 
 // node:crypto is loaded for the first failure only: a command line run that goes well never needs it
@@ -87,7 +89,7 @@ export async function runCommand(command: AnyCommand, raw: RawOptions, face: Fac
 
   let done: { reply: Reply; outcome: Outcome };
   try {
-    const result = await command.query(args, { user: face.user, guild: face.guild, channel: face.channel, stories: deps.stories, log: deps.log });
+    const result = await command.query(args, { user: face.user, guild: face.guild, channel: face.channel, replyTo: face.replyTo ?? null, stories: deps.stories, services: deps.services ?? {}, log: deps.log });
     const reply = command.render(result, { stories: deps.stories });
     done = { reply: isPrivate ? { ...reply, private: true } : reply, outcome: { kind: "result", result } };
   } catch (err) {

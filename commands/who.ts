@@ -1,7 +1,7 @@
 /** /who subject:<name or deed>: what the story says about someone, or who did something ("/who sent flowers"). */
-import { findEntity, MAX_QUESTION_LENGTH, nameFact, profileOf, searchEntities, unknownTopic, type Answer, type Profile } from "../src/engine/index.js";
+import { findEntity, MAX_QUESTION_LENGTH, nameFact, profileOf, searchEntities, unknownTopic, type Profile } from "../src/engine/index.js";
 import { profileReply } from "../src/render/profile.js";
-import { askQuestion, renderAnswer, typedQuestion } from "./answer-question.js";
+import { askQuestion, renderAnswer, typedQuestion, type AskResult } from "./answer-question.js";
 import { defineCommand, OptionType, UserError, type CommandData } from "./command.js";
 import { postsInChannel, privateOption, storyOption } from "./shared-options.js";
 
@@ -12,7 +12,7 @@ const NAME = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:of|the|and|de|da|del|der|van
 
 /** What the story says of one name: its profile, how often and where it is named. */
 export type ProfileResult = { shows: "profile"; story: string } & Omit<Profile, "sentences"> & { sentences: { text: string; paragraph: number }[]; count: number; paragraphs: number[] };
-export type WhoResult = ProfileResult | ({ shows: "answer" } & Answer);
+export type WhoResult = ProfileResult | ({ shows: "answer" } & AskResult);
 
 export const whoData = {
   name: "who",
@@ -27,7 +27,7 @@ export const whoData = {
 
 export const who = defineCommand({
   data: whoData,
-  query(args, ctx): WhoResult {
+  async query(args, ctx): Promise<WhoResult> {
     const story = ctx.stories.pick(args.story);
     const name = args.subject.replace(WHO_IS, "").replace(/[?!.\s]+$/, "");
     const entity = QUESTION_START.test(name) ? null : findEntity(story, name);
@@ -38,7 +38,7 @@ export const who = defineCommand({
     }
     // a name the story lacks gets the names it has; a deed is asked as a question
     if (NAME.test(name)) throw new UserError(unknownTopic(story, name).message);
-    return { shows: "answer", ...askQuestion(typedQuestion("who", args.subject), args.story, ctx.stories) };
+    return { shows: "answer", ...(await askQuestion(typedQuestion("who", args.subject), args.story, ctx)) };
   },
   render(result, ctx) {
     if (result.shows === "answer") return renderAnswer(result, ctx);

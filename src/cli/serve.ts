@@ -5,6 +5,7 @@
  */
 import { UserError, type AnyCommand } from "../../commands/command.js";
 import { commands as allCommands } from "../../commands/index.js";
+import type { Services } from "../../commands/services.js";
 import { Stories } from "../../commands/stories-service.js";
 import { DEFAULT_STORY_DIR } from "../config-paths.js";
 import { ConfigError, loadConfig, type Config } from "../config/index.js";
@@ -67,6 +68,9 @@ function stopOnSignals(running: () => RunningBot | null, log: Logger): void {
   if (process.send) process.on("disconnect", () => stop("sharding manager disconnected"));
 }
 
+/** What commands keep between messages, in the database (already opened for the stories). */
+const services = (): Services => ({ conversation: processStorage().conversations });
+
 /** Prints a setup problem (never a secret) and exits 2. */
 function refuse(err: unknown): never {
   if (!(err instanceof ConfigError || err instanceof UserError || err instanceof DatabaseError)) throw err;
@@ -94,7 +98,7 @@ export async function serve(opts: ServeOptions): Promise<void> {
     refuse(err);
   }
   if (!serving || !config.token) {
-    await runConsole({ input: process.stdin, output: process.stdout, stories, commands: opts.commands ?? allCommands, log, interactive: process.stdin.isTTY === true });
+    await runConsole({ input: process.stdin, output: process.stdout, stories, commands: opts.commands ?? allCommands, log, interactive: process.stdin.isTTY === true, services: services() });
     return;
   }
   // a failing handler must never take the bot down: log what slipped through and carry on
@@ -103,7 +107,7 @@ export async function serve(opts: ServeOptions): Promise<void> {
   try {
     stopOnSignals(() => bot, log);
     const gateway = config.gatewayGiveUpSeconds ? { giveUpAfterMs: config.gatewayGiveUpSeconds * 1000 } : {};
-    bot = await launchBot({ token: config.token, apiUrl: config.apiUrl, stories, log, commands: opts.commands ?? allCommands, gateway });
+    bot = await launchBot({ token: config.token, apiUrl: config.apiUrl, stories, log, commands: opts.commands ?? allCommands, gateway, services: services() });
   } catch (err) {
     log.fatal({ err, ...(err instanceof GatewayFailure ? { code: err.code } : {}) }, `could not log in to Discord: ${(err as Error).message}`);
     process.exit(1);

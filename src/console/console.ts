@@ -6,6 +6,7 @@ import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { AnyCommand, Caller, Log } from "../../commands/command.js";
 import { runCommand } from "../../commands/pipeline.js";
+import type { Services } from "../../commands/services.js";
 import type { Stories } from "../../commands/stories-service.js";
 import { noticeReply } from "../render/notices.js";
 import type { Reply } from "../render/reply.js";
@@ -20,6 +21,8 @@ export interface ConsoleOptions {
   log: Log;
   /** show a prompt and a greeting (on a terminal) */
   interactive?: boolean;
+  /** the conversation memory: with it, a line can follow up the one before ("when did she resign?") */
+  services?: Services;
 }
 
 export async function runConsole(o: ConsoleOptions): Promise<void> {
@@ -34,7 +37,7 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
   const print = async (reply: Reply) => {
     o.output.write(`${toText(reply)}\n\n`);
   };
-  const caller: Caller = { user: { id: "console", name: "console" }, guild: null, channel: null };
+  const caller: Caller = { user: { id: "console", name: "console" }, guild: null, channel: "console" };
   if (o.interactive) {
     const current = o.stories.defaultId ? o.stories.pick(null).title : "no story loaded";
     o.output.write(`storybot console · ${current}\nType a question, or ${names.join(", ")}. Ctrl-D quits.\n\n`);
@@ -47,7 +50,7 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
     if (text) {
       try {
         const { command, options } = parseLine(text, o.commands);
-        await runCommand(command, options, { ...caller, send: print }, { stories: o.stories, log: o.log });
+        await runCommand(command, options, { ...caller, send: print }, { stories: o.stories, log: o.log, services: o.services });
       } catch (err) {
         // only parseLine throws here (the pipeline answers its own errors), and only with a UserError
         await print(noticeReply((err as Error).message));

@@ -3,6 +3,7 @@ import { once } from "node:events";
 import { Events, type Client } from "discord.js";
 import type { Logger } from "pino";
 import type { AnyCommand } from "../../commands/command.js";
+import type { Services } from "../../commands/services.js";
 import { commands as allCommands } from "../../commands/index.js";
 import type { Stories } from "../../commands/stories-service.js";
 import { suggestedQuestions } from "../engine/index.js";
@@ -23,6 +24,8 @@ export interface BotOptions extends ClientSettings {
   deferAfterMs?: number;
   /** how an unreachable gateway is retried and when the bot gives up (GATEWAY_GIVE_UP_SECONDS) */
   gateway?: Partial<GatewayPolicy>;
+  /** the conversation memory and other stores commands use */
+  services?: Services;
 }
 
 /**
@@ -66,7 +69,7 @@ export async function launchBot(options: BotOptions): Promise<RunningBot> {
   const client = createClient(options, { gateway, onReset });
   gateway.attach(client);
   const workload = new Workload();
-  attachHandlers(client, { commands: options.commands ?? allCommands, stories, log, cooldown: new Cooldown(options.cooldown ?? DEFAULT_COOLDOWN), deferAfterMs: options.deferAfterMs }, workload);
+  attachHandlers(client, { commands: options.commands ?? allCommands, stories, log, cooldown: new Cooldown(options.cooldown ?? DEFAULT_COOLDOWN), deferAfterMs: options.deferAfterMs, services: options.services }, workload);
   logGateway(client, log, () => !workload.accepting);
   logRestTrouble(client.rest, log);
   // the first autocomplete must be quick: generate the default story's suggestions now

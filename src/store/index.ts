@@ -3,19 +3,21 @@
  * returns the stores over it. See docs/storage.md for the schema, the migrations and the interface.
  */
 import { openDatabase, type OpenOptions } from "./database.js";
+import { SqliteConversationStore } from "./conversation-store.js";
 import { SqliteIngestStore } from "./ingest-store.js";
 import { SqliteServerStore } from "./server-store.js";
 import type { Storage } from "./storage.js";
 
 export { DatabaseError, IN_MEMORY, openDatabase, type Db } from "./database.js";
 export { MigrationError, type Migration } from "./migrate.js";
-export type { IngestStore, NewServerStory, ServerStore, ServerStory, Storage } from "./storage.js";
+export type { ConversationMemory, IngestStore, NewServerStory, ServerStore, ServerStory, Storage } from "./storage.js";
 
 export function openStorage(file: string, options?: OpenOptions): Storage {
   const db = openDatabase(file, options);
   return {
     servers: new SqliteServerStore(db),
     ingest: new SqliteIngestStore(db, file),
+    conversations: new SqliteConversationStore(db),
     close: () => db.close(),
   };
 }

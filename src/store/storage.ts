@@ -8,9 +8,10 @@
  *   Derived data, rebuilt from the articles whenever missing: synchronous, kept next to each bot
  *   process (a local SQLite file even when the servers' stories live elsewhere).
  */
+import type { ConversationMemory } from "../conversation/memory.js";
 import type { IngestStore } from "../engine/index.js";
 
-export type { IngestStore };
+export type { ConversationMemory, IngestStore };
 
 /** A story a server added, as listed (its text is read on its own). */
 export interface ServerStory {
@@ -48,5 +49,7 @@ export interface ServerStore {
 export interface Storage {
   servers: ServerStore;
   ingest: IngestStore;
+  /** what each user's conversation with the bot in each channel named (src/conversation/memory.ts) */
+  conversations: ConversationMemory;
   close(): void;
 }

@@ -1,5 +1,6 @@
 /** Every migration, in order. Add a new file with the next number and append it here; never edit a landed one. */
 import type { Migration } from "../migrate.js";
 import { stories } from "./0001-stories.js";
+import { conversations } from "./0002-conversations.js";
 
-export const MIGRATIONS: readonly Migration[] = [stories];
+export const MIGRATIONS: readonly Migration[] = [stories, conversations];
