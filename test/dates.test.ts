@@ -155,3 +155,14 @@ describe("calendar expressions in general", () => {
     expect(one(tram, "2019").iso).toBe("2019");
   });
 });
+
+describe("a month named without its year", () => {
+  it("is the latest one before the story, unless the sentence speaks of what is to come", () => {
+    const story = ingestText("Ferry\n\nPORT ELLERY, Maine, Sept. 14, 2023 (Wire) — The vessel had passed its annual inspection in March, the operator said. The line will reopen in March, it added. It cancelled crossings on Thursday.\n\nMore.", "f");
+    expect(story.dates.map((d) => [d.text, d.iso])).toEqual([
+      ["March", "2023-03"],
+      ["March", "2024-03"],
+      ["Thursday", "2023-09-14"],
+    ]);
+  });
+});

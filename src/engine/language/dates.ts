@@ -20,6 +20,23 @@ const LEADING = /^(?:on|in|at|since|during|by|from|until|till|of)\s+/i;
 const DEEP_TIME = /\b(?:\d[\d,.]*\s+(?:(?:thousand|million|billion)\s+)?years?\s+ago|\d[\d,]*\s*(?:BP|BCE|BC)|(?:AD|CE)\s+\d{1,4})\b/g;
 const BARE_YEAR = /\b(?:(?:the\s+)?(?:(?:early|mid|late)[- ]|(?:spring|summer|autumn|fall|winter)\s+of\s+))?(\d{1,2}(?:st|nd|rd|th)\s+century|(?:1[0-9]|20)\d0s|(?:1[0-9]|20)\d{2}(?:\s*[-–]\s*\d{2,4})?)\b/g;
 
+/** words that put a date after the story's own: "will reopen in March", "until Monday", "next June" */
+const FUTURE = /\b(?:will|would|shall|next|until|till|due|plans?|planned|expected|scheduled|upcoming|coming)\b/i;
+/** how far past the story's date a month or day named without its year may fall before it is taken for the year before */
+const AHEAD_DAYS = 45;
+
+/**
+ * A month or day named without its year ("in March") is the latest one before the story, unless
+ * the sentence speaks of what is to come: chrono may pick the next one ("March" → March 2024 in a
+ * story of September 2023 about an inspection that "had passed … in March").
+ */
+function yearResolved(d: Date, published: Date, text: string): Date {
+  if (d.getTime() - published.getTime() <= AHEAD_DAYS * 86_400_000 || FUTURE.test(text)) return d;
+  const earlier = new Date(d);
+  earlier.setUTCFullYear(d.getUTCFullYear() - 1);
+  return earlier;
+}
+
 function iso(d: Date, precision: DatePrecision): string {
   const s = d.toISOString();
   return precision === "day" ? s.slice(0, 10) : precision === "month" ? s.slice(0, 7) : s.slice(0, 4);
@@ -53,7 +70,7 @@ export function findDates(text: string, tokens: Token[], sentence: number, publi
       sentence,
       ...range,
       text: spanText(text, tokens, range.start, range.end),
-      iso: resolvable ? iso(c.date(), yearOnly) : null,
+      iso: resolvable ? iso(!hasYear && published ? yearResolved(c.date(), published, text) : c.date(), yearOnly) : null,
       precision: resolvable ? yearOnly : "approximate",
       relative,
     });
