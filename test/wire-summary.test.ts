@@ -128,6 +128,11 @@ describe("the timeline of a wire story", () => {
     expect(recalled.text).not.toMatch(/deadliest quake/);
   });
 
+  it("takes a date out with its preposition and article", () => {
+    const story = ingestText("Sanctions\n\nKHARTOUM, Jan 13, 2017 (Wire) — For the first time since the 1990s the country will be able to trade freely, officials said.\n\nMore.", "s");
+    expect(timeline(story).events.map((e) => e.text)).toContain("For the first time the country will be able to trade freely");
+  });
+
   it("names the person a pronoun stands for, and carries no dateline debris", () => {
     expect(on("2023-03-07")).toContain("Lucia Ferrand said that rescuers had pulled 58 people alive from the rubble overnight");
     for (const e of t.events) expect(e.text).not.toMatch(/\)\s*-|\(Reuters|^She\b|^He\b/);

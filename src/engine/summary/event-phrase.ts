@@ -69,7 +69,10 @@ function dateWords(tokens: Token[], focus: Focus, siblings: Focus[]): { remove: 
   const group = all.slice(lo, hi + 1);
   const first = group[0]!.start;
   const remove = new Set(range(first, group[group.length - 1]!.end));
-  if (tokens[first - 1]?.pos === "ADP") remove.add(first - 1);
+  // "in 2012", and "since the 1990s" with its article ("since" is tagged a conjunction as often as not)
+  const preposition = (t: Token | undefined) => t?.pos === "ADP" || /^(?:since|until|till|before|after)$/i.test(t?.text ?? "");
+  const article = tokens[first - 1]?.pos === "DET" && preposition(tokens[first - 2]) ? 1 : 0;
+  if (preposition(tokens[first - 1 - article])) for (let k = first - 1 - article; k < first; k++) remove.add(k);
   return { remove, position: group.indexOf(focus), count: group.length };
 }
 
