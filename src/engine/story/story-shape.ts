@@ -50,7 +50,7 @@ const SENTENCE: Shape = { id: isCount, paragraph: isPositive, text: isText, toke
 const PARAGRAPH: Shape = { number: isPositive, text: isText, sentenceIds: listOf(isCount) };
 const ENTITY: Shape = { name: isText, type: oneOf("person", "place", "organisation", "date", "number", "other"), aliases: listOf(isText), descriptions: listOf(isText), mentions: listOf(SPAN) };
 const DATE: Shape = { ...SPAN, iso: isNullableText, precision: oneOf("day", "month", "year", "approximate"), relative: isBoolean };
-const META: Shape = { title: isText, source: isNullableText, url: isNullableText, published: isNullableText, place: isNullableText, dateline: isNullableText, datelineDate: isNullableText, author: isOptionalText, byline: isOptionalText };
+const META: Shape = { title: isText, source: isNullableText, url: isNullableText, published: isNullableText, place: isNullableText, dateline: isNullableText, datelineDate: isNullableText, author: isOptionalText, byline: isOptionalText, missing: (v) => v === undefined || listOf(isText)(v) };
 const LISTS: Record<string, Shape | Check> = { paragraphs: PARAGRAPH, sentences: SENTENCE, entities: ENTITY, dates: DATE, boilerplate: isText, personNouns: isText };
 
 interface Parts {
