@@ -166,3 +166,15 @@ describe("a month named without its year", () => {
     ]);
   });
 });
+
+describe("a bare weekday", () => {
+  it("is the one before the story, but the one after it in a clause that looks ahead", () => {
+    const story = ingestText("Schools\n\nOSLO, Wednesday, March 8, 2023 (Wire) — Officials said on Monday that schools would stay closed until Monday. The council will vote on Friday, it said. The storm hit on Tuesday.\n\nMore.", "w");
+    expect(story.dates.map((d) => [d.text, d.iso])).toEqual([
+      ["Monday", "2023-03-06"],
+      ["Monday", "2023-03-13"],
+      ["Friday", "2023-03-10"],
+      ["Tuesday", "2023-03-07"],
+    ]);
+  });
+});

@@ -37,9 +37,27 @@ function yearResolved(d: Date, published: Date, text: string): Date {
   return earlier;
 }
 
+/**
+ * A bare weekday is the one before the story ("said on Monday"), but the one after it in a clause
+ * that looks ahead: "schools will stay closed until Monday", "the council will vote on Friday".
+ */
+function weekdayResolved(d: Date, published: Date, before: string): Date {
+  if (d.getTime() >= published.getTime()) return d;
+  const clause = before.slice(Math.max(before.lastIndexOf(","), before.lastIndexOf(";"), before.lastIndexOf(".")) + 1);
+  if (!/\b(?:until|till)\s*$/i.test(before) && !/\b(?:will|shall|would)\b/i.test(clause)) return d;
+  return new Date(d.getTime() + 7 * 86_400_000);
+}
+
 function iso(d: Date, precision: DatePrecision): string {
   const s = d.toISOString();
   return precision === "day" ? s.slice(0, 10) : precision === "month" ? s.slice(0, 7) : s.slice(0, 4);
+}
+
+/** The calendar date of a chrono result, a year-less month or bare weekday placed as the story means it. */
+function resolvedDate(c: Chrono.ParsedComponents, published: Date | null, text: string, at: number): Date {
+  if (!published || c.isCertain("year")) return c.date();
+  const bareWeekday = c.isCertain("weekday") && !c.isCertain("day") && !c.isCertain("month");
+  return bareWeekday ? weekdayResolved(c.date(), published, text.slice(0, at)) : yearResolved(c.date(), published, text);
 }
 
 /** Finds the date mentions of one sentence. `published` anchors relative dates; without it they stay unresolved. */
@@ -70,7 +88,7 @@ export function findDates(text: string, tokens: Token[], sentence: number, publi
       sentence,
       ...range,
       text: spanText(text, tokens, range.start, range.end),
-      iso: resolvable ? iso(!hasYear && published ? yearResolved(c.date(), published, text) : c.date(), yearOnly) : null,
+      iso: resolvable ? iso(resolvedDate(c, published, text, r.index), yearOnly) : null,
       precision: resolvable ? yearOnly : "approximate",
       relative,
     });

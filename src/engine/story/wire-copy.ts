@@ -45,6 +45,7 @@ export interface DateLine {
 }
 
 const DATE_LINE_LEAD = /^(?:(?:last\s+)?updated|published|posted|first\s+published|modified|filed|updated\s+on|published\s+on)\b\s*(?:on|at)?\s*:?\s*/i;
+const DATE_START = /^(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\b)/i;
 const LEFTOVER = /^[\s,.;:|·•–—-]*(?:(?:(?:last\s+)?updated|published|posted|modified|on|at|am|pm|a\.m\.|p\.m\.|gmt|utc|[a-z]{2,4}t|[+-]\d{2}:?\d{2}|\d{1,2}[:.]\d{2}(?::\d{2})?)[\s,.;:|·•–—-]*)*$/i;
 
 /**
@@ -55,6 +56,8 @@ export function parseDateLine(block: string): DateLine | null {
   const text = block.trim();
   if (text.length > 140 || /[.!?]["”’]?$/.test(text.replace(/\b(?:a\.m|p\.m)\.$/i, ""))) return null;
   const lead = DATE_LINE_LEAD.exec(text);
+  // a date line opens with "Updated"/"Published" or with the date itself: spare chrono every other block
+  if (!lead && !DATE_START.test(text)) return null;
   const results = chrono().parse(text, new Date(Date.UTC(2000, 0, 1, 12)));
   if (results.length === 0) return null;
   // everything that is not a date, a time or the words "Updated"/"Published" means it is prose
