@@ -156,21 +156,20 @@ describe("calendar expressions in general", () => {
   });
 });
 
-describe("a month named without its year", () => {
-  it("is the latest one before the story, unless the sentence speaks of what is to come", () => {
-    const story = ingestText("Ferry\n\nPORT ELLERY, Maine, Sept. 14, 2023 (Wire) — The vessel had passed its annual inspection in March, the operator said. The line will reopen in March, it added. It cancelled crossings on Thursday.\n\nMore.", "f");
-    expect(story.dates.map((d) => [d.text, d.iso])).toEqual([
+/** Each date of a wire story's body as [its words, its calendar date]. */
+const datesOf = (body: string) => ingestText(`Headline\n\n${body}\n\nMore.`, "d").dates.map((d) => [d.text, d.iso]);
+
+describe("dates named without their year", () => {
+  it("a month is the latest one before the story, unless the sentence speaks of what is to come", () => {
+    expect(datesOf("PORT ELLERY, Maine, Sept. 14, 2023 (Wire) — The vessel had passed its annual inspection in March, the operator said. The line will reopen in March, it added. It cancelled crossings on Thursday.")).toEqual([
       ["March", "2023-03"],
       ["March", "2024-03"],
       ["Thursday", "2023-09-14"],
     ]);
   });
-});
 
-describe("a bare weekday", () => {
-  it("is the one before the story, but the one after it in a clause that looks ahead", () => {
-    const story = ingestText("Schools\n\nOSLO, Wednesday, March 8, 2023 (Wire) — Officials said on Monday that schools would stay closed until Monday. The council will vote on Friday, it said. The storm hit on Tuesday.\n\nMore.", "w");
-    expect(story.dates.map((d) => [d.text, d.iso])).toEqual([
+  it("a weekday is the one before the story, but the one after it in a clause that looks ahead", () => {
+    expect(datesOf("OSLO, Wednesday, March 8, 2023 (Wire) — Officials said on Monday that schools would stay closed until Monday. The council will vote on Friday, it said. The storm hit on Tuesday.")).toEqual([
       ["Monday", "2023-03-06"],
       ["Monday", "2023-03-13"],
       ["Friday", "2023-03-10"],
