@@ -6,6 +6,7 @@
 import { createRequire } from "node:module";
 import type Fuse from "fuse.js";
 import type { Story, StoryCard, StoryLibrary } from "../src/engine/index.js";
+import type { HeavyWork } from "../src/workers/heavy-work.js";
 import { UserError, type Choice } from "./command.js";
 
 export type StoryListing = StoryCard;
@@ -22,6 +23,9 @@ let FuseClass: typeof Fuse | undefined;
 
 export class Stories {
   private fuse: { index: Fuse<StoryListing>; size: number } | undefined;
+
+  /** Worker threads for work too heavy for the event loop (the bot sets them); null: done in place. */
+  heavy: HeavyWork | null = null;
 
   constructor(
     readonly library: StoryLibrary,

@@ -37,10 +37,12 @@ export const summary = defineCommand({
     ],
     ...postsInChannel,
   } as const satisfies CommandData,
-  query(args, ctx): SummaryResult {
+  async query(args, ctx): Promise<SummaryResult> {
     const story = ctx.stories.pick(args.story);
     try {
-      const s = summarize(story, { length: (args.length as SummaryLength | undefined) ?? "short", about: args.about });
+      const options = { length: (args.length as SummaryLength | undefined) ?? "short", about: args.about ?? null };
+      // a long story's summary takes seconds: the bot makes it off its event loop
+      const s = ctx.stories.heavy ? await ctx.stories.heavy.summarize(story, options) : summarize(story, options);
       return { story: s.story, length: s.length, about: s.about, sentences: s.sentences.map(({ text, paragraph }) => ({ text, paragraph })) };
     } catch (err) {
       if (err instanceof UnknownTopicError) throw new UserError(err.message);

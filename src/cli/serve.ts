@@ -7,11 +7,13 @@ import { UserError, type AnyCommand } from "../../commands/command.js";
 import { commands as allCommands } from "../../commands/index.js";
 import type { Services } from "../../commands/services.js";
 import { Stories } from "../../commands/stories-service.js";
-import { DEFAULT_STORY_DIR } from "../config-paths.js";
+import { DEFAULT_DB_FILE, DEFAULT_STORY_DIR } from "../config-paths.js";
 import { ConfigError, loadConfig, type Config } from "../config/index.js";
 import { runConsole } from "../console/console.js";
 import { launchBot, STOP_BUDGET_MS, type RunningBot } from "../discord/bot.js";
 import { GatewayFailure } from "../discord/gateway-watch.js";
+import { ingestLog } from "../discord/ingest-log.js";
+import { HeavyWork } from "../workers/heavy-work.js";
 import { dropStrayShardCount, shardOfThisProcess } from "../discord/shard-process.js";
 import { preloadIngest, StoryLibrary } from "../engine/index.js";
 import { createLogger, type Logger } from "../log.js";
@@ -28,7 +30,7 @@ export interface ServeOptions {
 const EXIT_DEADLINE_MS = STOP_BUDGET_MS + 800;
 
 async function loadStories(config: Config, log: Logger): Promise<Stories> {
-  const library = await StoryLibrary.fromDirectory(DEFAULT_STORY_DIR, { cache: processStorage().ingest });
+  const library = await StoryLibrary.fromDirectory(DEFAULT_STORY_DIR, { cache: processStorage().ingest, progress: ingestLog(log) });
   for (const e of library.errors) log.warn({ file: e.file }, `skipped ${e.message}`);
   for (const e of library.rebuilt) log.warn({ file: e.file }, e.message);
   // a damaged copy found later, when a question reaches its story, is rebuilt on the spot and named
@@ -103,6 +105,8 @@ export async function serve(opts: ServeOptions): Promise<void> {
   }
   // a failing handler must never take the bot down: log what slipped through and carry on
   process.on("unhandledRejection", (err) => log.error({ err }, "unhandled rejection"));
+  // summaries of long stories take seconds: worker threads make them, so that no user waits on another
+  stories.heavy = new HeavyWork({ dbFile: DEFAULT_DB_FILE === ":memory:" ? null : DEFAULT_DB_FILE });
   let bot: RunningBot | null = null;
   try {
     stopOnSignals(() => bot, log);

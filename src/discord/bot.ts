@@ -60,6 +60,26 @@ function logGateway(client: Client, log: Logger, stopping: () => boolean): void 
   client.on(Events.ShardReady, (shard) => log.info(which(shard), "gateway session started"));
 }
 
+/**
+ * The first autocomplete must be quick, so the default story's suggestions are made up front; but
+ * after login, not before: a big story takes seconds, and the bot would start late without a word.
+ */
+function prepareSuggestions(stories: Stories, log: Logger): void {
+  if (!stories.defaultId) return;
+  setImmediate(() => {
+    const started = performance.now();
+    try {
+      const story = stories.pick(null);
+      log.info({ story: story.id }, "preparing autocomplete suggestions");
+      const count = suggestedQuestions(story).length;
+      log.info({ story: story.id, suggestions: count, ms: Math.round(performance.now() - started) }, "autocomplete suggestions ready");
+    } catch (err) {
+      // autocomplete makes them on first use instead
+      log.warn({ err }, "could not prepare autocomplete suggestions");
+    }
+  });
+}
+
 /** Resolves once the client is ready; rejects (without the token in the message) if login fails. */
 export async function launchBot(options: BotOptions): Promise<RunningBot> {
   const { log, stories } = options;
@@ -72,8 +92,6 @@ export async function launchBot(options: BotOptions): Promise<RunningBot> {
   attachHandlers(client, { commands: options.commands ?? allCommands, stories, log, cooldown: new Cooldown(options.cooldown ?? DEFAULT_COOLDOWN), deferAfterMs: options.deferAfterMs, services: options.services }, workload);
   logGateway(client, log, () => !workload.accepting);
   logRestTrouble(client.rest, log);
-  // the first autocomplete must be quick: generate the default story's suggestions now
-  if (stories.defaultId) suggestedQuestions(stories.pick(null));
   const ready = once(client, Events.ClientReady);
   try {
     await Promise.race([
@@ -85,7 +103,8 @@ export async function launchBot(options: BotOptions): Promise<RunningBot> {
     await client.destroy();
     throw err;
   }
-  log.info({ user: client.user?.tag, guilds: client.guilds.cache.size, stories: stories.list().length, invite: client.application ? inviteUrl(client.application.id) : undefined }, "ready");
+  log.info({ user: client.user?.tag, guilds: client.guilds.cache.size, stories: stories.library.size, invite: client.application ? inviteUrl(client.application.id) : undefined }, "ready");
+  prepareSuggestions(stories, log);
   const stop = async (budgetMs = STOP_BUDGET_MS) => {
     workload.close();
     log.info({ inFlight: workload.size }, "no longer taking new interactions; finishing the replies in flight");

@@ -41,6 +41,8 @@ export interface BotUnderTestOptions {
   gateway?: Partial<GatewayPolicy>;
   /** Client options on top of the identify throttler (shorter REST timeouts…) */
   client?: Partial<ClientOptions>;
+  /** the stories served (default: the project's) */
+  stories?: Stories;
 }
 
 /** A logger whose lines land in `logs`, parsed, with the emulator's token as the secret. */
@@ -54,7 +56,7 @@ export async function launchAgainst(emulator: DiscordEmulator, logs: Record<stri
   return launchBot({
     token: emulator.world.token,
     apiUrl: emulator.apiUrl,
-    stories: await projectStories(),
+    stories: options.stories ?? (await projectStories()),
     log: capturingLogger(emulator, logs),
     commands: [...commands, ...(options.extraCommands ?? [])],
     cooldown: options.cooldown,

@@ -34,6 +34,8 @@ export interface LoadError {
 export interface IngestProgress {
   /** called once, before the first article that must be ingested, with how many must */
   start(total: number): void | Promise<void>;
+  /** called before each article is ingested, with its size in bytes (a big one takes seconds) */
+  begin?(file: string, bytes: number): void;
   advance(file: string): void;
   stop(): void;
 }
@@ -51,6 +53,7 @@ let ingestModule: Promise<typeof import("./ingest.js")> | null = null;
 let loadedIngest: Ingest | null = null;
 
 async function ingester(): Promise<Ingest> {
+  if (loadedIngest) return loadedIngest;
   ingestModule ??= import("./ingest.js");
   loadedIngest ??= (await ingestModule).ingestText;
   return loadedIngest;
@@ -62,6 +65,14 @@ async function ingester(): Promise<Ingest> {
  */
 export async function preloadIngest(): Promise<void> {
   await ingester();
+}
+
+/**
+ * The ingester, given by a caller that imports it statically: a worker thread run through tsx on
+ * Node 20 loads modules as CommonJS, where the dynamic import above cannot resolve a .ts file.
+ */
+export function provideIngest(ingest: Ingest): void {
+  loadedIngest = ingest;
 }
 
 function fileError(file: string, err: unknown): Error {
@@ -250,6 +261,7 @@ export class StoryLibrary {
     await progress?.start(toIngest.length);
     try {
       for (const a of toIngest) {
+        progress?.begin?.(a.file, a.size);
         try {
           this.add(await ingestArticle(a, this.cache), a);
         } catch (err) {
