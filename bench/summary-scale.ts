@@ -7,36 +7,13 @@
  *   node dist/bench/summary-scale.js prose|tiny  # one, as JSON (what the table runs)
  */
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import { ingestText, summarize, timeline } from "../src/engine/index.js";
+import { longProse } from "../test/helpers/long-prose.js";
 
 const TARGET_BYTES = 1024 * 1024;
 const TINY_PARAGRAPHS = 100_000;
-
-/** The source tree's test articles: this file runs from bench/ or dist/bench/. */
-function fixtureDir(): string {
-  const here = fileURLToPath(new URL(".", import.meta.url));
-  const root = here.includes("/dist/") ? join(here, "..", "..") : join(here, "..");
-  return join(root, "test", "fixtures", "engine");
-}
-
-function proseStory(): string {
-  const dir = fixtureDir();
-  const paragraphs = readdirSync(dir)
-    .filter((n) => n.endsWith(".txt"))
-    .flatMap((n) => readFileSync(join(dir, n), "utf8").split(/\n\s*\n/).slice(2));
-  const out = ["A very long story of real prose", "LONDON, March 3, 2024 (Wire) — " + paragraphs[0]];
-  let size = out.join("\n\n").length;
-  for (let i = 1; size < TARGET_BYTES; i++) {
-    const p = paragraphs[i % paragraphs.length]!;
-    out.push(p);
-    size += p.length + 2;
-  }
-  return out.join("\n\n");
-}
 
 function tinyStory(): string {
   return ["Ten thousand ticks", ...Array.from({ length: TINY_PARAGRAPHS }, (_, i) => `Tick ${i}.`)].join("\n\n");
@@ -49,7 +26,7 @@ function time<T>(f: () => T): [T, number] {
 }
 
 function measure(kind: "prose" | "tiny"): Record<string, number> {
-  const text = kind === "prose" ? proseStory() : tinyStory();
+  const text = kind === "prose" ? longProse(TARGET_BYTES) : tinyStory();
   const [story, ingestMs] = time(() => ingestText(text, kind));
   const [, shortMs] = time(() => summarize(story, { length: "short" }));
   const [, mediumMs] = time(() => summarize(story, { length: "medium" }));

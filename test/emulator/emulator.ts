@@ -26,6 +26,10 @@ export interface EmulatorOptions {
   maxConcurrency?: number;
   /** refuse a first response later than Discord's 3 s with 10062 (default off: a loaded test machine is not a bot bug) */
   enforceDeadline?: boolean;
+  /** the heartbeat interval HELLO asks for (default Discord's 41.25 s); a client quiet for 1.5 of them is dropped with 4009 */
+  heartbeatIntervalMs?: number;
+  /** rate limits of the bot's own messages (POST /channels/:id/messages): `limit` per `windowMs` per channel (default none) */
+  messageRateLimit?: { limit: number; windowMs: number };
 }
 
 export class DiscordEmulator {
@@ -42,8 +46,8 @@ export class DiscordEmulator {
   ) {
     this.world = createWorld(options.token ?? EMULATED_TOKEN, options.guilds ?? 1);
     this.interactions = new InteractionLedger(options.enforceDeadline ? INTERACTION_DEADLINE_MS : null);
-    this.rest = new RestApi(this.world, () => this.gatewayUrl, this.interactions, { shards: options.shards ?? 1, maxConcurrency: options.maxConcurrency ?? 16 });
-    this.gateway = new Gateway(this.world, () => this.gatewayUrl, this.interactions);
+    this.rest = new RestApi(this.world, () => this.gatewayUrl, this.interactions, { shards: options.shards ?? 1, maxConcurrency: options.maxConcurrency ?? 16, messageRateLimit: options.messageRateLimit });
+    this.gateway = new Gateway(this.world, () => this.gatewayUrl, this.interactions, options.heartbeatIntervalMs);
     server.on("request", (req, res) => void this.rest.handle(req, res));
     server.on("upgrade", (req, socket, head) => {
       if (!req.url?.startsWith("/gateway")) return socket.destroy();

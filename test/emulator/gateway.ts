@@ -55,6 +55,13 @@ export interface Close {
 }
 
 export const HEARTBEAT_INTERVAL = 41_250;
+/**
+ * Discord drops a connection whose client has gone quiet: no heartbeat for this many intervals
+ * (the first may come up to one interval late, by the client's jitter). It closes with 4009,
+ * after which the session can be resumed.
+ */
+export const MISSED_HEARTBEATS = 1.5;
+export const SESSION_TIMED_OUT = 4009;
 /** codes after which Discord will not resume the session */
 const SESSION_ENDING = new Set([1000, 1001]);
 
@@ -78,6 +85,8 @@ export class Gateway {
     private readonly world: World,
     private readonly url: () => string,
     private readonly ledger: InteractionLedger,
+    /** the interval HELLO asks for; tests shorten it to see a quiet client dropped */
+    private readonly heartbeatInterval = HEARTBEAT_INTERVAL,
   ) {
     this.server.on("connection", (socket) => this.accept(socket));
   }
@@ -158,10 +167,22 @@ export class Gateway {
 
   private accept(socket: WebSocket): void {
     let session: Session | null = null;
-    this.send(socket, { op: 10, d: { heartbeat_interval: HEARTBEAT_INTERVAL } });
+    this.send(socket, { op: 10, d: { heartbeat_interval: this.heartbeatInterval } });
+    // the first heartbeat is due within one interval (the client's jitter), then one each interval
+    let lastBeat = performance.now() + this.heartbeatInterval;
+    const watchdog = setInterval(() => {
+      if (performance.now() - lastBeat <= this.heartbeatInterval * MISSED_HEARTBEATS || socket.readyState !== WebSocket.OPEN) return;
+      if (session?.socket === socket) {
+        session.socket = null;
+        this.closes.push({ code: SESSION_TIMED_OUT, by: "server", shard: session.shard });
+      }
+      socket.close(SESSION_TIMED_OUT, "Session timed out.");
+    }, Math.max(10, this.heartbeatInterval / 4));
+    socket.on("close", () => clearInterval(watchdog));
     socket.on("message", (data) => {
       const op = JSON.parse(String(data)) as GatewayOp;
       this.received.push(op);
+      if (op.op === 1) lastBeat = performance.now();
       for (const w of [...this.waiters]) if (w.match(op)) (this.waiters.splice(this.waiters.indexOf(w), 1), w.done(op));
       if (op.op === 1) this.send(socket, { op: 11, d: null });
       else if (op.op === 2) session = this.identify(socket, op.d);

@@ -7,6 +7,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { snowflake } from "./ids.js";
 import type { InteractionLedger } from "./ledger.js";
+import { choiceErrors, invalidFormBody, messageErrors } from "./limits.js";
+import { RateLimits, type RouteLimit } from "./rate-limits.js";
 import { messageObject, type World } from "./world.js";
 
 export interface RestCall {
@@ -48,6 +50,8 @@ export interface GatewayInfo {
   shards: number;
   /** how many shards may IDENTIFY at once (`session_start_limit.max_concurrency`) */
   maxConcurrency: number;
+  /** the bot's channel messages: `limit` per `windowMs` per channel; none when absent */
+  messageRateLimit?: RouteLimit;
 }
 
 type Result = { status: number; body?: unknown; headers?: Record<string, string> };
@@ -58,6 +62,8 @@ const unauthorized: Result = { status: 401, body: { message: "401: Unauthorized"
 
 export class RestApi {
   readonly calls: RestCall[] = [];
+  /** route buckets with their headers, and global 429s on demand */
+  readonly rateLimits: RateLimits;
   readonly commands = new Map<string, unknown[]>();
   private readonly faults: Fault[] = [];
   private readonly messages = new Map<string, any>();
@@ -70,6 +76,7 @@ export class RestApi {
     private readonly ledger: InteractionLedger,
     private readonly gatewayInfo: GatewayInfo,
   ) {
+    this.rateLimits = new RateLimits(gatewayInfo.messageRateLimit ?? null);
     const bot = (h: Handler): Handler => (m, call) => (call.authorized ? h(m, call) : unauthorized);
     this.routes = [
       ["GET", /^\/gateway\/bot$/, bot(() => ({ status: 200, body: { url: this.gatewayUrl(), shards: gatewayInfo.shards, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: gatewayInfo.maxConcurrency } } }))],
@@ -82,7 +89,7 @@ export class RestApi {
       ["PATCH", /^\/webhooks\/\d+\/([^/]+)\/messages\/([^/]+)$/, (m, c) => this.edit(m[1]!, m[2]!, c.body)],
       ["DELETE", /^\/webhooks\/\d+\/([^/]+)\/messages\/([^/]+)$/, (m) => (this.messages.delete(`${m[1]}:${m[2]}`) ? { status: 204 } : notFound)],
       ["POST", /^\/webhooks\/\d+\/([^/]+)$/, (m, c) => this.followUp(m[1]!, c.body)],
-      ["POST", /^\/channels\/(\d+)\/messages$/, bot((m, c) => ({ status: 200, body: this.botMessage(c.body) }))],
+      ["POST", /^\/channels\/(\d+)\/messages$/, bot((m, c) => (messageErrors(c.body).length ? invalidFormBody(messageErrors(c.body)) : { status: 200, body: this.botMessage(c.body) }))],
     ];
   }
 
@@ -122,7 +129,9 @@ export class RestApi {
       if (fault.drop === "before") req.socket.destroy();
       return;
     }
-    const result = (fault && this.injected(fault)) ?? this.route(call);
+    const limits: Record<string, string> = {};
+    const handled = (fault && this.injected(fault)) ?? (call.authorized ? this.rateLimits.check(call.method, call.path, limits) : null) ?? this.route(call);
+    const result: Result = { ...handled, headers: { ...limits, ...handled.headers } };
     call.status = result.status;
     if (fault?.drop === "after") {
       this.record({ ...call, dropped: "after" });
@@ -175,6 +184,9 @@ export class RestApi {
 
   private callback(interactionId: string, token: string, call: RestCall): Result {
     const { type, data } = call.body ?? {};
+    // Discord checks the payload before it counts the callback as the acknowledgement
+    const errors = type === 4 || type === 7 ? messageErrors(data, "data.") : type === 8 ? choiceErrors(data) : [];
+    if (errors.length) return invalidFormBody(errors);
     const ack = this.ledger.acknowledge(interactionId, token, type);
     if (!ack.ok) return { status: ack.status, body: { message: ack.message, code: ack.code } };
     // 4 = reply, 5 = deferred reply, 7 = update message, 8 = autocomplete result
@@ -196,12 +208,16 @@ export class RestApi {
   private edit(token: string, id: string, body: any): Result {
     const m = this.messages.get(`${token}:${id}`);
     if (!m) return notFound;
+    const errors = messageErrors(body);
+    if (errors.length) return invalidFormBody(errors);
     Object.assign(m, body, { edited_timestamp: new Date().toISOString() });
     if (id === "@original") this.ledger.answeredByWebhook(token);
     return { status: 200, body: m };
   }
 
   private followUp(token: string, body: any): Result {
+    const errors = messageErrors(body);
+    if (errors.length) return invalidFormBody(errors);
     const message = messageObject(this.world, { author: this.world.bot, ...body });
     this.messages.set(`${token}:${message.id}`, message);
     this.ledger.answeredByWebhook(token);

@@ -6,9 +6,10 @@
 import type { APIEmbed } from "discord.js";
 import { toDiscordMessage } from "../../src/render/discord-message.js";
 import type { Reply } from "../../src/render/reply.js";
+import { DISCORD_LIMITS } from "../emulator/limits.js";
 
-/** Discord's documented limits (Message and Embed limits), kept apart from src/render/limits.ts on purpose: the test must not trust the code it checks. */
-const DISCORD = { content: 2000, title: 256, description: 4096, fields: 25, fieldName: 256, fieldValue: 1024, footer: 2048, embedTotal: 6000 };
+/** Discord's documented limits, the emulator's (kept apart from src/render/limits.ts on purpose: the test must not trust the code it checks). */
+const DISCORD = DISCORD_LIMITS;
 
 /** Mention syntax that notifies people when a message is parsed for mentions. */
 const PING = /@(?:everyone|here)|<@[!&]?\d+>/;
