@@ -97,6 +97,19 @@ describe("the library with unreadable and hostile files", () => {
     expect(run.err()).toMatch(/storybot: skipped \S*locked\.txt: [^\n]*unreadable \(EACCES/);
   });
 
+  it("refuses a symbolic link that leads out of the story directory, naming it, and follows one that stays inside", async () => {
+    const dir = mkdtempSync(join(root, "links-"));
+    const outside = mkdtempSync(join(root, "outside-"));
+    writeFileSync(join(outside, "secret.txt"), ARTICLE.replace("library", "vault"));
+    copyFileSync(SHIPPED, join(dir, "good.txt"));
+    symlinkSync(join(outside, "secret.txt"), join(dir, "leak.txt"));
+    symlinkSync(join(dir, "good.txt"), join(dir, "alias.txt"));
+    const library = await StoryLibrary.fromDirectory(dir);
+    expect(library.ids().sort()).toEqual(["alias", "good"]);
+    expect(library.errors.map((e) => e.message)).toEqual([expect.stringMatching(/leak\.txt: a symbolic link to \S*secret\.txt, outside the story directory: refused/)]);
+    expect(JSON.stringify(library.list())).not.toContain("vault");
+  });
+
   it("reads front matter after a byte-order mark", () => {
     const story = ingestText("\uFEFF---\ntitle: Written on Windows\n---\nOSLO, May 2, 2022 — The city opened a library on Monday.\n", "bom");
     expect(story.title).toBe("Written on Windows");

@@ -1,8 +1,9 @@
 /** "@storybot when did the war begin?": a message that mentions the bot is answered as a reply to it, through the one pipeline. */
 import type { Message } from "discord.js";
-import { defineCommand, OptionType, UserError, type AnyCommand } from "../../commands/command.js";
+import { defineCommand, OptionType, UserError, type AnyCommand, type Log } from "../../commands/command.js";
 import { runCommand, type Face } from "../../commands/pipeline.js";
 import { toDiscordMessage } from "../render/discord-message.js";
+import { noticeReply } from "../render/notices.js";
 import type { Reply } from "../render/reply.js";
 import type { RouterDeps } from "./router.js";
 
@@ -21,15 +22,30 @@ const mentionHint = defineCommand({
   render: () => ({}),
 });
 
+/** A person's message that mentions the bot itself (not @everyone, a role, or a reply to it). */
+function asksTheBot(message: Message): boolean {
+  const me = message.client.user;
+  if (message.author.bot || message.webhookId || !me) return false;
+  return message.mentions.has(me, { ignoreEveryone: true, ignoreRoles: true, ignoreRepliedUser: true });
+}
+
+/** A reply in the channel (it cannot be private), pinging no one. */
+async function replyTo(message: Message, reply: Reply): Promise<void> {
+  const { flags: _private, ...payload } = toDiscordMessage(reply);
+  await message.reply(payload);
+}
+
+/** While the bot stops: a mention is not answered, but the asker is told, and the log says so. */
+export async function turnAwayMention(message: Message, note: string, log: Log): Promise<void> {
+  if (!asksTheBot(message)) return;
+  log.info({ message: message.id }, "mention arrived while stopping; asked to ask again");
+  await replyTo(message, noticeReply(note));
+}
+
 export async function answerMention(message: Message, ask: AnyCommand, deps: RouterDeps): Promise<void> {
   const me = message.client.user;
-  if (message.author.bot || message.webhookId) return;
-  if (!me || !message.mentions.has(me, { ignoreEveryone: true, ignoreRoles: true, ignoreRepliedUser: true })) return;
-  // a reply cannot be private: notes go out in the channel, without pinging the author
-  const send = async (reply: Reply) => {
-    const { flags: _private, ...payload } = toDiscordMessage(reply);
-    await message.reply(payload);
-  };
+  if (!me || !asksTheBot(message)) return;
+  const send = (reply: Reply) => replyTo(message, reply);
   const face: Face = { user: { id: message.author.id, name: message.author.username }, guild: message.guildId, channel: message.channelId, send };
   const question = mentionQuestion(message.content, me.id);
   if (!question) await runCommand(mentionHint, { bot: me.username }, face, deps);

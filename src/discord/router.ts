@@ -17,7 +17,7 @@ import { decodeAction } from "../render/reply.js";
 import { answerAutocomplete } from "./autocomplete.js";
 import { hideInteractionToken, isAlreadyAcknowledged, isUnknownInteraction } from "./discord-errors.js";
 import { RecentIds } from "./recent-ids.js";
-import { answerMention } from "./mentions.js";
+import { answerMention, turnAwayMention } from "./mentions.js";
 import { DEFER_AFTER_MS, Responder } from "./responder.js";
 import type { Workload } from "./workload.js";
 
@@ -104,8 +104,9 @@ export function attachHandlers(client: Client, deps: RouterDeps, workload: Workl
     );
   });
   client.on(Events.MessageCreate, (message) => {
-    // a mention has no deadline and nothing to acknowledge: while stopping it is simply not taken
-    if (!ask || !workload.accepting || seen.repeat(message.id)) return;
-    workload.track(answerMention(message, ask, deps).catch((err) => deps.log.error({ err, message: message.id }, "could not answer a mention")));
+    if (!ask || seen.repeat(message.id)) return;
+    // while stopping, a mention gets the same short note as an interaction, and a log line
+    const work = workload.accepting ? answerMention(message, ask, deps) : turnAwayMention(message, RESTARTING, deps.log);
+    workload.track(work.catch((err) => deps.log.error({ err, message: message.id }, "could not answer a mention")));
   });
 }

@@ -8,13 +8,22 @@ import { describe, it } from "vitest";
 import { defineCommand } from "../../commands/command.js";
 import { emulatorForTest } from "../emulator/emulator.js";
 import { startBotUnderTest } from "../emulator/harness.js";
-import { slashCommand } from "../emulator/interactions.js";
+import { slashCommand, userMessage } from "../emulator/interactions.js";
 import { user } from "../emulator/world.js";
 import { SLOW_ANSWER, startStorybot, STORYBOT_WITH_SLOW_COMMAND } from "../helpers/storybot-process.js";
 import { tempDirForFile } from "../helpers/temp-dir.js";
 
 const EPHEMERAL = 64;
 const cwd = tempDirForFile("storybot-shutdown-");
+
+/** A reply that stays in flight: a stop has to wait for it, then give it up. */
+const never = defineCommand({
+  data: { name: "never", description: "never answers (test only)" },
+  slow: true,
+  query: () => new Promise<void>(() => {}),
+  render: () => ({}),
+});
+
 
 describe.concurrent("stopping the bot process", () => {
   it.for(["SIGTERM", "SIGINT"] as const)("on %s turns new interactions away politely, finishes the reply in flight, disconnects and exits 0", async (signal, test) => {
@@ -46,15 +55,27 @@ describe.concurrent("stopping the bot process", () => {
   });
 });
 
+describe.concurrent("mentions while stopping", () => {
+  it("a mention that arrives once the stop has begun is told to ask again, and the log says so", async (test) => {
+    const { expect } = test;
+    const t = await startBotUnderTest({ extraCommands: [never] });
+    test.onTestFinished(() => t.close());
+    // a reply in flight keeps the stop waiting, as a real one would
+    expect((await t.emulator.interact(slashCommand(t.emulator.world, user("waiting"), "never"))).body.type).toBe(5);
+    const stopped = t.bot.stop(1500);
+    const bot = t.emulator.world.bot;
+    const late = userMessage(t.emulator.world, user("late-asker"), `<@${bot.id}> who laid flowers?`, [bot]);
+    const reply = await t.emulator.post(late);
+    expect(reply.body.content).toMatch(/restarting: please ask again in a moment/);
+    expect(reply.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(t.logs.find((l) => l.msg === "mention arrived while stopping; asked to ask again")).toMatchObject({ level: 30, message: late.id });
+    expect(await stopped).toEqual({ unfinished: 1 });
+  });
+});
+
 describe.concurrent("the stop budget", () => {
   it("gives up a reply that never finishes once the budget is spent, and destroys the client all the same", async (test) => {
     const { expect } = test;
-    const never = defineCommand({
-      data: { name: "never", description: "never answers (test only)" },
-      slow: true,
-      query: () => new Promise<void>(() => {}),
-      render: () => ({}),
-    });
     const t = await startBotUnderTest({ extraCommands: [never] });
     test.onTestFinished(() => t.close());
     expect((await t.emulator.interact(slashCommand(t.emulator.world, user("abandoned"), "never"))).body.type).toBe(5);

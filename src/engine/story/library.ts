@@ -7,8 +7,8 @@
  * the most recently used ones in memory. ingest.js, and with it chrono and the YAML parser, is
  * imported only when an article has to be ingested.
  */
-import { readdirSync, readFileSync, statSync, type Stats } from "node:fs";
-import { extname, join, resolve } from "node:path";
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
+import { extname, join, resolve, sep } from "node:path";
 import { LRUCache } from "lru-cache";
 import { StoryRouter, type RoutedStory } from "../index/router.js";
 import { contentHash, StoryCache, type CacheRead, type IngestStore, type LibraryManifest, type StoryCard } from "./story-cache.js";
@@ -80,9 +80,17 @@ function fileError(file: string, err: unknown): Error {
   return new Error(`${file}: ${reason}`);
 }
 
-/** An article's size and time, refusing what cannot be an article; throws an Error naming the file. */
-function statArticle(file: string): Stats {
+/**
+ * An article's size and time, refusing what cannot be an article; throws an Error naming the file.
+ * With `within` (the story directory, resolved), a symbolic link that leads out of it is refused:
+ * whoever can write a link there could otherwise have the bot quote any file it can read.
+ */
+function statArticle(file: string, within?: string): Stats {
   try {
+    if (within && lstatSync(file).isSymbolicLink()) {
+      const target = realpathSync(file);
+      if (!target.startsWith(within + sep)) throw new RangeError(`a symbolic link to ${target}, outside the story directory: refused (copy the article in instead)`);
+    }
     const stat = statSync(file);
     // a FIFO or a device named *.txt would block the read forever
     if (!stat.isFile()) throw new RangeError("not a regular file");
@@ -213,6 +221,7 @@ export class StoryLibrary {
       return library;
     }
     const known = new Map((manifest?.stories ?? []).map((s) => [s.file, s]));
+    const realRoot = realpathSync(root);
     const changed: Article[] = [];
     const seen = new Set<string>();
     let touched = false;
@@ -222,7 +231,7 @@ export class StoryLibrary {
         const id = storyIdFromFile(file);
         if (seen.has(id)) throw new Error(`${file}: duplicate story id "${id}"`);
         seen.add(id);
-        const stat = statArticle(file);
+        const stat = statArticle(file, realRoot);
         const before = known.get(name);
         const indexed = !!cache && !!before && before.card.id === id && router.has(id);
         // same size and time as when it was ingested: not read again (as git trusts its index)
