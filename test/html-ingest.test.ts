@@ -89,3 +89,11 @@ describe("a .html file as a story", () => {
     expect(answer.evidence).not.toMatch(/[<>]|&[a-z]+;/);
   });
 });
+
+describe("hostile pages", () => {
+  it("refuses markup nested deeper than any page, and a page without text, with a message", () => {
+    const deep = `<html><body><p>The mayor spoke on Monday.</p>${"<span>".repeat(5000)}deep${"</span>".repeat(5000)}</body></html>`;
+    expect(() => ingestText(deep, "deep", "deep.html")).toThrow(/nests more than 1000 elements deep/);
+    expect(() => ingestText("<html><body><nav><a href='/'>Home</a></nav><script>x()</script></body></html>", "bare", "bare.html")).toThrow(/the article is empty/);
+  });
+});

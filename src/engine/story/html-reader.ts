@@ -10,6 +10,7 @@ import type * as ReadabilityModule from "@mozilla/readability";
 import { lazy, require } from "../lazy-require.js";
 import { isElement, squeeze, TEXT_NODE, type DomDocument, type DomElement, type DomNode } from "./dom.js";
 import { paragraph, type ArticleDraft, type Block } from "./draft.js";
+import { StoryFormatError } from "./front-matter.js";
 import { isoDay, pageMetadata } from "./page-metadata.js";
 
 const linkedom = lazy<typeof Linkedom>(() => require("linkedom"));
@@ -131,7 +132,24 @@ function withoutSiteName(title: string | null, site: string | null): string | nu
   return title;
 }
 
+/** Deeper than any real page (news pages nest under a hundred): beyond it the tree walks would exhaust the stack. */
+export const MAX_NESTING = 1000;
+const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]);
+
+/** How deep the page's elements nest, counted from its tags (stopping once past MAX_NESTING). */
+function nestingDepth(html: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const m of html.matchAll(/<(\/?)([a-zA-Z][\w-]*)\b[^>]*?(\/?)>/g)) {
+    if (VOID.has(m[2]!.toLowerCase()) || m[3]) continue;
+    depth = m[1] ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > deepest && (deepest = depth) > MAX_NESTING) break;
+  }
+  return deepest;
+}
+
 export function readHtmlDraft(html: string, url: string | null = null): HtmlArticleDraft {
+  if (nestingDepth(html) > MAX_NESTING) throw new StoryFormatError(`the page's markup nests more than ${MAX_NESTING} elements deep; no news page does`);
   const doc = parse(html);
   const page = pageMetadata(doc);
   const lang = doc.documentElement?.getAttribute("lang") ?? null;
