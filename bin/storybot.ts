@@ -23,6 +23,7 @@ const SUBCOMMANDS: Record<string, () => Promise<Register>> = {
   timeline: fromCommands(async () => (await import("../commands/timeline.js")).timeline),
   facts: fromCommands(async () => (await import("../commands/facts.js")).facts),
   who: fromCommands(async () => (await import("../commands/who.js")).who),
+  feedback: fromCommands(async () => (await import("../commands/feedback.js")).feedback),
   start: async () => (await import("../src/cli/start.js")).registerStart,
   deploy: async () => (await import("../src/cli/deploy.js")).registerDeploy,
 };

@@ -1,7 +1,7 @@
 /** What /ask, /when, /where, /who (for a deed) and mentions share: one question asked of the chosen story, or routed to the story that answers it. */
 import { converse, type ConversedAnswer } from "../src/conversation/converse.js";
-import { answer, answerAcross, MAX_QUESTION_LENGTH, type Answer } from "../src/engine/index.js";
-import { answerReply } from "../src/render/answer.js";
+import { answer, answerAcross, MAX_QUESTION_LENGTH, suggestedQuestions, type Answer, type Story } from "../src/engine/index.js";
+import { answerReply, suggestionActions, voteActions } from "../src/render/answer.js";
 import type { Reply } from "../src/render/reply.js";
 import { italic, line } from "../src/render/rich.js";
 import { defineCommand, OptionType, UserError, type QueryContext, type RenderContext } from "./command.js";
@@ -19,8 +19,36 @@ export function typedQuestion(kind: "who" | "when" | "where", text: string): str
   return WH.test(text) || isBlank(text) ? text : `${kind} ${text}`;
 }
 
-/** The engine's answer, as a conversation gives it (see src/conversation/converse.ts); plain engine fields on the command line. */
-export type AskResult = ConversedAnswer;
+/**
+ * The engine's answer, as a conversation gives it (see src/conversation/converse.ts; plain engine
+ * fields on the command line), and when the story doesn't say, questions it can answer.
+ */
+export type AskResult = ConversedAnswer & { suggestions?: Suggested[] };
+
+/** A question the story answers; with `subject`, one /who answers with what the story says of that name. */
+export interface Suggested {
+  question: string;
+  subject?: string;
+}
+
+/** How many questions a "the story doesn't say" offers instead. */
+const SUGGESTED = 3;
+
+/** The engine's suggestions, then "Who is …?" for the names the story mentions most. */
+function suggestionsFor(story: Story, asked: string): Suggested[] {
+  const names = story.entities
+    .filter((e) => e.type === "person" || e.type === "organisation")
+    .sort((a, b) => b.mentions.length - a.mentions.length)
+    .map((e) => ({ question: `Who is ${e.name}?`, subject: e.name }));
+  return [...suggestedQuestions(story).map((s) => ({ question: s.question })), ...names].filter((s) => s.question.toLowerCase() !== asked.toLowerCase()).slice(0, SUGGESTED);
+}
+
+/** When the story does not say: questions it does answer, other than the one just asked. */
+function withSuggestions(a: ConversedAnswer, stories: Stories): AskResult {
+  if (a.answer !== null || a.clarify || !stories.library.card(a.story)) return a;
+  const suggestions = suggestionsFor(stories.pick(a.story), a.asked ?? a.question);
+  return suggestions.length ? { ...a, suggestions } : a;
+}
 
 /** The engine's answer in the chosen story, or in the one the question finds. */
 function answerIn(q: string, storyRef: string | undefined, stories: Stories): Answer {
@@ -37,9 +65,9 @@ export async function askQuestion(question: string, storyRef: string | undefined
   if (q.length > MAX_QUESTION_LENGTH) throw new UserError(`The question is too long (${q.length} characters; at most ${MAX_QUESTION_LENGTH}).`);
   const { stories } = ctx;
   const memory = ctx.services.conversation;
-  if (!memory) return answerIn(q, storyRef, stories);
+  if (!memory) return withSuggestions(answerIn(q, storyRef, stories), stories);
   const named = !!storyRef && storyRef.trim().toLowerCase() !== ALL;
-  return converse(
+  const conversed = await converse(
     q,
     {
       story: () => stories.pick(storyRef),
@@ -49,14 +77,23 @@ export async function askQuestion(question: string, storyRef: string | undefined
     },
     { memory, where: { guild: ctx.guild, channel: ctx.channel, user: ctx.user.id }, replyTo: ctx.replyTo ?? null },
   );
+  return withSuggestions(conversed, stories);
 }
 
-/** The answer citing the story it came from, or the question back when a pronoun named no one. */
+/**
+ * The answer citing the story it came from, with how a follow-up was read, 👍/👎 to say whether it
+ * helped, and questions the story can answer when it doesn't say; or the question back when a
+ * pronoun named no one.
+ */
 export function renderAnswer(a: AskResult, ctx: RenderContext): Reply {
   if (a.clarify) return { text: [line(a.clarify)] };
-  const reply = answerReply(a, ctx.stories.card(a.story));
-  if (!a.asked || !reply.card) return reply;
-  return { ...reply, card: { ...reply.card, body: [...reply.card.body, line(italic(`(read as “${a.asked}”)`))] } };
+  const story = ctx.stories.card(a.story);
+  const reply = answerReply(a, story);
+  const card = reply.card && a.asked ? { ...reply.card, body: [...reply.card.body, line(italic(`(read as “${a.asked}”)`))] } : reply.card;
+  // a button need not name the story the bot answers by default, and fits more questions without it
+  const storyId = ctx.stories.defaultId === story.id ? null : story.id;
+  const actions = [...(reply.actions ?? []), ...(a.turn !== undefined ? voteActions(a.turn) : []), ...suggestionActions(a.suggestions ?? [], storyId)];
+  return { ...reply, card, actions };
 }
 
 /** /when and /where: one free-text option turned into a question of that kind. */

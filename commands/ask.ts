@@ -2,7 +2,7 @@
 import { MAX_QUESTION_LENGTH, suggest } from "../src/engine/index.js";
 import { askQuestion, renderAnswer, type AskResult } from "./answer-question.js";
 import { defineCommand, OptionType, type CommandData } from "./command.js";
-import { postsInChannel, privateOption, storyOption } from "./shared-options.js";
+import { postsInChannel, privateOption, storyOption, targetOption } from "./shared-options.js";
 
 export const askData = {
   name: "ask",
@@ -10,6 +10,7 @@ export const askData = {
   options: [
     { type: OptionType.String, name: "question", description: "your question, e.g. who laid flowers?", required: true, autocomplete: true, max_length: MAX_QUESTION_LENGTH },
     storyOption,
+    targetOption,
     privateOption,
   ],
   ...postsInChannel,

@@ -14,7 +14,12 @@ import { help } from "./help.js";
 import { summary } from "./summary.js";
 import { timeline } from "./timeline.js";
 import { facts } from "./facts.js";
+import { feedback } from "./feedback.js";
+import { vote } from "./vote.js";
 
-export const commands: AnyCommand[] = [ask, who, when, where, source, stories, help, summary, timeline, facts];
+export const commands: AnyCommand[] = [ask, who, when, where, source, stories, help, summary, timeline, facts, feedback];
+
+/** Commands that only buttons run (👍/👎): never registered as slash commands. */
+export const buttonCommands: AnyCommand[] = [vote];
 
 export type { AnyCommand, Command } from "./command.js";

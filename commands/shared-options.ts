@@ -6,6 +6,9 @@ type Settings = Pick<CommandData, "default_member_permissions" | "contexts" | "i
 /** Which story (autocompleted with the loaded ones); `all` lets a question find its story. */
 export const storyOption = { type: OptionType.String, name: "story", description: "which story to ask about (default: the current one)", autocomplete: true, max_length: 100 } as const;
 
+/** Someone the reply mentions on purpose (pinged), as the discord.js team's own /tag does. */
+export const targetOption = { type: OptionType.User, name: "target", description: "someone to show the answer to: they are mentioned (pinged)" } as const;
+
 /** Only the asker sees the reply. */
 export const privateOption = { type: OptionType.Boolean, name: "private", description: "only you see the answer" } as const;
 

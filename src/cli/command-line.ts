@@ -11,7 +11,7 @@ import { OptionType, type AnyCommand, type Log } from "../../commands/command.js
 import { runCommand, type Face, type Outcome } from "../../commands/pipeline.js";
 import type { Reply } from "../render/reply.js";
 import { toText } from "../render/text-message.js";
-import { storiesFor } from "./load-stories.js";
+import { database, storiesFor } from "./load-stories.js";
 
 type OptionDef = NonNullable<AnyCommand["data"]["options"]>[number];
 
@@ -52,7 +52,8 @@ export function terminalFace(json: boolean, print: (text: string) => void = (tex
 export async function runOnCommandLine(command: AnyCommand, raw: RawOptions, json: boolean): Promise<Outcome> {
   const { stories, ref } = await storiesFor(typeof raw.story === "string" ? raw.story : undefined);
   const options = ref === undefined ? withoutStory(raw) : { ...raw, story: ref };
-  return runCommand(command, options, terminalFace(json), { stories, log: stderrLog });
+  // no conversation: each run of the command line stands alone
+  return runCommand(command, options, terminalFace(json), { stories, log: stderrLog, services: { feedback: database().feedback } });
 }
 
 function withoutStory(raw: RawOptions): RawOptions {

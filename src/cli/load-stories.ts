@@ -11,6 +11,7 @@ import { loadStoryFile, StoryLibrary, type IngestStore } from "../engine/index.j
 import { DEFAULT_STORY_DIR } from "../config-paths.js";
 import { DatabaseError } from "../store/database.js";
 import { processStorage } from "../store/process-storage.js";
+import type { Storage } from "../store/storage.js";
 import { ingestProgressBar } from "./progress.js";
 
 /** What a command runs against: the stories loaded, and the `story` argument to resolve among them. */
@@ -21,15 +22,18 @@ export interface StoryChoice {
 
 const loaded = new Map<string, Promise<Stories>>();
 
-/** The ingest cache of the database; a database that cannot be opened is the user's to fix. */
-export function ingestCache(): IngestStore {
+/** The database; one that cannot be opened is the user's to fix. */
+export function database(): Storage {
   try {
-    return processStorage().ingest;
+    return processStorage();
   } catch (err) {
     if (err instanceof DatabaseError) throw new UserError(err.message);
     throw err;
   }
 }
+
+/** The ingest cache of the database. */
+export const ingestCache = (): IngestStore => database().ingest;
 
 /** Once per run: a directory's stories or a file's, and a note on stderr for each article skipped and each cache entry rebuilt. */
 function once(key: string, load: () => Promise<StoryLibrary>): Promise<Stories> {

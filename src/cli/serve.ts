@@ -5,6 +5,7 @@
  */
 import { UserError, type AnyCommand } from "../../commands/command.js";
 import { commands as allCommands } from "../../commands/index.js";
+import { DEFAULT_COOLDOWN } from "../../commands/cooldown.js";
 import type { Services } from "../../commands/services.js";
 import { Stories } from "../../commands/stories-service.js";
 import { DEFAULT_DB_FILE, DEFAULT_STORY_DIR } from "../config-paths.js";
@@ -71,7 +72,7 @@ function stopOnSignals(running: () => RunningBot | null, log: Logger): void {
 }
 
 /** What commands keep between messages, in the database (already opened for the stories). */
-const services = (): Services => ({ conversation: processStorage().conversations });
+const services = (): Services => ({ conversation: processStorage().conversations, feedback: processStorage().feedback });
 
 /** Prints a setup problem (never a secret) and exits 2. */
 function refuse(err: unknown): never {
@@ -111,7 +112,8 @@ export async function serve(opts: ServeOptions): Promise<void> {
   try {
     stopOnSignals(() => bot, log);
     const gateway = config.gatewayGiveUpSeconds ? { giveUpAfterMs: config.gatewayGiveUpSeconds * 1000 } : {};
-    bot = await launchBot({ token: config.token, apiUrl: config.apiUrl, stories, log, commands: opts.commands ?? allCommands, gateway, services: services() });
+    const cooldown = { limit: config.cooldown?.questions ?? DEFAULT_COOLDOWN.limit, windowMs: (config.cooldown?.seconds ?? DEFAULT_COOLDOWN.windowMs / 1000) * 1000 };
+    bot = await launchBot({ token: config.token, apiUrl: config.apiUrl, stories, log, commands: opts.commands ?? allCommands, gateway, services: services(), cooldown });
   } catch (err) {
     log.fatal({ err, ...(err instanceof GatewayFailure ? { code: err.code } : {}) }, `could not log in to Discord: ${(err as Error).message}`);
     process.exit(1);

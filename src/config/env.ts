@@ -20,6 +20,8 @@ export interface Config {
   logLevel?: LogLevel;
   /** how long the bot keeps trying to reach an unreachable Discord gateway before it exits non-zero */
   gatewayGiveUpSeconds?: number;
+  /** the question cooldown: at most `questions` per `seconds` for each user (button clicks do not count) */
+  cooldown?: { questions?: number; seconds?: number };
 }
 
 export class ConfigError extends Error {}
@@ -27,6 +29,11 @@ export class ConfigError extends Error {}
 /** An empty variable counts as unset, so `DISCORD_TOKEN=` in .env.example stays harmless. */
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optional());
+
+const wholeNumber = (unit: string, min: number, max: number) => {
+  const rule = `must be a whole number of ${unit} from ${min} to ${max}`;
+  return z.string().regex(/^\d{1,7}$/, rule).transform(Number).refine((n) => n >= min && n <= max, rule);
+};
 
 const snowflake = z.string().regex(/^\d{17,20}$/, "must be a Discord id (17 to 20 digits)");
 
@@ -42,6 +49,8 @@ const schema = z.object({
   ),
   STORY: optional(z.string()),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` })),
+  COOLDOWN_QUESTIONS: optional(wholeNumber("questions", 1, 1000)),
+  COOLDOWN_SECONDS: optional(wholeNumber("seconds", 1, 3600)),
   GATEWAY_GIVE_UP_SECONDS: optional(z.string().regex(/^\d{1,6}$/, "must be a whole number of seconds (at least 1)").transform(Number).refine((n) => n >= 1, "must be a whole number of seconds (at least 1)")),
 });
 
@@ -66,6 +75,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     story: e.STORY,
     logLevel: e.LOG_LEVEL,
     gatewayGiveUpSeconds: e.GATEWAY_GIVE_UP_SECONDS,
+    cooldown: e.COOLDOWN_QUESTIONS || e.COOLDOWN_SECONDS ? { questions: e.COOLDOWN_QUESTIONS, seconds: e.COOLDOWN_SECONDS } : undefined,
   };
 }
 

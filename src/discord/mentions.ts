@@ -1,10 +1,14 @@
-/** "@storybot when did the war begin?": a message that mentions the bot is answered as a reply to it, through the one pipeline. */
-import type { Message } from "discord.js";
+/**
+ * "@storybot when did the war begin?": a message that mentions the bot is answered as a reply to it,
+ * through the one pipeline. A reply to one of the bot's answers (Discord delivers its text because
+ * the reply mentions the bot) is a follow-up of that answer, in its story.
+ */
+import type { ClientUser, Message } from "discord.js";
 import { defineCommand, OptionType, UserError, type AnyCommand, type Log } from "../../commands/command.js";
 import { runCommand, type Face } from "../../commands/pipeline.js";
 import { toDiscordMessage } from "../render/discord-message.js";
 import { noticeReply } from "../render/notices.js";
-import type { Reply } from "../render/reply.js";
+import { decodeAction, type Reply } from "../render/reply.js";
 import type { RouterDeps } from "./router.js";
 
 /** The message text without the bot's own mention(s). */
@@ -29,6 +33,13 @@ function asksTheBot(message: Message): boolean {
   return message.mentions.has(me, { ignoreEveryone: true, ignoreRoles: true, ignoreRepliedUser: true });
 }
 
+/** A person's reply to one of the bot's messages. */
+function repliesToTheBot(message: Message): boolean {
+  const me = message.client.user;
+  if (message.author.bot || message.webhookId || !me) return false;
+  return !!message.reference && message.mentions.repliedUser?.id === me.id;
+}
+
 /** A reply in the channel (it cannot be private), pinging no one. */
 async function replyTo(message: Message, reply: Reply): Promise<void> {
   const { flags: _private, ...payload } = toDiscordMessage(reply);
@@ -42,12 +53,35 @@ export async function turnAwayMention(message: Message, note: string, log: Log):
   await replyTo(message, noticeReply(note));
 }
 
+/** The conversation turn of the bot's answer that `message` replies to, read from that answer's 👍 button. */
+async function repliedTurn(message: Message, me: ClientUser): Promise<number | null> {
+  let answer: Message;
+  try {
+    // the gateway sends the message replied to along with the reply: this reads it from the cache
+    answer = await message.fetchReference();
+  } catch {
+    return null;
+  }
+  if (answer.author.id !== me.id) return null;
+  for (const row of answer.components) {
+    for (const c of "components" in row ? row.components : []) {
+      const action = "customId" in c && typeof c.customId === "string" ? decodeAction(c.customId) : null;
+      const turn = action?.command === "vote" ? Number(action.options.turn) : NaN;
+      if (Number.isSafeInteger(turn) && turn > 0) return turn;
+    }
+  }
+  return null;
+}
+
 export async function answerMention(message: Message, ask: AnyCommand, deps: RouterDeps): Promise<void> {
   const me = message.client.user;
-  if (!me || !asksTheBot(message)) return;
-  const send = (reply: Reply) => replyTo(message, reply);
-  const face: Face = { user: { id: message.author.id, name: message.author.username }, guild: message.guildId, channel: message.channelId, send };
+  const mentioned = asksTheBot(message);
+  const replying = repliesToTheBot(message);
+  if (!me || (!mentioned && !replying)) return;
   const question = mentionQuestion(message.content, me.id);
+  // a reply without text is one whose ping was turned off (Discord then withholds the text): not a question to us
+  if (!question && !mentioned) return;
+  const face: Face = { user: { id: message.author.id, name: message.author.username }, guild: message.guildId, channel: message.channelId, replyTo: replying ? await repliedTurn(message, me) : null, send: (reply) => replyTo(message, reply) };
   if (!question) await runCommand(mentionHint, { bot: me.username }, face, deps);
   else await runCommand(ask, { question }, face, deps);
 }

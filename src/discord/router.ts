@@ -9,6 +9,7 @@ import { Events, type ButtonInteraction, type ChatInputCommandInteraction, type 
 import type { Logger } from "pino";
 import type { RawOptions } from "../../commands/arguments.js";
 import type { AnyCommand } from "../../commands/command.js";
+import { buttonCommands } from "../../commands/index.js";
 import type { Cooldown } from "../../commands/cooldown.js";
 import { runCommand, type Face, type PipelineDeps } from "../../commands/pipeline.js";
 import { toDiscordMessage } from "../render/discord-message.js";
@@ -88,7 +89,7 @@ async function onInteraction(interaction: Interaction, byName: Map<string, AnyCo
 
 /** Call before login(), so that no event arrives before its handler. */
 export function attachHandlers(client: Client, deps: RouterDeps, workload: Workload): void {
-  const byName = new Map(deps.commands.map((c) => [c.name, c]));
+  const byName = new Map([...deps.commands, ...buttonCommands].map((c) => [c.name, c]));
   const ask = byName.get("ask");
   const seen = new RecentIds();
   client.on(Events.InteractionCreate, (interaction) => {

@@ -1,7 +1,8 @@
 /** The one renderer of an engine Answer: a Reply for Discord and the console, and text for the CLI. */
 import { type Answer, type StoryMeta, formatIso } from "../engine/index.js";
-import { bold, italic, line, quote, type Block } from "./rich.js";
-import type { Reply } from "./reply.js";
+import { encodeAction, type Action, type Card, type Reply } from "./reply.js";
+import { italic, line, quote, toPlain, type Block } from "./rich.js";
+import { LIMITS } from "./limits.js";
 import { toText } from "./text-message.js";
 
 /**
@@ -20,6 +21,16 @@ export function citation(paragraph: number | null, story: StoryMeta): Block {
   return line(paragraph ? `¶${paragraph} · ` : "", italic(story.title), meta ? ` · ${meta}` : "");
 }
 
+/** The same as plain text, for a footer. */
+export function citationText(paragraph: number | null, story: StoryMeta): string {
+  return toPlain([citation(paragraph, story)]);
+}
+
+/** The story's publication as a timestamp, when its date is a day. */
+export function publishedAt(story: StoryMeta): string | null {
+  return story.published && /^\d{4}-\d{2}-\d{2}$/.test(story.published) ? `${story.published}T00:00:00.000Z` : null;
+}
+
 /** Curly quotes around a passage, unless it already opens with one of its own. */
 export function quoted(text: string): string {
   return /^[“"‘']/.test(text) ? text : `“${text}”`;
@@ -29,12 +40,39 @@ export function showParagraph(story: StoryMeta, paragraph: number): Reply["actio
   return paragraph > 0 ? [{ label: "Show paragraph", command: "source", options: { paragraph, story: story.id } }] : [];
 }
 
+/**
+ * The answer as the card's title (its first line), the sentence it comes from quoted, and the
+ * citation (¶, title, source, date) as its footer; on Discord the title links to the story's own URL
+ * and the story's date stands beside the footer.
+ */
 export function answerReply(a: Answer, story: StoryMeta, options: { private?: boolean } = {}): Reply {
-  const body =
+  const evidence = a.evidence ? { body: [quote(quoted(a.evidence))], footer: citationText(a.paragraph, story) } : { body: [], footer: undefined };
+  const card: Card =
     a.answer !== null
-      ? [line(bold(a.answer)), quote(quoted(a.evidence)), citation(a.paragraph, story)]
-      : [line(bold("The story doesn't say.")), ...(a.evidence ? [line(italic(`Closest passage (¶${a.paragraph}), which does not answer it:`)), quote(quoted(a.evidence)), citation(a.paragraph, story)] : [])];
-  return { card: { url: story.url, body }, actions: showParagraph(story, a.paragraph), private: options.private };
+      ? { title: a.answer, url: story.url, timestamp: publishedAt(story), ...evidence }
+      : { title: "The story doesn't say.", url: story.url, timestamp: publishedAt(story), ...evidence, body: a.evidence ? [line(italic(`Closest passage (¶${a.paragraph}), which does not answer it:`)), ...evidence.body] : [] };
+  return { card, actions: showParagraph(story, a.paragraph), private: options.private };
+}
+
+/** 👍 and 👎 on an answer: a vote on that turn of the conversation (Discord only; votes are per server). */
+export function voteActions(turn: number): Action[] {
+  return [
+    { label: "👍", command: "vote", options: { turn, helpful: true }, inText: false },
+    { label: "👎", command: "vote", options: { turn, helpful: false }, inText: false },
+  ];
+}
+
+/**
+ * Questions the story can answer, each a button that asks it (/ask, or /who for a name), on their
+ * own row; those whose button would not fit Discord's custom id are left out. `story` null: the
+ * bot's default story, which the button need not name.
+ */
+export function suggestionActions(suggestions: { question: string; subject?: string }[], story: string | null, most = 3): Action[] {
+  const inStory: Record<string, string> = story ? { story } : {};
+  return suggestions
+    .map((s): Action => ({ label: s.question, command: s.subject ? "who" : "ask", options: s.subject ? { subject: s.subject, ...inStory } : { question: s.question, ...inStory }, inText: false, row: 1 }))
+    .filter((a) => encodeAction(a).length <= LIMITS.customId)
+    .slice(0, most);
 }
 
 /** For the CLI, which has no /source to point a button at. */

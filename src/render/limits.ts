@@ -9,6 +9,7 @@ export const LIMITS = {
   footer: 2048,
   embedTotal: 6000,
   buttonsPerRow: 5,
+  rows: 5,
   buttonLabel: 80,
   customId: 100,
 } as const;

@@ -5,11 +5,16 @@
 import type { Rich } from "./rich.js";
 
 export interface Card {
+  /** the first line: on Discord the embed's title (a link when `url` is set) */
   title?: string;
+  /** the story's own link, from its metadata; never one taken from story text */
   url?: string | null;
   body: Rich;
   fields?: { name: string; value: Rich; inline?: boolean }[];
+  /** the last line: on Discord the embed's footer */
   footer?: string;
+  /** ISO time shown beside the footer on Discord (the story's publication) */
+  timestamp?: string | null;
 }
 
 /** A button is a pre-filled run of another command ("Show paragraph" = /source paragraph:3). */
@@ -17,6 +22,10 @@ export interface Action {
   label: string;
   command: string;
   options: Record<string, string | number | boolean>;
+  /** false: a button of Discord's only (votes, suggestions), not shown as a command in text */
+  inText?: boolean;
+  /** buttons of one row number share a row on Discord */
+  row?: number;
 }
 
 export interface Reply {
@@ -26,6 +35,8 @@ export interface Reply {
   actions?: Action[];
   /** only the asker sees it (an ephemeral message on Discord) */
   private?: boolean;
+  /** a user mentioned on purpose (/ask target:): the one ping the bot ever sends */
+  mention?: string;
 }
 
 /** `source?paragraph=3&story=x`: an action packed into a button's custom id, and back. */

@@ -12,6 +12,6 @@ export function toText(reply: Reply): string {
     for (const f of card.fields ?? []) out.push(`${f.name}:\n${toPlain(f.value)}`);
     if (card.footer) out.push(card.footer);
   }
-  for (const a of reply.actions ?? []) out.push(`${a.label}: ${actionAsCommand(a)}`);
+  for (const a of reply.actions ?? []) if (a.inText !== false) out.push(`${a.label}: ${actionAsCommand(a)}`);
   return out.join("\n");
 }

@@ -10,8 +10,9 @@
  */
 import type { ConversationMemory } from "../conversation/memory.js";
 import type { IngestStore } from "../engine/index.js";
+import type { FeedbackStore } from "../feedback/feedback.js";
 
-export type { ConversationMemory, IngestStore };
+export type { ConversationMemory, FeedbackStore, IngestStore };
 
 /** A story a server added, as listed (its text is read on its own). */
 export interface ServerStory {
@@ -51,5 +52,7 @@ export interface Storage {
   ingest: IngestStore;
   /** what each user's conversation with the bot in each channel named (src/conversation/memory.ts) */
   conversations: ConversationMemory;
+  /** votes on answers, per server (src/feedback/feedback.ts) */
+  feedback: FeedbackStore;
   close(): void;
 }

@@ -37,6 +37,14 @@ describe("parseConfig", () => {
     for (const bad of ["0", "soon", "-5", "1.5"]) expect(() => parseConfig({ GATEWAY_GIVE_UP_SECONDS: bad }), bad).toThrow(/GATEWAY_GIVE_UP_SECONDS: must be a whole number of seconds/);
   });
 
+  it("reads the question cooldown from COOLDOWN_QUESTIONS and COOLDOWN_SECONDS, whole numbers in range", () => {
+    expect(parseConfig({ COOLDOWN_QUESTIONS: "6", COOLDOWN_SECONDS: " 30" }).cooldown).toEqual({ questions: 6, seconds: 30 });
+    expect(parseConfig({ COOLDOWN_SECONDS: "5" }).cooldown).toEqual({ questions: undefined, seconds: 5 });
+    expect(parseConfig({ COOLDOWN_QUESTIONS: "", COOLDOWN_SECONDS: "" }).cooldown).toBeUndefined();
+    for (const bad of ["0", "many", "2.5", "5000"]) expect(() => parseConfig({ COOLDOWN_QUESTIONS: bad }), bad).toThrow(/COOLDOWN_QUESTIONS: must be a whole number of questions from 1 to 1000/);
+    expect(() => parseConfig({ COOLDOWN_SECONDS: "0" })).toThrow(/COOLDOWN_SECONDS: must be a whole number of seconds from 1 to 3600/);
+  });
+
   it("rejects an API URL that already carries the version", () => {
     expect(() => parseConfig({ DISCORD_API_URL: "https://proxy.example/api/v10" })).toThrow(/leave the version \(\/v10\) out/);
   });

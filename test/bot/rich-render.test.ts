@@ -68,9 +68,10 @@ const story: StoryMeta = { id: "s", title: "A title", source: "The Source", url:
 const answered = (evidence: string): Answer => ({ question: "who?", answer: "Someone", kind: "who", confidence: 1, evidence, paragraph: 4, story: "s" }) as Answer;
 
 describe("an answer as a Discord message", () => {
-  it("puts the bold answer first, the quoted evidence, then ¶, title, source and date; never pings", () => {
+  it("puts the answer as the title, the quoted evidence, then ¶, title, source and date in the footer beside the story's date; never pings", () => {
     const msg = toDiscordMessage(answerReply(answered("Someone did it."), story));
-    expect(msg.embeds[0]!.description).toBe("**Someone**\n> “Someone did it.”\n¶4 · _A title_ · The Source · 22 Oct 2020");
+    expect(msg.embeds[0]).toMatchObject({ title: "Someone", description: "> “Someone did it.”", footer: { text: "¶4 · A title · The Source · 22 Oct 2020" }, timestamp: "2020-10-22T00:00:00.000Z" });
+    expect(msg.embeds[0]!.url).toBeUndefined();
     expect(msg.allowedMentions).toEqual({ parse: [], repliedUser: false });
     expect(msg.components[0]!.components[0]).toMatchObject({ label: "Show paragraph", custom_id: "source?paragraph=4&story=s" });
     expect(msg.flags).toBeUndefined();

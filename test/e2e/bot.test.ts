@@ -96,14 +96,14 @@ describe("the bot against the Discord emulator", () => {
     expect(question.choices).toBeUndefined();
   });
 
-  it("/ask answers with the short answer in bold, the quoted evidence and a ¶ citation, publicly", async () => {
+  it("/ask answers with the short answer as the title, the quoted evidence and a ¶ citation in the footer, publicly", async () => {
     const { interaction, response } = ask(user("asker"), { question: "Who visited the graves of the Chinese soldiers?" });
     const call = await response;
     expect(call.body.type).toBe(4);
-    const description: string = call.body.data.embeds[0].description;
-    expect(description.startsWith("**Kim Jong-un**")).toBe(true);
-    expect(description).toMatch(/^> “.*visited the graves of Chinese soldiers/m);
-    expect(description).toMatch(/¶1 · /);
+    const embed = call.body.data.embeds[0];
+    expect(embed.title).toBe("Kim Jong-un");
+    expect(embed.description).toMatch(/^> “.*visited the graves of Chinese soldiers/);
+    expect(embed.footer.text).toMatch(/^¶1 · /);
     expect((call.body.data.flags ?? 0) & EPHEMERAL).toBe(0);
     expect(call.body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(emulator.callsFor(interaction)).toHaveLength(1);
@@ -113,7 +113,7 @@ describe("the bot against the Discord emulator", () => {
     const call = await ask(user("shy"), { question: "who laid flowers?", private: true }).response;
     expect(call.body.type).toBe(4);
     expect(call.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(call.body.data.embeds[0].description).toMatch(/Kim Jong-un/);
+    expect(call.body.data.embeds[0].title).toBe("Kim Jong-un");
   });
 
   it("autocomplete answers directly with 1 to 25 valid choices", async () => {
@@ -148,7 +148,7 @@ describe("the bot against the Discord emulator", () => {
     const call = await emulator.interact(click);
     expect(call.body.type).toBe(4);
     expect(call.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
-    const cited = Number(/¶(\d+)/.exec(answer.body.data.embeds[0].description)![1]);
+    const cited = Number(/¶(\d+)/.exec(answer.body.data.embeds[0].footer.text)![1]);
     const paragraph = stories.pick(null).paragraphs.find((p) => p.number === cited)!;
     expect(call.body.data.embeds[0].description).toContain(paragraph.text);
     expect(emulator.callsFor(click)).toHaveLength(1);
@@ -163,7 +163,7 @@ describe("the bot against the Discord emulator", () => {
     emulator.gateway.dispatch("MESSAGE_CREATE", fromSelf);
     const human = userMessage(emulator.world, user("mentioner"), `<@${bot.id}> when did the war begin?`, [bot]);
     const reply = await emulator.post(human);
-    expect(reply.body.embeds[0].description).toMatch(/^\*\*June 1950\*\*/);
+    expect(reply.body.embeds[0].title).toBe("June 1950");
     expect(reply.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
     const repliedTo = emulator.rest.calls.map((c) => c.body?.message_reference?.message_id).filter(Boolean);
     expect(repliedTo).not.toContain(fromBot.id);
@@ -191,7 +191,7 @@ describe("the bot against the Discord emulator", () => {
     expect(line).toMatchObject({ level: 50, command: "boom", user: victim.id, err: { message: "kaboom: a bug in a handler" } });
     expect(emulator.callsFor(boom)).toHaveLength(1);
     const after = await ask(victim, { question: "Who visited the graves of the Chinese soldiers?" }).response;
-    expect(after.body.data.embeds[0].description).toMatch(/^\*\*Kim Jong-un\*\*/);
+    expect(after.body.data.embeds[0].title).toBe("Kim Jong-un");
   });
 
   it("a command that takes long is deferred, then its answer edits the deferred reply", async () => {
@@ -208,14 +208,14 @@ describe("the bot against the Discord emulator", () => {
     const eager = user("eager");
     for (let i = 0; i < COOLDOWN_LIMIT; i++) {
       const ok = await ask(eager, { question: "who laid flowers?" }).response;
-      expect(ok.body.data.embeds?.[0]?.description).toMatch(/Kim Jong-un/);
+      expect(ok.body.data.embeds?.[0]?.title).toBe("Kim Jong-un");
     }
     const refused = await ask(eager, { question: "who laid flowers?" }).response;
     expect(refused.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(refused.body.data.content).toMatch(/please wait \d+ seconds?/i);
     expect(refused.body.data.embeds ?? []).toHaveLength(0);
     const other = await ask(user("calm"), { question: "who laid flowers?" }).response;
-    expect(other.body.data.embeds[0].description).toMatch(/Kim Jong-un/);
+    expect(other.body.data.embeds[0].title).toBe("Kim Jong-un");
   });
 
   it("/who gives what the story says about a name, and /source refuses a paragraph that does not exist, privately", async () => {
@@ -232,12 +232,12 @@ describe("the bot against the Discord emulator", () => {
     const limited = await ask(user("retry"), { question: "who laid flowers?" }).response;
     expect(limited.status).toBe(429);
     const retried = await emulator.rest.waitFor((c) => c.path === limited.path && c.status === 204);
-    expect(retried.body.data.embeds[0].description).toMatch(/Kim Jong-un/);
+    expect(retried.body.data.embeds[0].title).toBe("Kim Jong-un");
 
     const resumes = emulator.gateway.received.filter((op) => op.op === 6).length;
     emulator.gateway.closeAll(4000);
     await emulator.gateway.waitFor((op) => op.op === 6 && emulator.gateway.received.filter((o) => o.op === 6).length > resumes);
     const after = await ask(user("after-resume"), { question: "who laid flowers?" }).response;
-    expect(after.body.data.embeds[0].description).toMatch(/Kim Jong-un/);
+    expect(after.body.data.embeds[0].title).toBe("Kim Jong-un");
   });
 });

@@ -38,7 +38,7 @@ describe.concurrent("storybot start with a token: the Discord bot", () => {
     await run.printed(/"msg":"ready"/);
     const asked = slashCommand(emulator.world, user("remote"), "ask", { question: "When did the war begin?" });
     const call = await emulator.interact(asked);
-    expect(call.body.data.embeds[0].description).toMatch(/^\*\*June 1950\*\*/);
+    expect(call.body.data.embeds[0].title).toBe("June 1950");
     run.child.kill("SIGTERM");
     expect(await run.exit).toBe(0);
     expect(run.err()).toMatch(/"msg":"stopping"/);

@@ -2,5 +2,6 @@
 import type { Migration } from "../migrate.js";
 import { stories } from "./0001-stories.js";
 import { conversations } from "./0002-conversations.js";
+import { feedback } from "./0003-feedback.js";
 
-export const MIGRATIONS: readonly Migration[] = [stories, conversations];
+export const MIGRATIONS: readonly Migration[] = [stories, conversations, feedback];
