@@ -131,6 +131,11 @@ describe("the timeline of a wire story", () => {
   it("takes a date out with its preposition and article", () => {
     const story = ingestText("Sanctions\n\nKHARTOUM, Jan 13, 2017 (Wire) — For the first time since the 1990s the country will be able to trade freely, officials said.\n\nMore.", "s");
     expect(timeline(story).events.map((e) => e.text)).toContain("For the first time the country will be able to trade freely");
+    const more = ingestText("Sanctions\n\nKHARTOUM, Jan 13, 2017 (Wire) — Just last week, soldiers killed 10 civilians in Darfur, officials said. The last major attack on the city was in 2002, when rebels shelled it.\n\nMore.", "m");
+    const texts = timeline(more).events.map((e) => e.text);
+    expect(texts).toContain("Soldiers killed 10 civilians in Darfur");
+    // a copula left alone would say nothing: the date stays
+    expect(texts).toContain("The last major attack on the city was in 2002");
   });
 
   it("names the person a pronoun stands for, and carries no dateline debris", () => {

@@ -72,7 +72,11 @@ function dateWords(tokens: Token[], focus: Focus, siblings: Focus[]): { remove: 
   // "in 2012", and "since the 1990s" with its article ("since" is tagged a conjunction as often as not)
   const preposition = (t: Token | undefined) => t?.pos === "ADP" || /^(?:since|until|till|before|after)$/i.test(t?.text ?? "");
   const article = tokens[first - 1]?.pos === "DET" && preposition(tokens[first - 2]) ? 1 : 0;
-  if (preposition(tokens[first - 1 - article])) for (let k = first - 1 - article; k < first; k++) remove.add(k);
+  let lead = first;
+  if (preposition(tokens[first - 1 - article])) lead = first - 1 - article;
+  // "Just last week, …", "as recently as 2019": the adverb goes with its date
+  while (lead > 0 && tokens[lead - 1]!.pos === "ADV" && /^(?:just|only|as|recently|early|late|since)$/i.test(tokens[lead - 1]!.text)) lead--;
+  for (let k = lead; k < first; k++) remove.add(k);
   return { remove, position: group.indexOf(focus), count: group.length };
 }
 
@@ -175,6 +179,8 @@ export function eventPhrase(sentence: Sentence, focus: Focus, siblings: Focus[] 
   }
   while (phrase.length && (["CCONJ", "SCONJ", "PUNCT"].includes(tokens[phrase[0]!]!.pos) || (tokens[phrase[0]!]!.text.toLowerCase() === "that" && !isRelativeWord(tokens, phrase[0]!)))) phrase.shift();
 
+  // "Just last week, soldiers killed …": an opening phrase that was only the date; the event is the clause after it
+  if (phrase.length === 0 && clauses[at + 1]) phrase = [...clauses[at + 1]!.tokens];
   const first = phrase[0];
   if (first !== undefined && isRelativeWord(tokens, first)) {
     const antecedent = nounPhraseBefore(tokens, first);
@@ -212,6 +218,9 @@ export function eventPhrase(sentence: Sentence, focus: Focus, siblings: Focus[] 
   }
 
   const kept = trim(tokens, phrase);
+  // "The last attack was [in 2002]": a copula left at the end needs its date to say anything
+  const last = tokens[kept[kept.length - 1] ?? -1];
+  if (!keepFocus && last?.lemma === "be" && focus.start > kept[kept.length - 1]!) return eventPhrase(sentence, focus, siblings, true);
   const text = clauseText(sentence, kept, replace);
   return { text: text ? text[0]!.toUpperCase() + text.slice(1) : sentence.text, tokens: kept };
 }
