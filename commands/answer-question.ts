@@ -75,7 +75,7 @@ export async function askQuestion(question: string, storyRef: string | undefined
       named,
       answer: (asked, story) => (story ? answer(asked, story) : answerIn(asked, storyRef, stories)),
     },
-    { memory, where: { guild: ctx.guild, channel: ctx.channel, user: ctx.user.id }, replyTo: ctx.replyTo ?? null },
+    { memory, where: { guild: ctx.guild, channel: ctx.channel, user: ctx.user.id }, replyTo: ctx.replyTo ?? null, opening: ctx.opening ?? null },
   );
   return withSuggestions(conversed, stories);
 }

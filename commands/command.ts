@@ -96,6 +96,8 @@ export interface Caller {
   channel: string | null;
   /** the bot's earlier answer (its turn id) that this message replies to: a follow-up of that answer */
   replyTo?: number | null;
+  /** the bot's answer a thread was opened on: what a first question in the thread follows up */
+  opening?: number | null;
 }
 
 /** The subset of pino's logger the pipeline uses; the command line passes a plain stderr one. */

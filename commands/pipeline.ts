@@ -89,7 +89,7 @@ export async function runCommand(command: AnyCommand, raw: RawOptions, face: Fac
 
   let done: { reply: Reply; outcome: Outcome };
   try {
-    const result = await command.query(args, { user: face.user, guild: face.guild, channel: face.channel, replyTo: face.replyTo ?? null, stories: deps.stories, services: deps.services ?? {}, log: deps.log });
+    const result = await command.query(args, { user: face.user, guild: face.guild, channel: face.channel, replyTo: face.replyTo ?? null, opening: face.opening ?? null, stories: deps.stories, services: deps.services ?? {}, log: deps.log });
     const rendered = command.render(result, { stories: deps.stories });
     // a `target` user option names someone to mention on purpose: the only ping a reply may carry
     const reply = typeof args.target === "string" ? { ...rendered, mention: args.target } : rendered;

@@ -1,5 +1,6 @@
 /** /who subject:<name or deed>: what the story says about someone, or who did something ("/who sent flowers"). */
 import { findEntity, MAX_QUESTION_LENGTH, nameFact, profileOf, searchEntities, unknownTopic, type Profile } from "../src/engine/index.js";
+import { rememberName } from "../src/conversation/converse.js";
 import { profileReply } from "../src/render/profile.js";
 import { askQuestion, renderAnswer, typedQuestion, type AskResult } from "./answer-question.js";
 import { defineCommand, OptionType, UserError, type CommandData } from "./command.js";
@@ -32,6 +33,9 @@ export const who = defineCommand({
     const name = args.subject.replace(WHO_IS, "").replace(/[?!.\s]+$/, "");
     const entity = QUESTION_START.test(name) ? null : findEntity(story, name);
     if (entity) {
+      const memory = ctx.services.conversation;
+      // the next question may say "he" or "she" for this name
+      if (memory) await rememberName({ memory, where: { guild: ctx.guild, channel: ctx.channel, user: ctx.user.id }, replyTo: null, opening: null }, story, entity.name, args.subject);
       const profile = profileOf(story, entity);
       const { count, paragraphs } = nameFact(story, entity);
       return { shows: "profile", story: story.id, ...profile, count, paragraphs, sentences: profile.sentences.map(({ text, paragraph }) => ({ text, paragraph })) };

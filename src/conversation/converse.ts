@@ -6,7 +6,7 @@
 import type { Answer, Story } from "../engine/index.js";
 import { resolveFollowUp, type Context } from "./follow-up.js";
 import type { ConversationMemory, Turn, Where } from "./memory.js";
-import { mergeReferents, referentOfAnswer, referentsOfQuestion } from "./referents.js";
+import { mergeReferents, namedIn, referentOfAnswer, referentsOfQuestion } from "./referents.js";
 
 /** An answer as a conversation gives it: the engine's, and how the question was read, its turn id, or a question back. */
 export type ConversedAnswer = Answer & {
@@ -23,6 +23,8 @@ export interface Conversation {
   where: Where;
   /** the turn this message replies to, if it is a reply to one of the bot's answers */
   replyTo: number | null;
+  /** the turn a thread was opened on: followed when the user has said nothing in the thread yet */
+  opening: number | null;
 }
 
 export interface Asking {
@@ -40,15 +42,39 @@ function contextOf(turn: Turn): Context {
   return { asked: turn.asked, answer: turn.answer, answerReferent: turn.answerReferent, subjects: turn.subjects, earlier: turn.earlier, pending: turn.pending };
 }
 
+/** What a turn leaves for the next one to carry, if the next is in the same story. */
+function carried(turn: Turn | null, story: string) {
+  return turn && turn.story === story ? mergeReferents(turn.answerReferent ? [turn.answerReferent] : [], turn.subjects, turn.earlier) : [];
+}
+
+/** A name looked up (/who Lars Moe): what a following "he", "she" or "it" most likely names. */
+export async function rememberName(conversation: Conversation, story: Story, name: string, question: string): Promise<number> {
+  const previous = await conversation.memory.last(conversation.where);
+  return conversation.memory.remember(conversation.where, {
+    story: story.id,
+    question,
+    asked: question,
+    answer: name,
+    kind: "who",
+    confidence: 1,
+    paragraph: 0,
+    answerReferent: namedIn(story, name)[0] ?? null,
+    subjects: [],
+    earlier: carried(previous, story.id),
+    pending: null,
+  });
+}
+
 export async function converse(question: string, asking: Asking, conversation: Conversation): Promise<ConversedAnswer> {
   const { memory, where } = conversation;
-  const previous = conversation.replyTo !== null ? await memory.turn(conversation.replyTo, where.guild) : await memory.last(where);
+  const previous =
+    conversation.replyTo !== null ? await memory.turn(conversation.replyTo, where.guild) : ((await memory.last(where)) ?? (conversation.opening !== null ? await memory.turn(conversation.opening, where.guild) : null));
   const previousStory = previous && !asking.named ? asking.storyById(previous.story) : null;
   const followed = previous && (previousStory || asking.story().id === previous.story) ? previous : null;
   const story = previousStory ?? asking.story();
   const resolution = resolveFollowUp(question, followed ? contextOf(followed) : null, story);
   // what this turn carries forward of the ones before it
-  const earlier = followed ? mergeReferents(followed.answerReferent ? [followed.answerReferent] : [], followed.subjects, followed.earlier) : [];
+  const earlier = followed ? carried(followed, followed.story) : [];
 
   if (resolution.kind === "clarify") {
     const turn = await memory.remember(where, {

@@ -1,7 +1,8 @@
 /**
  * "@storybot when did the war begin?": a message that mentions the bot is answered as a reply to it,
  * through the one pipeline. A reply to one of the bot's answers (Discord delivers its text because
- * the reply mentions the bot) is a follow-up of that answer, in its story.
+ * the reply mentions the bot) is a follow-up of that answer, in its story; so is a first question in
+ * a thread opened on one of them.
  */
 import type { ClientUser, Message } from "discord.js";
 import { defineCommand, OptionType, UserError, type AnyCommand, type Log } from "../../commands/command.js";
@@ -53,16 +54,9 @@ export async function turnAwayMention(message: Message, note: string, log: Log):
   await replyTo(message, noticeReply(note));
 }
 
-/** The conversation turn of the bot's answer that `message` replies to, read from that answer's 👍 button. */
-async function repliedTurn(message: Message, me: ClientUser): Promise<number | null> {
-  let answer: Message;
-  try {
-    // the gateway sends the message replied to along with the reply: this reads it from the cache
-    answer = await message.fetchReference();
-  } catch {
-    return null;
-  }
-  if (answer.author.id !== me.id) return null;
+/** The conversation turn of one of the bot's answers, read from its 👍 button. */
+function turnOf(answer: Message | null, me: ClientUser): number | null {
+  if (!answer || answer.author.id !== me.id) return null;
   for (const row of answer.components) {
     for (const c of "components" in row ? row.components : []) {
       const action = "customId" in c && typeof c.customId === "string" ? decodeAction(c.customId) : null;
@@ -73,6 +67,12 @@ async function repliedTurn(message: Message, me: ClientUser): Promise<number | n
   return null;
 }
 
+/** The answer `message` replies to: the gateway sends it along with the reply, so it is read from the cache. */
+const repliedAnswer = (message: Message) => message.fetchReference().catch(() => null);
+
+/** The message a thread was opened on (its id is the thread's), as the bot saw it posted. */
+const threadOpening = async (message: Message) => (message.channel.isThread() ? message.channel.fetchStarterMessage().catch(() => null) : null);
+
 export async function answerMention(message: Message, ask: AnyCommand, deps: RouterDeps): Promise<void> {
   const me = message.client.user;
   const mentioned = asksTheBot(message);
@@ -81,7 +81,14 @@ export async function answerMention(message: Message, ask: AnyCommand, deps: Rou
   const question = mentionQuestion(message.content, me.id);
   // a reply without text is one whose ping was turned off (Discord then withholds the text): not a question to us
   if (!question && !mentioned) return;
-  const face: Face = { user: { id: message.author.id, name: message.author.username }, guild: message.guildId, channel: message.channelId, replyTo: replying ? await repliedTurn(message, me) : null, send: (reply) => replyTo(message, reply) };
+  const face: Face = {
+    user: { id: message.author.id, name: message.author.username },
+    guild: message.guildId,
+    channel: message.channelId,
+    replyTo: replying ? turnOf(await repliedAnswer(message), me) : null,
+    opening: replying ? null : turnOf(await threadOpening(message), me),
+    send: (reply) => replyTo(message, reply),
+  };
   if (!question) await runCommand(mentionHint, { bot: me.username }, face, deps);
   else await runCommand(ask, { question }, face, deps);
 }

@@ -56,6 +56,12 @@ describe("follow-ups on the console", () => {
     expect(replies[5]).toContain("(read as “when will Lars Moe start the repair work?”)");
   });
 
+  it("takes a name looked up with /who as what the next pronoun names", async () => {
+    const replies = await session(openStorage(IN_MEMORY), ["/who Lars Moe", "when will he start the repair work?"]);
+    expect(replies[0]).toMatch(/^Lars Moe \(person\)/);
+    expect(replies[1]).toContain("(read as “when will Lars Moe start the repair work?”)");
+  });
+
   it("without a conversation memory, asks each line on its own as before", async () => {
     const input = new PassThrough();
     const output = new PassThrough();

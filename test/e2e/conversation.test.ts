@@ -105,6 +105,32 @@ describe("a conversation on Discord", () => {
     expect(followUp.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 
+  it("answers a first question in a thread opened on the bot's answer as a follow-up of that answer", async () => {
+    const world = emulator.world;
+    const answer = await ask(user("thread-asker"), { question: "Who designed the Storvik Bridge?" });
+    // Discord sends the bot its own messages too; a thread opened on one has that message's id
+    const posted = asPosted(answer);
+    emulator.gateway.dispatch("MESSAGE_CREATE", posted);
+    const opener = user("thread-opener");
+    emulator.gateway.dispatch("THREAD_CREATE", {
+      id: posted.id,
+      guild_id: world.guild.id,
+      parent_id: world.guild.channelId,
+      type: 11,
+      name: "Storvik Bridge",
+      owner_id: opener.id,
+      thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false },
+      member_count: 1,
+      message_count: 0,
+      newly_created: true,
+    });
+    const question = { ...messageObject(world, { author: opener, content: `<@${world.bot.id}> when did she resign?`, mentions: [world.bot] }), channel_id: posted.id, member: { ...member(opener), user: undefined } };
+    emulator.gateway.dispatch("MESSAGE_CREATE", question);
+    const reply = await emulator.rest.waitFor((c) => c.method === "POST" && c.path === `/channels/${posted.id}/messages`);
+    expect(reply.body.embeds[0].title).toBe("Tuesday (12 Mar 2024)");
+    expect(reply.body.embeds[0].description).toContain("(read as “when did Ingrid Halvorsen resign?”)");
+  });
+
   it("stores 👍/👎 per user and answer, lets a vote change, and counts them, as /feedback and `storybot feedback --json` read back", async () => {
     const answer = await ask(user("voter-asker"), { question: "Who built the Storvik Bridge?" });
     expect(answer.embeds[0].title).toBe("Fjordbygg");
