@@ -7,8 +7,12 @@ import type { Db } from "./database.js";
 
 const KEY = "user-hash-key";
 
+/** The key is read (or made) on the first hash, so that a run that hashes no one never writes. */
 export function userHasher(db: Db): (userId: string) => string {
-  db.prepare("INSERT OR IGNORE INTO bot_secrets (name, value) VALUES (?, ?)").run(KEY, randomBytes(32).toString("hex"));
-  const key = (db.prepare("SELECT value FROM bot_secrets WHERE name = ?").get(KEY) as { value: string }).value;
-  return (userId) => createHmac("sha256", key).update(userId).digest("hex").slice(0, 32);
+  let key: string | undefined;
+  const keyOf = () => {
+    db.prepare("INSERT OR IGNORE INTO bot_secrets (name, value) VALUES (?, ?)").run(KEY, randomBytes(32).toString("hex"));
+    return (db.prepare("SELECT value FROM bot_secrets WHERE name = ?").get(KEY) as { value: string }).value;
+  };
+  return (userId) => createHmac("sha256", (key ??= keyOf())).update(userId).digest("hex").slice(0, 32);
 }
