@@ -6,7 +6,17 @@
  */
 import { OptionType, UserError, type AnyCommand, type Declaration } from "./command.js";
 
-export type RawValue = string | number | boolean;
+/** An uploaded file as Discord describes it (only slash commands carry one). */
+export interface RawAttachment {
+  name: string;
+  size: number;
+  url: string;
+}
+
+export type RawValue = string | number | boolean | RawAttachment;
+
+/** The key under which a face passes the subcommand chosen (`/story add` → "add"). */
+export const SUBCOMMAND = "subcommand";
 export type RawOptions = Record<string, RawValue>;
 
 type OptionDef = NonNullable<Declaration["options"]>[number];
@@ -32,11 +42,18 @@ function fromText(label: string, def: OptionDef, value: string): RawValue {
       if (!m) throw new UserError(`${label} must be a user (a mention or an id).`);
       return m[1] ?? m[2]!;
     }
+    default:
+      throw new UserError(`${label} cannot be given as text.`);
   }
 }
 
 function check(command: string, def: OptionDef, raw: RawValue): RawValue {
   const label = `/${command} ${def.name}`;
+  if (def.type === OptionType.Attachment) {
+    if (typeof raw !== "object") throw new UserError(`${label} is a file: upload it with the slash command.`);
+    return raw;
+  }
+  if (typeof raw === "object") throw new TypeError(`option "${def.name}" of /${command} is not a file`);
   const value = typeof raw === "string" ? fromText(label, def, raw.trim()) : raw;
   const expected = def.type === OptionType.Integer ? "number" : def.type === OptionType.Boolean ? "boolean" : "string";
   if (typeof value !== expected || (def.type === OptionType.Integer && !Number.isInteger(value))) throw new TypeError(`option "${def.name}" of /${command} is not a ${expected}`);
@@ -52,9 +69,20 @@ function check(command: string, def: OptionDef, raw: RawValue): RawValue {
   return value;
 }
 
-/** The typed arguments of `command` from what a face received. */
+/** The typed arguments of `command` from what a face received (with a subcommand: its name under SUBCOMMAND, and its options). */
 export function readArguments(command: AnyCommand, raw: RawOptions): Record<string, RawValue> {
-  const defs = command.data.options ?? [];
+  const all: readonly OptionDef[] = command.data.options ?? [];
+  if (all.some((d) => d.type === OptionType.Subcommand)) {
+    const { [SUBCOMMAND]: name, ...rest } = raw;
+    const sub = all.find((d) => d.name === name);
+    if (!sub) throw new UserError(`/${command.name} needs one of: ${all.map((d) => d.name).join(", ")}.`);
+    return { [SUBCOMMAND]: sub.name, ...checkAll(`${command.name} ${sub.name}`, sub.options ?? [], rest) };
+  }
+  return checkAll(command.name, all, raw);
+}
+
+function checkAll(commandName: string, defs: readonly OptionDef[], raw: RawOptions): Record<string, RawValue> {
+  const command = { name: commandName };
   const args: Record<string, RawValue> = {};
   for (const [name, value] of Object.entries(raw)) {
     const def = defs.find((d: OptionDef) => d.name === name);

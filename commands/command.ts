@@ -16,10 +16,13 @@ import type {
 } from "discord-api-types/v10";
 import type { Reply } from "../src/render/reply.js";
 import type { Services } from "./services.js";
+import type { ServerLibraries } from "../src/servers/server-libraries.js";
 import type { Stories } from "./stories-service.js";
 
 /** The option types commands use, as the numbers Discord sends. */
-export const OptionType = { String: 3, Integer: 4, Boolean: 5, User: 6 } as const satisfies {
+export const OptionType = { Subcommand: 1, String: 3, Integer: 4, Boolean: 5, User: 6, Attachment: 11 } as const satisfies {
+  Subcommand: ApplicationCommandOptionType.Subcommand;
+  Attachment: ApplicationCommandOptionType.Attachment;
   String: ApplicationCommandOptionType.String;
   Integer: ApplicationCommandOptionType.Integer;
   Boolean: ApplicationCommandOptionType.Boolean;
@@ -55,6 +58,8 @@ interface OptionDeclaration {
   readonly max_length?: number;
   readonly min_value?: number;
   readonly max_value?: number;
+  /** a subcommand's own options */
+  readonly options?: readonly OptionDeclaration[];
 }
 
 /** The part of a declaration the pipeline reads (a declaration is also checked against CommandData). */
@@ -91,6 +96,8 @@ export class UserError extends Error {}
 /** Who ran a command, and where. */
 export interface Caller {
   user: { id: string; name: string };
+  /** the member may manage the server (Manage Server): what changing its stories needs */
+  canManageServer?: boolean;
   /** a Discord server and channel (a thread is a channel); null on the console and the command line */
   guild: string | null;
   channel: string | null;
@@ -111,6 +118,8 @@ export interface QueryContext extends Caller {
   stories: Stories;
   services: Services;
   log: Log;
+  /** every server's own library, where the bot keeps them (not on the console or command line) */
+  servers?: ServerLibraries;
 }
 
 export interface RenderContext {

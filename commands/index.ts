@@ -16,8 +16,9 @@ import { timeline } from "./timeline.js";
 import { facts } from "./facts.js";
 import { feedback } from "./feedback.js";
 import { vote } from "./vote.js";
+import { story } from "./story.js";
 
-export const commands: AnyCommand[] = [ask, who, when, where, source, stories, help, summary, timeline, facts, feedback];
+export const commands: AnyCommand[] = [ask, who, when, where, source, stories, help, summary, timeline, facts, feedback, story];
 
 /** Commands that only buttons run (👍/👎): never registered as slash commands. */
 export const buttonCommands: AnyCommand[] = [vote];

@@ -12,7 +12,14 @@ import { readArguments, type RawOptions } from "./arguments.js";
 import { UserError, type AnyCommand, type Caller, type Log } from "./command.js";
 import type { Cooldown } from "./cooldown.js";
 import type { Services } from "./services.js";
+import type { ServerLibraries } from "../src/servers/server-libraries.js";
+import { storiesFor } from "./server-stories.js";
 import type { Stories } from "./stories-service.js";
+
+/** The stories a command sees where it runs: the server's library, else the shared one. */
+export function storiesIn(guild: string | null, deps: Pick<PipelineDeps, "stories" | "servers">): Promise<Stories> {
+  return deps.servers ? storiesFor(deps.servers, guild) : Promise.resolve(deps.stories);
+}
 
 /** What became of a run: the face decides how each is shown (the command line prints a result as JSON, a note on stderr). */
 export type Outcome =
@@ -36,7 +43,10 @@ export interface Face extends Caller {
 }
 
 export interface PipelineDeps {
+  /** the stories outside any server, and in every server when there is no `servers` */
   stories: Stories;
+  /** each server's own library over the shared one (the Discord bot) */
+  servers?: ServerLibraries;
   log: Log;
   /** the question cooldown; none on the console and the command line */
   cooldown?: Cooldown | null;
@@ -89,8 +99,9 @@ export async function runCommand(command: AnyCommand, raw: RawOptions, face: Fac
 
   let done: { reply: Reply; outcome: Outcome };
   try {
-    const result = await command.query(args, { user: face.user, guild: face.guild, channel: face.channel, replyTo: face.replyTo ?? null, opening: face.opening ?? null, stories: deps.stories, services: deps.services ?? {}, log: deps.log });
-    const rendered = command.render(result, { stories: deps.stories });
+    const stories = await storiesIn(face.guild, deps);
+    const result = await command.query(args, { user: face.user, guild: face.guild, channel: face.channel, replyTo: face.replyTo ?? null, opening: face.opening ?? null, canManageServer: face.canManageServer, stories, services: deps.services ?? {}, log: deps.log, servers: deps.servers });
+    const rendered = command.render(result, { stories });
     // a `target` user option names someone to mention on purpose: the only ping a reply may carry
     const reply = typeof args.target === "string" ? { ...rendered, mention: args.target } : rendered;
     done = { reply: isPrivate ? { ...reply, private: true } : reply, outcome: { kind: "result", result } };

@@ -85,7 +85,7 @@ describe("fetching a page", () => {
 
   it("checks every redirect again: private, link-local and mapped addresses, loopback names, other schemes", async () => {
     expect(await refusal(`${base}/to-private`)).toMatch(/10\.20\.30\.40 is a private address/);
-    expect(await refusal(`${base}/to-metadata`)).toMatch(/169\.254\.169\.254 is a linkLocal address/);
+    expect(await refusal(`${base}/to-metadata`)).toMatch(/169\.254\.169\.254 is a link-local address/);
     expect(await refusal(`${base}/to-mapped`)).toMatch(/is a private address/);
     // a host name is checked by every address it resolves to: localhost is loopback, and not the allowed one
     expect(await refusal(`${base}/to-localhost`)).toMatch(/localhost resolves to a loopback address/);

@@ -20,6 +20,7 @@ import { preloadIngest, StoryLibrary } from "../engine/index.js";
 import { createLogger, type Logger } from "../log.js";
 import { DatabaseError } from "../store/database.js";
 import { processStorage } from "../store/process-storage.js";
+import { ServerLibraries } from "../servers/server-libraries.js";
 
 export interface ServeOptions {
   console?: boolean;
@@ -30,8 +31,9 @@ export interface ServeOptions {
 /** The last resort if disconnecting hangs: out before the 5 s a service manager grants ends in SIGKILL. */
 const EXIT_DEADLINE_MS = STOP_BUDGET_MS + 800;
 
-async function loadStories(config: Config, log: Logger): Promise<Stories> {
-  const library = await StoryLibrary.fromDirectory(DEFAULT_STORY_DIR, { cache: processStorage().ingest, progress: ingestLog(log) });
+async function loadStories(config: Config, log: Logger): Promise<{ stories: Stories; servers: ServerLibraries }> {
+  const storage = processStorage();
+  const library = await StoryLibrary.fromDirectory(DEFAULT_STORY_DIR, { cache: storage.ingest, progress: ingestLog(log) });
   for (const e of library.errors) log.warn({ file: e.file }, `skipped ${e.message}`);
   for (const e of library.rebuilt) log.warn({ file: e.file }, e.message);
   // a damaged copy found later, when a question reaches its story, is rebuilt on the spot and named
@@ -43,7 +45,8 @@ async function loadStories(config: Config, log: Logger): Promise<Stories> {
     throw new UserError(`no story could be loaded from ${DEFAULT_STORY_DIR}${why ? `: ${why}` : ""}`);
   }
   log.info({ stories: library.size, dir: DEFAULT_STORY_DIR }, "stories loaded");
-  return new Stories(library, config.story);
+  const servers = new ServerLibraries(library, storage.servers, { preferred: config.story, ingest: storage.ingest, fetch: { allow: config.fetchAllow } });
+  return { stories: new Stories(library, config.story), servers };
 }
 
 /**
@@ -95,8 +98,9 @@ export async function serve(opts: ServeOptions): Promise<void> {
   const log = shard ? rootLog.child({ shard: shard.id }) : rootLog;
   if (serving && dropStrayShardCount()) log.warn("SHARD_COUNT is for `storybot start --sharded`; this bot serves as the only shard");
   let stories: Stories;
+  let servers: ServerLibraries;
   try {
-    stories = await loadStories(config, log);
+    ({ stories, servers } = await loadStories(config, log));
   } catch (err) {
     refuse(err);
   }
@@ -113,7 +117,7 @@ export async function serve(opts: ServeOptions): Promise<void> {
     stopOnSignals(() => bot, log);
     const gateway = config.gatewayGiveUpSeconds ? { giveUpAfterMs: config.gatewayGiveUpSeconds * 1000 } : {};
     const cooldown = { limit: config.cooldown?.questions ?? DEFAULT_COOLDOWN.limit, windowMs: (config.cooldown?.seconds ?? DEFAULT_COOLDOWN.windowMs / 1000) * 1000 };
-    bot = await launchBot({ token: config.token, apiUrl: config.apiUrl, stories, log, commands: opts.commands ?? allCommands, gateway, services: services(), cooldown });
+    bot = await launchBot({ token: config.token, apiUrl: config.apiUrl, stories, servers, log, commands: opts.commands ?? allCommands, gateway, services: services(), cooldown });
   } catch (err) {
     log.fatal({ err, ...(err instanceof GatewayFailure ? { code: err.code } : {}) }, `could not log in to Discord: ${(err as Error).message}`);
     process.exit(1);

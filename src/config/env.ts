@@ -5,6 +5,7 @@
 import { resolve } from "node:path";
 import { config as readDotenv } from "dotenv";
 import { z } from "zod";
+import { parseAllowList } from "../web/addresses.js";
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -22,6 +23,8 @@ export interface Config {
   gatewayGiveUpSeconds?: number;
   /** the question cooldown: at most `questions` per `seconds` for each user (button clicks do not count) */
   cooldown?: { questions?: number; seconds?: number };
+  /** addresses the bot may fetch stories from although they are not public (tests on 127.0.0.1) */
+  fetchAllow: string[];
 }
 
 export class ConfigError extends Error {}
@@ -52,6 +55,19 @@ const schema = z.object({
   COOLDOWN_QUESTIONS: optional(wholeNumber("questions", 1, 1000)),
   COOLDOWN_SECONDS: optional(wholeNumber("seconds", 1, 3600)),
   GATEWAY_GIVE_UP_SECONDS: optional(z.string().regex(/^\d{1,6}$/, "must be a whole number of seconds (at least 1)").transform(Number).refine((n) => n >= 1, "must be a whole number of seconds (at least 1)")),
+  FETCH_ALLOW_ADDRESSES: optional(
+    z
+      .string()
+      .transform((v) => v.split(",").map((a) => a.trim()).filter(Boolean))
+      .refine((list) => {
+        try {
+          parseAllowList(list);
+          return true;
+        } catch {
+          return false;
+        }
+      }, "must be IP addresses or ranges separated by commas, like 127.0.0.1 or 10.0.0.0/8"),
+  ),
 });
 
 /** Reads `.env` into `target` without touching variables that are already set. */
@@ -76,6 +92,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     gatewayGiveUpSeconds: e.GATEWAY_GIVE_UP_SECONDS,
     cooldown: e.COOLDOWN_QUESTIONS || e.COOLDOWN_SECONDS ? { questions: e.COOLDOWN_QUESTIONS, seconds: e.COOLDOWN_SECONDS } : undefined,
+    fetchAllow: e.FETCH_ALLOW_ADDRESSES ?? [],
   };
 }
 

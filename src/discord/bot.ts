@@ -6,6 +6,7 @@ import type { AnyCommand } from "../../commands/command.js";
 import type { Services } from "../../commands/services.js";
 import { commands as allCommands } from "../../commands/index.js";
 import type { Stories } from "../../commands/stories-service.js";
+import type { ServerLibraries } from "../servers/server-libraries.js";
 import { suggestedQuestions } from "../engine/index.js";
 import { createClient, type ClientSettings } from "./client.js";
 import { Cooldown, DEFAULT_COOLDOWN, type CooldownOptions } from "../../commands/cooldown.js";
@@ -18,6 +19,8 @@ import { Workload } from "./workload.js";
 export interface BotOptions extends ClientSettings {
   token: string;
   stories: Stories;
+  /** each server's own stories; without it every server sees `stories` alone */
+  servers?: ServerLibraries;
   log: Logger;
   commands?: AnyCommand[];
   cooldown?: CooldownOptions;
@@ -89,7 +92,7 @@ export async function launchBot(options: BotOptions): Promise<RunningBot> {
   const client = createClient(options, { gateway, onReset });
   gateway.attach(client);
   const workload = new Workload();
-  attachHandlers(client, { commands: options.commands ?? allCommands, stories, log, cooldown: new Cooldown(options.cooldown ?? DEFAULT_COOLDOWN), deferAfterMs: options.deferAfterMs, services: options.services }, workload);
+  attachHandlers(client, { commands: options.commands ?? allCommands, stories, servers: options.servers, log, cooldown: new Cooldown(options.cooldown ?? DEFAULT_COOLDOWN), deferAfterMs: options.deferAfterMs, services: options.services }, workload);
   logGateway(client, log, () => !workload.accepting);
   logRestTrouble(client.rest, log);
   const ready = once(client, Events.ClientReady);

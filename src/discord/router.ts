@@ -5,13 +5,13 @@
  * handler runs as part of the bot's workload, so that a shutdown can wait for it; once the workload
  * is closed, new interactions get a short "restarting" note instead of an answer.
  */
-import { Events, type ButtonInteraction, type ChatInputCommandInteraction, type Client, type Interaction } from "discord.js";
+import { ApplicationCommandOptionType, Events, PermissionFlagsBits, type ButtonInteraction, type ChatInputCommandInteraction, type Client, type Interaction } from "discord.js";
 import type { Logger } from "pino";
-import type { RawOptions } from "../../commands/arguments.js";
+import { SUBCOMMAND, type RawOptions, type RawValue } from "../../commands/arguments.js";
 import type { AnyCommand } from "../../commands/command.js";
 import { buttonCommands } from "../../commands/index.js";
 import type { Cooldown } from "../../commands/cooldown.js";
-import { runCommand, type Face, type PipelineDeps } from "../../commands/pipeline.js";
+import { runCommand, storiesIn, type Face, type PipelineDeps } from "../../commands/pipeline.js";
 import { toDiscordMessage } from "../render/discord-message.js";
 import { noticeReply } from "../render/notices.js";
 import { decodeAction } from "../render/reply.js";
@@ -31,9 +31,15 @@ export interface RouterDeps extends PipelineDeps {
 
 const RESTARTING = "storybot is restarting: please ask again in a moment.";
 
-/** A command's options as Discord sent them (typed; a user option is the user's id). */
+/** A command's options as Discord sent them (typed; a user option is the user's id, a file its name, size and address; a subcommand its name and options). */
 export function optionsOf(interaction: ChatInputCommandInteraction): RawOptions {
-  return Object.fromEntries(interaction.options.data.flatMap((o) => (o.value === undefined ? [] : [[o.name, o.value]])));
+  const top = interaction.options.data;
+  const sub = top.length === 1 && top[0]!.type === ApplicationCommandOptionType.Subcommand ? top[0]! : null;
+  const options = (sub ? (sub.options ?? []) : top).flatMap((o): [string, RawValue][] => {
+    if (o.attachment) return [[o.name, { name: o.attachment.name, size: o.attachment.size, url: o.attachment.url }]];
+    return o.value === undefined ? [] : [[o.name, o.value]];
+  });
+  return Object.fromEntries(sub ? [[SUBCOMMAND, sub.name], ...options] : options);
 }
 
 /** Runs `command` through the pipeline with a Responder that answers the interaction exactly once. */
@@ -48,6 +54,7 @@ async function runForInteraction(interaction: ChatInputCommandInteraction | Butt
     user: { id: interaction.user.id, name: interaction.user.username },
     guild: interaction.guildId,
     channel: interaction.channelId,
+    canManageServer: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
     ...extra,
     answersEveryRun: true,
     async begin(run) {
@@ -72,7 +79,7 @@ async function turnAway(interaction: Interaction): Promise<void> {
 }
 
 async function onInteraction(interaction: Interaction, byName: Map<string, AnyCommand>, deps: RouterDeps): Promise<void> {
-  if (interaction.isAutocomplete()) return answerAutocomplete(interaction, byName.get(interaction.commandName), deps.stories, deps.log);
+  if (interaction.isAutocomplete()) return answerAutocomplete(interaction, byName.get(interaction.commandName), await storiesIn(interaction.guildId, deps), deps.log);
   if (interaction.isChatInputCommand()) {
     const command = byName.get(interaction.commandName);
     if (!command) return void (await interaction.reply(toDiscordMessage(noticeReply(`I don't know /${interaction.commandName} any more: the command list needs deploying again.`))));

@@ -37,4 +37,7 @@ export function refusedRange(address: string, allow: ReturnType<typeof parseAllo
   return range === "unicast" ? null : range;
 }
 
+/** ipaddr.js's range name in words: "linkLocal" → "link-local", "carrierGradeNat" → "carrier-grade-nat". */
+export const rangeInWords = (range: string) => range.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
 export const isIpLiteral = (host: string) => ipaddr.isValid(host.replace(/^\[|\]$/g, ""));

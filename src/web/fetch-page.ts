@@ -9,7 +9,7 @@
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import type { LookupFunction } from "node:net";
 import { Agent, request } from "undici";
-import { isIpLiteral, parseAllowList, refusedRange } from "./addresses.js";
+import { isIpLiteral, parseAllowList, rangeInWords, refusedRange } from "./addresses.js";
 
 export interface FetchOptions {
   timeoutMs?: number;
@@ -17,6 +17,8 @@ export interface FetchOptions {
   maxRedirects?: number;
   /** addresses or ranges fetched from although not public (tests: ["127.0.0.1"]) */
   allow?: readonly string[];
+  /** read whatever type the server says (an upload, whose kind its file name gives), still as text */
+  anyTextType?: boolean;
 }
 
 export const FETCH_DEFAULTS = { timeoutMs: 15_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 5 } as const;
@@ -47,7 +49,7 @@ function checkingLookup(allow: ReturnType<typeof parseAllowList>): LookupFunctio
     dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
       if (err) return callback(err, "", 0);
       const refused = addresses.find((a) => refusedRange(a.address, allow));
-      if (refused) return callback(new FetchError(`${hostname} resolves to a ${refusedRange(refused.address, allow)} address, which the bot does not fetch from`), "", 0);
+      if (refused) return callback(new FetchError(`${hostname} resolves to a ${rangeInWords(refusedRange(refused.address, allow)!)} address, which the bot does not fetch from`), "", 0);
       if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
       callback(null, addresses[0]!.address, addresses[0]!.family);
     });
@@ -66,7 +68,7 @@ function checkedUrl(raw: string, allow: ReturnType<typeof parseAllowList>): URL 
   const host = url.hostname.replace(/^\[|\]$/g, "");
   if (isIpLiteral(host)) {
     const why = refusedRange(host, allow);
-    if (why) throw new FetchError(`${host} is a ${why} address, which the bot does not fetch from.`);
+    if (why) throw new FetchError(`${host} is a ${rangeInWords(why)} address, which the bot does not fetch from.`);
   }
   return url;
 }
@@ -129,7 +131,7 @@ export async function fetchPage(link: string, options: FetchOptions = {}): Promi
       }
       const contentType = String(res.headers["content-type"] ?? "").toLowerCase();
       const [mime = "", ...params] = contentType.split(";").map((p) => p.trim());
-      const kind = KINDS[mime];
+      const kind = KINDS[mime] ?? (options.anyTextType ? "text" : undefined);
       if (!kind) {
         await res.body.dump();
         throw new FetchError(`The link is ${mime || "of no stated type"}, not a web page or text (html, plain text or markdown).`);

@@ -10,8 +10,9 @@ const TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz012345"
 
 describe("parseConfig", () => {
   it("reads every variable, trims them, and treats empty ones as unset", () => {
-    const c = parseConfig({ DISCORD_TOKEN: ` ${TOKEN} `, DISCORD_CLIENT_ID: "123456789012345678", DISCORD_GUILD_ID: "", DISCORD_API_URL: "http://127.0.0.1:9/api/", STORY: "kh", LOG_LEVEL: "debug" });
-    expect(c).toEqual({ token: TOKEN, clientId: "123456789012345678", guildId: undefined, apiUrl: "http://127.0.0.1:9/api", story: "kh", logLevel: "debug" });
+    const c = parseConfig({ DISCORD_TOKEN: ` ${TOKEN} `, DISCORD_CLIENT_ID: "123456789012345678", DISCORD_GUILD_ID: "", DISCORD_API_URL: "http://127.0.0.1:9/api/", STORY: "kh", LOG_LEVEL: "debug", FETCH_ALLOW_ADDRESSES: "127.0.0.1, ::1" });
+    expect(c).toEqual({ token: TOKEN, clientId: "123456789012345678", guildId: undefined, apiUrl: "http://127.0.0.1:9/api", story: "kh", logLevel: "debug", fetchAllow: ["127.0.0.1", "::1"] });
+    expect(() => parseConfig({ FETCH_ALLOW_ADDRESSES: "localhost" })).toThrow(/FETCH_ALLOW_ADDRESSES: must be IP addresses or ranges/);
     expect(parseConfig({}).token).toBeUndefined();
   });
 

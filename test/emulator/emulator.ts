@@ -6,6 +6,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { TestContext } from "vitest";
+import { Attachments } from "./attachments.js";
 import { Gateway } from "./gateway.js";
 import { InteractionLedger } from "./ledger.js";
 import { RestApi, type RestCall } from "./rest.js";
@@ -38,6 +39,8 @@ export class DiscordEmulator {
   readonly gateway: Gateway;
   /** every interaction dispatched, and what became of it */
   readonly interactions: InteractionLedger;
+  /** the attachment CDN: files users upload with a command */
+  readonly attachments = new Attachments(() => `http://127.0.0.1:${this.port}`);
   private port = 0;
 
   private constructor(
@@ -48,7 +51,7 @@ export class DiscordEmulator {
     this.interactions = new InteractionLedger(options.enforceDeadline ? INTERACTION_DEADLINE_MS : null);
     this.rest = new RestApi(this.world, () => this.gatewayUrl, this.interactions, { shards: options.shards ?? 1, maxConcurrency: options.maxConcurrency ?? 16, messageRateLimit: options.messageRateLimit });
     this.gateway = new Gateway(this.world, () => this.gatewayUrl, this.interactions, options.heartbeatIntervalMs);
-    server.on("request", (req, res) => void this.rest.handle(req, res));
+    server.on("request", (req, res) => void (this.attachments.handle(req, res) || this.rest.handle(req, res)));
     server.on("upgrade", (req, socket, head) => {
       if (!req.url?.startsWith("/gateway")) return socket.destroy();
       // an unreachable gateway, as a client sees one: the connection is cut before the handshake

@@ -35,6 +35,29 @@ export function slashCommand(world: World, who: EmulatedUser, name: string, valu
   return { ...base(world, who, 2, guild), data: { id: snowflake(), name, type: 1, options: options(values) } };
 }
 
+export interface SubcommandOptions {
+  guild?: EmulatedGuild;
+  /** the member's permissions in the guild, as Discord's decimal bit string (default: all) */
+  permissions?: string;
+  /** attachment options, by option name (uploaded through emulator.attachments) */
+  attachments?: Record<string, { id: string }>;
+  /** the option being typed, for an autocomplete of a subcommand's option */
+  focused?: string;
+}
+
+/** `/name sub option:value …`, as a slash command or (with `focused`) an autocomplete of it. */
+export function subcommand(world: World, who: EmulatedUser, name: string, sub: string, values: Record<string, OptionValue> = {}, o: SubcommandOptions = {}) {
+  const guild = o.guild ?? world.guild;
+  const interaction = base(world, who, o.focused ? 4 : 2, guild);
+  const files = Object.entries(o.attachments ?? {});
+  const subOptions = [...options(values, o.focused), ...files.map(([option, a]) => ({ name: option, type: 11, value: a.id }))];
+  return {
+    ...interaction,
+    member: { ...interaction.member, permissions: o.permissions ?? interaction.member.permissions },
+    data: { id: snowflake(), name, type: 1, options: [{ name: sub, type: 1, options: subOptions }], ...(files.length ? { resolved: { attachments: Object.fromEntries(files.map(([, a]) => [a.id, a])) } } : {}) },
+  };
+}
+
 export function autocomplete(world: World, who: EmulatedUser, name: string, values: Record<string, OptionValue>, focused: string, guild = world.guild) {
   return { ...base(world, who, 4, guild), data: { id: snowflake(), name, type: 1, options: options(values, focused) } };
 }

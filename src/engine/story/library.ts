@@ -191,9 +191,12 @@ export class StoryLibrary {
   private readonly recent: LRUCache<string, Story>;
   private readonly router = StoryRouter.empty();
   private readonly cache: StoryCache | null;
+  /** stories this library serves besides its own (a server's library over the shared one) */
+  private readonly base: StoryLibrary | null;
 
-  constructor(stories: Story[] = [], errors: LoadError[] = [], options: { cache?: StoryCache | null; keepInMemory?: number; router?: StoryRouter } = {}) {
+  constructor(stories: Story[] = [], errors: LoadError[] = [], options: { cache?: StoryCache | null; keepInMemory?: number; router?: StoryRouter; base?: StoryLibrary } = {}) {
     this.cache = options.cache ?? null;
+    this.base = options.base ?? null;
     this.recent = new LRUCache({ max: Math.max(1, options.keepInMemory ?? DEFAULT_KEEP_IN_MEMORY) });
     if (options.router) this.router = options.router;
     for (const s of stories) this.add(s);
@@ -303,6 +306,24 @@ export class StoryLibrary {
     this.cache?.writeManifest(root, { stories, router: this.router.toJSON() });
   }
 
+  static empty(): StoryLibrary {
+    return new StoryLibrary();
+  }
+
+  /**
+   * A library of its own stories over `base`'s, which it serves too without copying them (a
+   * server's stories over the shared ones). Its own stories win an id they share with `base`'s.
+   * Texts whose ingest is cached are read back from `cache` by their hash; the others are ingested.
+   */
+  static async over(base: StoryLibrary, articles: { id: string; text: string; hash: string; file?: string }[], options: { cache?: IngestStore | null; keepInMemory?: number } = {}): Promise<StoryLibrary> {
+    const cache = options.cache ? new StoryCache(options.cache) : null;
+    const library = new StoryLibrary([], [], { cache, keepInMemory: options.keepInMemory, base });
+    const stat = { size: 0, mtimeMs: 0 };
+    const wanted = articles.map((a) => ({ ...a, file: a.file ?? a.id, path: a.file ?? a.id, ...stat }));
+    await library.addArticles(wanted, undefined);
+    return library;
+  }
+
   /** Adds a story; with its article's hash and a cache it may later leave memory and come back from the cache. */
   add(story: Story, from: { hash: string; size?: number; mtimeMs?: number } | null = null): void {
     this.cards.set(story.id, { card: cardOf(story), hash: from?.hash ?? null, size: from?.size, mtimeMs: from?.mtimeMs });
@@ -315,7 +336,7 @@ export class StoryLibrary {
     const pinned = this.pinned.get(id);
     if (pinned) return pinned;
     const entry = this.cards.get(id);
-    if (!entry) return undefined;
+    if (!entry) return this.base?.get(id);
     let story = this.recent.get(id);
     if (!story && entry.hash && this.cache) {
       const read = this.cache.readStory(entry.hash);
@@ -352,11 +373,20 @@ export class StoryLibrary {
 
   /** Title, source, date and size of a story without parsing it. */
   card(id: string): StoryCard | undefined {
-    return this.cards.get(id)?.card;
+    return this.cards.get(id)?.card ?? this.base?.card(id);
   }
 
+  /** The base library's ids first (in its order), then this one's own. */
   ids(): string[] {
-    return [...this.cards.keys()];
+    const own = [...this.cards.keys()];
+    if (!this.base) return own;
+    const mine = new Set(own);
+    return [...this.base.ids().filter((id) => !mine.has(id)), ...own];
+  }
+
+  /** Whether the story is this library's own rather than its base's. */
+  owns(id: string): boolean {
+    return this.cards.has(id);
   }
 
   /** Every story, parsed: fine for a few, costly for a thousand (prefer ids() and card()). */
@@ -368,10 +398,14 @@ export class StoryLibrary {
 
   /** The stories whose words best match the question, best first. */
   route(question: string, limit: number): RoutedStory[] {
-    return this.router.route(question, limit).filter((r) => this.cards.has(r.id));
+    const own = this.router.route(question, limit).filter((r) => this.cards.has(r.id));
+    if (!this.base) return own;
+    // two indexes score on their own scales, near enough for a shortlist: answerAcross decides between them
+    const base = this.base.route(question, limit).filter((r) => !this.cards.has(r.id));
+    return [...own, ...base].sort((a, b) => b.score - a.score).slice(0, limit);
   }
 
   get size(): number {
-    return this.cards.size;
+    return this.base ? this.ids().length : this.cards.size;
   }
 }
