@@ -24,6 +24,7 @@ const SUBCOMMANDS: Record<string, () => Promise<Register>> = {
   facts: fromCommands(async () => (await import("../commands/facts.js")).facts),
   who: fromCommands(async () => (await import("../commands/who.js")).who),
   feedback: fromCommands(async () => (await import("../commands/feedback.js")).feedback),
+  story: async () => (await import("../src/cli/story.js")).registerStory,
   start: async () => (await import("../src/cli/start.js")).registerStart,
   deploy: async () => (await import("../src/cli/deploy.js")).registerDeploy,
 };

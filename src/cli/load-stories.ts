@@ -8,6 +8,7 @@ import { statSync } from "node:fs";
 import { UserError } from "../../commands/command.js";
 import { ALL, Stories } from "../../commands/stories-service.js";
 import { loadStoryFile, StoryLibrary, type IngestStore } from "../engine/index.js";
+import { resolve } from "node:path";
 import { DEFAULT_STORY_DIR } from "../config-paths.js";
 import { DatabaseError } from "../store/database.js";
 import { processStorage } from "../store/process-storage.js";
@@ -83,9 +84,11 @@ export const defaultStories = (): Promise<Stories> => directory(DEFAULT_STORY_DI
 
 /**
  * An id from the story directory, a path to an article or a directory of articles, or `all`.
- * Without one: the STORY setting, else the only story, else all of them.
+ * Without one: the STORY setting (from the environment, else .env), else the only story, else all of them.
  */
 export async function storiesFor(ref: string | undefined): Promise<StoryChoice> {
+  // as `storybot start` does: .env fills in what the environment leaves unset, never overrides it
+  if (!ref?.trim() && process.env.STORY === undefined) (await import("dotenv")).config({ path: resolve(process.cwd(), ".env"), override: false, quiet: true });
   const wanted = ref?.trim() || process.env.STORY?.trim() || undefined;
   if (wanted && wanted !== ALL && looksLikePath(wanted)) return { stories: await (isDirectory(wanted) ? directory(wanted) : file(wanted)), ref: undefined };
   return { stories: await defaultStories(), ref: wanted };

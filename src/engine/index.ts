@@ -20,7 +20,7 @@ export { ingestText, StoryFormatError, type IngestOptions } from "./story/ingest
 export { readHtml, type HtmlArticle } from "./story/read-html.js";
 export { decodeArticle } from "./story/decode.js";
 export { FORMAT_OF_EXTENSION, formatOf, type StoryFormat } from "./story/article-format.js";
-export { loadStoryFile, MAX_STORY_BYTES, preloadIngest, provideIngest, StoryLibrary, type IngestProgress, type LibraryOptions, type LoadError, type StoryCard } from "./story/library.js";
+export { loadStoryFile, MAX_STORY_BYTES, preloadIngest, provideIngest, STORY_EXTENSIONS, StoryLibrary, type IngestProgress, type LibraryOptions, type LoadError, type StoryCard } from "./story/library.js";
 export { contentHash, ENGINE_VERSION, type IngestStore } from "./story/story-cache.js";
 export { storyIdFromFile } from "./story/story-id.js";
 export { formatIso } from "./language/iso-date.js";
