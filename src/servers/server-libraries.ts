@@ -80,7 +80,7 @@ export class ServerLibraries {
       const replaced = own.some((s) => s.id === id);
       if (!replaced && own.length >= MAX_SERVER_STORIES) throw new StoryInputError(`This server has ${own.length} stories, the most it can keep: remove one with /story remove first.`);
       // ingesting it is the check that it is an article; the result is cached for the library below
-      const trial = await StoryLibrary.over(StoryLibrary.empty(), [{ id, text: article.text, hash, file: article.fileName }], { cache: this.options.ingest });
+      const trial = await StoryLibrary.over(StoryLibrary.empty(), [{ id, text: article.text, file: article.fileName }], { cache: this.options.ingest });
       const card = trial.card(id);
       if (!card) throw new StoryInputError(`${article.fileName} could not be read as an article: ${(trial.errors[0]?.message ?? "no text found").replace(`${article.fileName}: `, "")}.`);
       await this.store.addStory({ guildId: guild, id, title: card.title, hash, sourceUrl: article.sourceUrl, fileName: article.fileName, addedBy, addedAt: new Date().toISOString(), text: article.text });
@@ -132,7 +132,7 @@ export class ServerLibraries {
 
   private async build(guild: string): Promise<StoryLibrary> {
     const rows = await this.store.listStories(guild);
-    const articles = await Promise.all(rows.map(async (r) => ({ id: r.id, hash: r.hash, file: r.fileName, text: (await this.store.storyText(guild, r.id)) ?? "" })));
+    const articles = await Promise.all(rows.map(async (r) => ({ id: r.id, file: r.fileName, text: (await this.store.storyText(guild, r.id)) ?? "" })));
     return StoryLibrary.over(this.shared, articles, { cache: this.options.ingest, keepInMemory: 20 });
   }
 

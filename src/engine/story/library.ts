@@ -101,6 +101,15 @@ function statArticle(file: string, within?: string): Stats {
   }
 }
 
+/**
+ * What an article's ingest is cached by: its text and its format, since the file name's extension
+ * decides how the text is read (the same words as .md and as .txt are two different stories).
+ */
+export function articleHash(file: string, text: string): string {
+  const format = FORMAT_OF_EXTENSION[extname(file).toLowerCase()] ?? "text";
+  return contentHash(`${format}\0${text}`);
+}
+
 interface Article {
   id: string;
   /** as given, for messages */
@@ -125,9 +134,7 @@ function article(file: string, id = storyIdFromFile(file), stat = statArticle(fi
   } catch (err) {
     throw new Error(`${file}: ${(err as Error).message}`);
   }
-  // the same words as .md and as .txt are two different stories
-  const format = FORMAT_OF_EXTENSION[extname(file).toLowerCase()] ?? "text";
-  return { id, file, path: resolve(file), text, hash: contentHash(`${format}\0${text}`), size: stat.size, mtimeMs: stat.mtimeMs };
+  return { id, file, path: resolve(file), text, hash: articleHash(file, text), size: stat.size, mtimeMs: stat.mtimeMs };
 }
 
 /** Why a cache entry was not used, for the library's `rebuilt` notes; null when it was fine or absent. */
@@ -313,13 +320,17 @@ export class StoryLibrary {
   /**
    * A library of its own stories over `base`'s, which it serves too without copying them (a
    * server's stories over the shared ones). Its own stories win an id they share with `base`'s.
-   * Texts whose ingest is cached are read back from `cache` by their hash; the others are ingested.
+   * Each article is read as its file name's extension says (plain text without one); texts whose
+   * ingest is cached are read back from `cache`, the others are ingested.
    */
-  static async over(base: StoryLibrary, articles: { id: string; text: string; hash: string; file?: string }[], options: { cache?: IngestStore | null; keepInMemory?: number } = {}): Promise<StoryLibrary> {
+  static async over(base: StoryLibrary, articles: { id: string; text: string; file?: string }[], options: { cache?: IngestStore | null; keepInMemory?: number } = {}): Promise<StoryLibrary> {
     const cache = options.cache ? new StoryCache(options.cache) : null;
     const library = new StoryLibrary([], [], { cache, keepInMemory: options.keepInMemory, base });
     const stat = { size: 0, mtimeMs: 0 };
-    const wanted = articles.map((a) => ({ ...a, file: a.file ?? a.id, path: a.file ?? a.id, ...stat }));
+    const wanted = articles.map((a) => {
+      const file = a.file ?? a.id;
+      return { id: a.id, text: a.text, file, path: file, hash: articleHash(file, a.text), ...stat };
+    });
     await library.addArticles(wanted, undefined);
     return library;
   }
