@@ -18,7 +18,7 @@ import type { Stories } from "./stories-service.js";
 
 /** The stories a command sees where it runs: the server's library, else the shared one. */
 export function storiesIn(guild: string | null, deps: Pick<PipelineDeps, "stories" | "servers">): Promise<Stories> {
-  return deps.servers ? storiesFor(deps.servers, guild) : Promise.resolve(deps.stories);
+  return deps.servers ? storiesFor(deps.servers, guild, deps.stories) : Promise.resolve(deps.stories);
 }
 
 /** What became of a run: the face decides how each is shown (the command line prints a result as JSON, a note on stderr). */

@@ -18,6 +18,7 @@ import { StoryLibrary } from "../../src/engine/index.js";
 import { createLogger } from "../../src/log.js";
 import { ServerLibraries } from "../../src/servers/server-libraries.js";
 import { IN_MEMORY, openStorage, type Storage } from "../../src/store/index.js";
+import { HeavyWork } from "../../src/workers/heavy-work.js";
 import { DiscordEmulator } from "../emulator/emulator.js";
 import { autocomplete, slashCommand, subcommand } from "../emulator/interactions.js";
 import { user } from "../emulator/world.js";
@@ -36,6 +37,16 @@ let site: string;
 let sharedDir: string;
 const admin = user("editor");
 
+/** The bot's worker pool, noting which stories went to a worker (read from their file) and which were summarised in place. */
+class WatchedWork extends HeavyWork {
+  readonly seen: string[] = [];
+  override summarize(...args: Parameters<HeavyWork["summarize"]>): ReturnType<HeavyWork["summarize"]> {
+    this.seen.push(`${args[0].id}: ${args[0].file ? "worker" : "in place"}`);
+    return super.summarize(...args);
+  }
+}
+let heavy: WatchedWork;
+
 beforeAll(async () => {
   sharedDir = mkdtempSync(join(tmpdir(), "storybot-shared-"));
   copyFileSync(fixture("scale/glacier-survey-2021-08-12.txt"), join(sharedDir, "glacier-survey-2021-08-12.txt"));
@@ -51,10 +62,12 @@ beforeAll(async () => {
   storage = openStorage(IN_MEMORY);
   const shared = await StoryLibrary.fromDirectory(sharedDir, { cache: storage.ingest });
   const servers = new ServerLibraries(shared, storage.servers, { ingest: storage.ingest, fetch: { allow: ["127.0.0.1"] } });
+  const stories = new Stories(shared);
+  stories.heavy = heavy = new WatchedWork({ dbFile: null, threads: 1 });
   bot = await launchBot({
     token: emulator.world.token,
     apiUrl: emulator.apiUrl,
-    stories: new Stories(shared),
+    stories,
     servers,
     log: createLogger({ level: "silent" }),
     commands,
@@ -64,6 +77,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await bot?.client.destroy();
+  await heavy?.close();
   await emulator?.close();
   storage?.close();
   web?.closeAllConnections();
@@ -135,6 +149,15 @@ describe("/story", () => {
     expect(await choices(guildA())).toEqual(expect.arrayContaining(["ferry-strike", "ashford-bridge", "glacier-survey-2021-08-12"]));
     expect(await choices(guildB())).toEqual(["glacier-survey-2021-08-12"]);
     expect((await ask("Who announced the agreement?", guildB(), { story: "ferry-strike" })).text).not.toContain("Graham Oyelaran");
+  });
+
+  it("summarises a server's own story in place and a shared one in the bot's worker threads", { timeout: 60_000 }, async () => {
+    const own = await run(slashCommand(emulator.world, admin, "summary", { story: "ferry-strike" }, guildA()));
+    expect(own.text).toMatch(/Island ferry crews end nine-day strike/);
+    expect(own.text).toMatch(/\(¶1\)/);
+    const shared = await run(slashCommand(emulator.world, admin, "summary", { story: "glacier-survey-2021-08-12" }, guildA()));
+    expect(shared.text).toMatch(/\(¶1\)/);
+    expect(heavy.seen).toEqual(["ferry-strike: in place", "glacier-survey-2021-08-12: worker"]);
   });
 
   it("sets a server's default story, which only that server's commands use", async () => {

@@ -112,9 +112,10 @@ export function articleHash(file: string, text: string): string {
 
 interface Article {
   id: string;
-  /** as given, for messages */
+  /** as given, for messages; its extension says how the text is read */
   file: string;
-  path: string;
+  /** the file on disk; null for a text handed over directly (a server's story, kept in its database) */
+  path: string | null;
   text: string;
   hash: string;
   size: number;
@@ -156,7 +157,7 @@ async function ingestArticle(a: Article, cache: StoryCache | null): Promise<Stor
   const ingestText = await ingester();
   let story: Story;
   try {
-    story = ingestText(a.text, a.id, a.path);
+    story = { ...ingestText(a.text, a.id, a.path ?? a.file), file: a.path };
   } catch (err) {
     throw new Error(`${a.file}: ${(err as Error).message}`);
   }
@@ -329,7 +330,7 @@ export class StoryLibrary {
     const stat = { size: 0, mtimeMs: 0 };
     const wanted = articles.map((a) => {
       const file = a.file ?? a.id;
-      return { id: a.id, text: a.text, file, path: file, hash: articleHash(file, a.text), ...stat };
+      return { id: a.id, text: a.text, file, path: null, hash: articleHash(file, a.text), ...stat };
     });
     await library.addArticles(wanted, undefined);
     return library;
@@ -363,14 +364,15 @@ export class StoryLibrary {
    * the ingester is loaded: preloadIngest()); otherwise the problem is noted in `errors`.
    */
   private rebuild(id: string, entry: Entry, why: string): Story | undefined {
-    const file = entry.card.file ?? id;
-    const where = `${file}: its cached copy in ${this.cache!.location} is ${why}`;
+    const file = entry.card.file;
+    const where = `${file ?? id}: its cached copy in ${this.cache!.location} is ${why}`;
     try {
-      const a = article(file, id);
-      if (loadedIngest && a.hash === entry.hash) {
+      // a story given as text has no file to read again: its owner (a server's library) must hand it over anew
+      const a = file === null ? null : article(file, id);
+      if (a && loadedIngest && a.hash === entry.hash) {
         const story = loadedIngest(a.text, a.id, a.path);
         this.cache!.writeStory(a.hash, story);
-        const note = { file, message: `${where}; ingested again` };
+        const note = { file: a.file, message: `${where}; ingested again` };
         this.rebuilt.push(note);
         this.onRebuilt?.(note);
         return story;
@@ -378,7 +380,7 @@ export class StoryLibrary {
     } catch {
       // unreadable or changed since it was listed: reported below like a missing copy
     }
-    this.errors.push({ file, message: `${where}; load the stories again` });
+    this.errors.push({ file: file ?? id, message: `${where}; load the stories again` });
     return undefined;
   }
 
