@@ -8,7 +8,6 @@
  */
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import type { LookupFunction } from "node:net";
-import { Agent, request } from "undici";
 import { isIpLiteral, parseAllowList, rangeInWords, refusedRange } from "./addresses.js";
 
 export interface FetchOptions {
@@ -107,6 +106,8 @@ function plainly(err: unknown, url: URL, timeoutMs: number): FetchError {
 export async function fetchPage(link: string, options: FetchOptions = {}): Promise<FetchedPage> {
   const { timeoutMs, maxBytes, maxRedirects } = { ...FETCH_DEFAULTS, ...options };
   const allow = parseAllowList(options.allow ?? []);
+  // undici takes ~0.1 s to load: only a bot asked to fetch a link should pay for it
+  const { Agent, request } = await import("undici");
   const agent = new Agent({ connect: { lookup: checkingLookup(allow), timeout: timeoutMs }, maxRedirections: 0 });
   const signal = AbortSignal.timeout(timeoutMs);
   let url = checkedUrl(link.trim(), allow);
