@@ -41,10 +41,14 @@ function repliesToTheBot(message: Message): boolean {
   return !!message.reference && message.mentions.repliedUser?.id === me.id;
 }
 
-/** A reply in the channel (it cannot be private), pinging no one. */
+/**
+ * A reply in the channel (it cannot be private), pinging no one. Its nonce is the asking message's
+ * id, enforced: Discord then creates it once however often it is sent, so the request may be sent
+ * again after a connection reset (rest-requests.ts) without posting the answer twice.
+ */
 async function replyTo(message: Message, reply: Reply): Promise<void> {
   const { flags: _private, ...payload } = toDiscordMessage(reply);
-  await message.reply(payload);
+  await message.reply({ ...payload, nonce: message.id, enforceNonce: true });
 }
 
 /** While the bot stops: a mention is not answered, but the asker is told, and the log says so. */

@@ -5,8 +5,9 @@
  * - A connection reset ("other side closed", undici's UND_ERR_SOCKET; ECONNRESET is already retried
  *   by @discordjs/rest) is not retried: under load, a keep-alive socket closed by the far side as a
  *   request goes out loses that request. Requests that may be sent twice are retried here: reads,
- *   PUT/PATCH/DELETE, and the interaction callback, which Discord accepts once and refuses after
- *   with 40060 (the responder takes that as done).
+ *   PUT/PATCH/DELETE, a message sent with an enforced nonce (the mention replies), and the
+ *   interaction callback, which Discord accepts once and refuses after with 40060 (the responder
+ *   takes that as done).
  * - A request that gets no answer is aborted after the REST timeout and retried; the last one fails
  *   with "This operation was aborted", which does not say what timed out. It now says which request,
  *   to which API, after how long.
@@ -37,11 +38,27 @@ export function isConnectionReset(err: unknown): boolean {
   return code !== undefined && RESET_CODES.has(code);
 }
 
-/** Safe to send twice: Discord's effect is the same, or it refuses the second (the interaction callback). */
-export function retrySafe(method: string, url: string): boolean {
+/** A message create that Discord makes once per nonce (`enforce_nonce`): sending it again returns the first. */
+function enforcesNonce(body: unknown): boolean {
+  if (typeof body !== "string") return false;
+  try {
+    const data = JSON.parse(body) as { nonce?: unknown; enforce_nonce?: unknown };
+    return data.enforce_nonce === true && (typeof data.nonce === "string" || typeof data.nonce === "number");
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Safe to send twice: Discord's effect is the same (reads, PUT/PATCH/DELETE, a message with an
+ * enforced nonce), or it refuses the second (the interaction callback, with 40060).
+ */
+export function retrySafe(method: string, url: string, body?: unknown): boolean {
   const m = method.toUpperCase();
   if (m === "GET" || m === "HEAD" || m === "PUT" || m === "PATCH" || m === "DELETE") return true;
-  return m === "POST" && /\/interactions\/\d+\/[^/]+\/callback$/.test(new URL(url).pathname);
+  if (m !== "POST") return false;
+  const path = new URL(url).pathname;
+  return /\/interactions\/\d+\/[^/]+\/callback$/.test(path) || (/\/channels\/\d+\/messages$/.test(path) && enforcesNonce(body));
 }
 
 export interface RequestHooks {
@@ -64,7 +81,7 @@ export function resilientRequests(hooks: RequestHooks, base: MakeRequest = Defau
           throw timedOut;
         }
         if (!isConnectionReset(err)) throw err;
-        const willRetry = attempt <= RESET_RETRIES && retrySafe(method, url);
+        const willRetry = attempt <= RESET_RETRIES && retrySafe(method, url, init.body);
         hooks.onReset?.({ method, route: routeOf(url), attempt, willRetry });
         if (!willRetry) throw err;
       }

@@ -8,7 +8,7 @@
 import { describe, it, type TestContext } from "vitest";
 import { dispatchBurst, outcomeOf } from "../emulator/burst.js";
 import { startBotUnderTest, type BotUnderTest } from "../emulator/harness.js";
-import { slashCommand } from "../emulator/interactions.js";
+import { slashCommand, userMessage } from "../emulator/interactions.js";
 import { user } from "../emulator/world.js";
 
 async function start(test: TestContext, options: Parameters<typeof startBotUnderTest>[0] = {}): Promise<BotUnderTest> {
@@ -38,6 +38,8 @@ describe.concurrent("connections reset under load", () => {
       return interaction;
     });
     await emulator.interactions.waitUntilCompleted(ids, 30_000);
+    // an interaction whose first callback Discord handled is complete before the bot's retry arrives
+    await Promise.all(after.map((id) => emulator.rest.waitFor((c) => c.path.startsWith(`/interactions/${id}/`) && c.status === 400, 10_000)));
     const outcome = outcomeOf(emulator, ids);
     expect(outcome).toMatchObject({ dispatched: COUNT, delivered: COUNT, unanswered: [] });
     // a callback that reached Discord is refused the second time: the only "second acknowledgements"
@@ -48,6 +50,29 @@ describe.concurrent("connections reset under load", () => {
     expect(t.logs.find((l) => l.msg === RESET)).toMatchObject({ level: 40, method: "POST", route: "/interactions/:id/:token/callback", attempt: 1 });
     expect(t.logs.filter((l) => l.level >= 50)).toEqual([]);
     for (const id of ids) expect(JSON.stringify(t.logs)).not.toContain(emulator.interactions.get(id)!.token);
+  });
+});
+
+describe.concurrent("a mention's reply whose connection is reset", () => {
+  it("is sent again with the same enforced nonce and posted once, whether the reset came before or after Discord made it", async (test) => {
+    const { expect } = test;
+    const t = await start(test);
+    const { emulator } = t;
+    const bot = emulator.world.bot;
+    const replies = (id: string) => emulator.rest.calls.filter((c) => c.method === "POST" && c.body?.message_reference?.message_id === id);
+    for (const drop of ["after", "before"] as const) {
+      const asked = userMessage(emulator.world, user(`mention-${drop}`), `<@${bot.id}> who laid flowers?`, [bot]);
+      emulator.rest.fail({ method: "POST", path: /^\/channels\/\d+\/messages$/, drop, times: 1 });
+      emulator.gateway.dispatch("MESSAGE_CREATE", asked);
+      const posted = await emulator.rest.waitFor((c) => c.status === 200 && !c.dropped && c.body?.message_reference?.message_id === asked.id);
+      expect(posted.body.embeds[0].description).toMatch(/Kim Jong-un/);
+      expect(replies(asked.id).map((c) => c.dropped ?? c.status)).toEqual([drop, 200]);
+      for (const c of replies(asked.id)) expect(c.body).toMatchObject({ nonce: asked.id, enforce_nonce: true });
+    }
+    // the reply whose first try Discord had made was not made again
+    expect(emulator.rest.created).toHaveLength(2);
+    expect(t.logs.filter((l) => l.msg === RESET)).toEqual([expect.objectContaining({ route: "/channels/:id/messages" }), expect.objectContaining({ route: "/channels/:id/messages" })]);
+    expect(t.logs.filter((l) => l.level >= 50)).toEqual([]);
   });
 });
 

@@ -62,6 +62,9 @@ const unauthorized: Result = { status: 401, body: { message: "401: Unauthorized"
 
 export class RestApi {
   readonly calls: RestCall[] = [];
+  /** the bot's channel messages, each once however often it was sent */
+  readonly created: { id: string }[] = [];
+  private readonly byNonce = new Map<string, { id: string }>();
   /** route buckets with their headers, and global 429s on demand */
   readonly rateLimits: RateLimits;
   readonly commands = new Map<string, unknown[]>();
@@ -89,7 +92,7 @@ export class RestApi {
       ["PATCH", /^\/webhooks\/\d+\/([^/]+)\/messages\/([^/]+)$/, (m, c) => this.edit(m[1]!, m[2]!, c.body)],
       ["DELETE", /^\/webhooks\/\d+\/([^/]+)\/messages\/([^/]+)$/, (m) => (this.messages.delete(`${m[1]}:${m[2]}`) ? { status: 204 } : notFound)],
       ["POST", /^\/webhooks\/\d+\/([^/]+)$/, (m, c) => this.followUp(m[1]!, c.body)],
-      ["POST", /^\/channels\/(\d+)\/messages$/, bot((m, c) => (messageErrors(c.body).length ? invalidFormBody(messageErrors(c.body)) : { status: 200, body: this.botMessage(c.body) }))],
+      ["POST", /^\/channels\/(\d+)\/messages$/, bot((m, c) => (messageErrors(c.body).length ? invalidFormBody(messageErrors(c.body)) : { status: 200, body: this.botMessage(m[1]!, c.body) }))],
     ];
   }
 
@@ -224,8 +227,15 @@ export class RestApi {
     return { status: 200, body: message };
   }
 
-  private botMessage(body: any): unknown {
-    const { allowed_mentions: _a, ...fields } = body ?? {};
-    return messageObject(this.world, { author: this.world.bot, ...fields });
+  /** Discord creates a message with an enforced nonce once: the same nonce again returns the first. */
+  private botMessage(channel: string, body: any): unknown {
+    const { allowed_mentions: _a, nonce, enforce_nonce: enforce, ...fields } = body ?? {};
+    const key = enforce && nonce !== undefined ? `${channel}:${nonce}` : null;
+    const earlier = key && this.byNonce.get(key);
+    if (earlier) return earlier;
+    const message = messageObject(this.world, { author: this.world.bot, ...fields });
+    this.created.push(message);
+    if (key) this.byNonce.set(key, message);
+    return message;
   }
 }
