@@ -14,7 +14,6 @@ import { runConsole } from "../console/console.js";
 import { launchBot, STOP_BUDGET_MS, type RunningBot } from "../discord/bot.js";
 import { GatewayFailure } from "../discord/gateway-watch.js";
 import { ingestLog } from "../discord/ingest-log.js";
-import { HeavyWork } from "../workers/heavy-work.js";
 import { dropStrayShardCount, shardOfThisProcess } from "../discord/shard-process.js";
 import { preloadIngest, StoryLibrary } from "../engine/index.js";
 import { createLogger, type Logger } from "../log.js";
@@ -111,6 +110,8 @@ export async function serve(opts: ServeOptions): Promise<void> {
   // a failing handler must never take the bot down: log what slipped through and carry on
   process.on("unhandledRejection", (err) => log.error({ err }, "unhandled rejection"));
   // summaries of long stories take seconds: worker threads make them, so that no user waits on another
+  // (loaded here, so that the console and a refused start do not pay for the pool)
+  const { HeavyWork } = await import("../workers/heavy-work.js");
   stories.heavy = new HeavyWork({ dbFile: DEFAULT_DB_FILE === ":memory:" ? null : DEFAULT_DB_FILE });
   let bot: RunningBot | null = null;
   try {
