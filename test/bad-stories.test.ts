@@ -20,7 +20,7 @@ const IS_ROOT = process.getuid?.() === 0;
 /** the conventional unprivileged account: root reads any file, so a permission test runs as this */
 const NOBODY = { uid: 65534, gid: 65534 };
 /** `ask` answers in about a second; a run still going after this long is stuck. */
-const HANG_GUARD_MS = 10_000;
+const HANG_GUARD_MS = 30_000;
 
 const ARTICLE = "A good story\n\nOSLO, May 2, 2022 (Wire) — The city opened a new library on Monday, the mayor said.\n\nIt holds 40,000 books.\n";
 /** Each alias level multiplies by ten: a million nodes from a few lines, unless the parser refuses. */
