@@ -13,6 +13,7 @@ import { commands } from "../commands/index.js";
 import { Stories } from "../commands/stories-service.js";
 import { preloadIngest, StoryLibrary } from "../src/engine/index.js";
 import { engineFingerprint, type IngestStore } from "../src/engine/story/story-cache.js";
+import { decodeStory, encodeStory, type EncodedStory } from "../src/engine/story/story-encoding.js";
 import { toDiscordMessage } from "../src/render/discord-message.js";
 import { runCommand } from "./props/drive-commands.js";
 
@@ -33,13 +34,30 @@ function memoryStore(): IngestStore & { stories: Map<string, string> } {
   };
 }
 
-/** Ways an entry can be damaged and still look like a story at a glance. */
-const DAMAGE: Record<string, (story: any) => void> = {
-  "an entity without its mentions": (s) => delete s.entities[0].mentions,
-  "a token without its stem": (s) => delete s.sentences[3].tokens[2].stem,
-  "a date of the wrong precision": (s) => (s.dates[0].precision = 12),
-  "a paragraph pointing past the last sentence": (s) => s.paragraphs[1].sentenceIds.push(10_000),
+/** Ways an entry can be damaged and still look like a story at a glance: in the story, encoded again, or in its encoding. */
+const DAMAGE: Record<string, (entry: EncodedStory) => EncodedStory> = {
+  "an entity without its mentions": (e) => (delete (e.entities[0] as Partial<EncodedStory["entities"][number]>).mentions, e),
+  "a token without its stem": inStory((s) => delete s.sentences[3].tokens[2].stem),
+  "a date of the wrong precision": inStory((s) => (s.dates[0].precision = 12)),
+  "a paragraph pointing past the last sentence": inStory((s) => s.paragraphs[1].sentenceIds.push(10_000)),
+  "a token pointing past the lexicon": (e) => ((tokensOf(e, 2)[5] = e.lexicon.length), e),
+  "a token's offsets cut short": (e) => (tokensOf(e, 2).pop(), e),
+  "a lexicon entry that is not text": (e) => ((e.lexicon as unknown[])[4] = 7, e),
+  "a passage index pointing past the last sentence": (e) => (e.passages.docs[3] = 10_000, e),
+  "a passage index missing a term": (e) => (e.passages.vocabulary.pop(), e),
+  "a verb without its senses": (e) => ((e.verbs[0] as unknown[])[1] = null, e),
 };
+
+/** A sentence's tokens as encoded: the one list of numbers among its fields. */
+const tokensOf = (entry: EncodedStory, sentence: number) => (entry.sentences[sentence] as unknown[]).find((f) => Array.isArray(f)) as number[];
+
+function inStory(damage: (story: any) => void): (entry: EncodedStory) => EncodedStory {
+  return (entry) => {
+    const { story, index } = decodeStory(entry)!;
+    damage(story);
+    return encodeStory(story, index);
+  };
+}
 
 let dir: string;
 beforeEach(() => {
@@ -55,9 +73,7 @@ describe("a stamped but damaged cache entry", () => {
     const first = await StoryLibrary.fromDirectory(dir, { cache: store });
     const intact = first.get(ID)!;
     const key = [...store.stories.keys()].find((k) => k.startsWith(`${engineFingerprint()}:`))!;
-    const damaged = JSON.parse(store.stories.get(key)!);
-    DAMAGE[kind]!(damaged);
-    store.stories.set(key, JSON.stringify(damaged));
+    store.stories.set(key, JSON.stringify(DAMAGE[kind]!(JSON.parse(store.stories.get(key)!))));
 
     const library = await StoryLibrary.fromDirectory(dir, { cache: store });
     const notes: string[] = [];
@@ -67,7 +83,7 @@ describe("a stamped but damaged cache entry", () => {
     expect(notes).toEqual([expect.stringMatching(new RegExp(`${ID}\\.txt: its cached copy in the test's memory store is damaged \\(.+\\); ingested again`))]);
     expect(library.errors).toEqual([]);
     // the entry is whole again: the next library reads it without a rebuild
-    expect(JSON.parse(store.stories.get(key)!)).toEqual(JSON.parse(JSON.stringify((({ id: _i, file: _f, ...rest }) => rest)(intact))));
+    expect(decodeStory(JSON.parse(store.stories.get(key)!))?.story).toEqual((({ id: _i, file: _f, ...rest }) => rest)(intact));
 
     const stories = new Stories(library);
     for (const [name, values] of [["who", { subject: "Mao Anying" }], ["timeline", {}], ["facts", {}], ["ask", { question: "When did the war begin?" }]] as const) {

@@ -19,6 +19,8 @@ const FORMAT = 1;
 
 export type DocId = string | number;
 
+const isWhole = (v: unknown, min: number, max: number): v is number => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+
 export interface Scored<K extends DocId> {
   id: K;
   /** only comparable between documents ranked for the same terms */
@@ -30,6 +32,21 @@ export interface Bm25JSON<K extends DocId> {
   format: number;
   vocabulary: string[];
   docs: [K, number[]][];
+}
+
+/**
+ * A frozen index as saved (a story's passage index, cached with the story): its vocabulary, the
+ * document ids, and per term in turn how many documents hold it, then those documents and counts.
+ */
+export interface Bm25Postings<K extends DocId> {
+  format: number;
+  vocabulary: string[];
+  ids: K[];
+  /** documents per term, in vocabulary order */
+  df: number[];
+  /** each term's documents (positions in ids), then their counts of the term, term after term */
+  docs: number[];
+  counts: number[];
 }
 
 interface Doc {
@@ -99,6 +116,42 @@ export class Bm25Index<K extends DocId> {
       }
       index.docs.set(entry[0], doc);
     }
+    return index;
+  }
+
+  /**
+   * A frozen index saved with toPostings(), or null when the data is not one: every number is
+   * checked to point inside the index, since a damaged cache entry must not rank with garbage.
+   */
+  static fromPostings<K extends DocId>(data: unknown, isId: (v: unknown) => v is K): Bm25Index<K> | null {
+    if (typeof data !== "object" || data === null) return null;
+    const { format, vocabulary, ids, df, docs, counts } = data as Partial<Bm25Postings<K>>;
+    if (format !== FORMAT || !Array.isArray(vocabulary) || !Array.isArray(ids) || !Array.isArray(df) || !Array.isArray(docs) || !Array.isArray(counts)) return null;
+    if (df.length !== vocabulary.length || docs.length !== counts.length || !ids.every(isId) || !vocabulary.every((t) => typeof t === "string")) return null;
+    const index = new Bm25Index<K>();
+    for (const term of vocabulary) index.termId(term);
+    if (index.vocabulary.length !== vocabulary.length) return null;
+    const offsets = new Uint32Array(df.length + 1);
+    for (let t = 0; t < df.length; t++) {
+      const n: unknown = df[t];
+      if (!isWhole(n, 0, docs.length)) return null;
+      offsets[t + 1] = offsets[t]! + n;
+    }
+    if (offsets[df.length] !== docs.length) return null;
+    const lengths = new Float64Array(ids.length);
+    const postingDocs = new Uint32Array(docs.length);
+    const postingCounts = new Uint16Array(docs.length);
+    for (let i = 0; i < docs.length; i++) {
+      const d: unknown = docs[i];
+      const c: unknown = counts[i];
+      if (!isWhole(d, 0, ids.length - 1) || !isWhole(c, 1, 65535)) return null;
+      postingDocs[i] = d;
+      postingCounts[i] = c;
+      lengths[d]! += c;
+    }
+    const averageLength = ids.length ? lengths.reduce((a, b) => a + b, 0) / ids.length : 1;
+    index.postings = { ids: [...ids], lengths, averageLength: averageLength || 1, offsets, docs: postingDocs, counts: postingCounts };
+    index.frozen = true;
     return index;
   }
 
@@ -240,6 +293,13 @@ export class Bm25Index<K extends DocId> {
       if (best.length > limit) best.pop();
     }
     return best.map((d) => ({ id: p.ids[d]!, score: scores[d]! }));
+  }
+
+  /** The postings as they are ranked, frozen or not (Bm25Index.fromPostings reads them back frozen). */
+  toPostings(): Bm25Postings<K> {
+    const p = this.prepared();
+    const df = Array.from({ length: this.vocabulary.length }, (_, t) => p.offsets[t + 1]! - p.offsets[t]!);
+    return { format: FORMAT, vocabulary: [...this.vocabulary], ids: [...p.ids], df, docs: Array.from(p.docs), counts: Array.from(p.counts) };
   }
 
   /** Only the vocabulary the documents still use is saved. */

@@ -6,10 +6,10 @@
  */
 import type Fuse from "fuse.js";
 import { lazy, require } from "../lazy-require.js";
-import { Bm25Index, editDistance } from "./bm25.js";
+import { Bm25Index, editDistance, type Bm25Postings } from "./bm25.js";
 import { stem } from "../language/nlp.js";
 import { STOPWORDS } from "../language/stopwords.js";
-import { verbDistance } from "../language/wordnet.js";
+import { verbDistance, verbReach, type VerbReach } from "../language/wordnet.js";
 import { LIGHT_VERBS } from "../language/lexicon.js";
 import type { Story, Token } from "../types.js";
 
@@ -20,30 +20,58 @@ export interface Hit {
   score: number;
 }
 
+/** A verb of the story, with its stem and what WordNet says of it. */
+export interface StoryVerb extends VerbReach {
+  stem: string;
+}
+
+/** What the cache keeps of a story's index (story-encoding.ts): its postings and its verbs. */
+export interface SavedIndex {
+  postings: Bm25Postings<number>;
+  verbs: StoryVerb[];
+}
+
 export class StoryIndex {
   private readonly search: Bm25Index<number>;
   /** built on the first misspelling: most questions use the story's own words, and 1,000 stories' worth costs memory */
   private words: { vocabulary: Set<string>; fuse: Fuse<string> | null } | null = null;
+  private verbList: StoryVerb[] | null = null;
+  private readonly related = new Map<string, string[]>();
 
-  constructor(readonly story: Story) {
-    const search = new Bm25Index<number>();
-    for (const sent of story.sentences) search.put(sent.id, sent.tokens.filter(isContent).map((t) => t.stem));
-    this.search = search.freeze();
+  /** `saved`: the story's index as cached with it; otherwise it is built from the sentences */
+  constructor(readonly story: Story, saved?: { search: Bm25Index<number>; verbs: StoryVerb[] }) {
+    if (saved) {
+      this.search = saved.search;
+      this.verbList = saved.verbs;
+      return;
+    }
+    const built = new Bm25Index<number>();
+    for (const sent of story.sentences) built.put(sent.id, sent.tokens.filter(isContent).map((t) => t.stem));
+    this.search = built.freeze();
   }
 
-  private verbStems: Map<string, string> | null = null;
-  private readonly related = new Map<string, string[]>();
+  /** The index as the cache keeps it with the story. */
+  saved(): SavedIndex {
+    return { postings: this.search.toPostings(), verbs: this.verbs() };
+  }
+
+  /** The story's verbs, in order of first use; a light verb ("made") relates to everything and so supports nothing. */
+  private verbs(): StoryVerb[] {
+    if (!this.verbList) {
+      const stems = new Map<string, string>();
+      for (const s of this.story.sentences) for (const t of s.tokens) if (t.pos === "VERB" && !LIGHT_VERBS.has(t.lemma)) stems.set(t.lemma, t.stem);
+      this.verbList = [...stems].map(([lemma, st]) => ({ ...verbReach(lemma), stem: st }));
+    }
+    return this.verbList;
+  }
 
   /** Stems of the story's verbs that WordNet relates to a verb the story does not use ("sing" → "perform"). */
   relatedVerbs(lemma: string): string[] {
     let found = this.related.get(lemma);
     if (!found) {
-      if (!this.verbStems) {
-        this.verbStems = new Map();
-        // a light verb ("made") relates to everything and so supports nothing
-        for (const s of this.story.sentences) for (const t of s.tokens) if (t.pos === "VERB" && !LIGHT_VERBS.has(t.lemma)) this.verbStems.set(t.lemma, t.stem);
-      }
-      found = [...this.verbStems].filter(([l]) => verbDistance(lemma, l) !== null).map(([, st]) => st);
+      found = this.verbs()
+        .filter((v) => verbDistance(lemma, v) !== null)
+        .map((v) => v.stem);
       this.related.set(lemma, found);
     }
     return found;
@@ -115,6 +143,27 @@ export function isContent(t: Token): boolean {
 }
 
 const cache = new WeakMap<Story, StoryIndex>();
+
+const isSynsetList = (v: unknown): boolean => Array.isArray(v) && v.every(Number.isInteger);
+
+function isStoryVerb(v: unknown): v is StoryVerb {
+  if (typeof v !== "object" || v === null) return false;
+  const { lemma, stem: st, senses, opposed, reach } = v as Partial<StoryVerb>;
+  return typeof lemma === "string" && typeof st === "string" && isSynsetList(senses) && isSynsetList(opposed) && Array.isArray(reach) && reach.every(isSynsetList);
+}
+
+/**
+ * Gives a story read back from the cache the index cached with it, so that its first question
+ * need not index it (~1–3 ms) nor look its verbs up in WordNet (~4 ms); false when `saved` is not
+ * an index of its sentences.
+ */
+export function adoptIndex(story: Story, saved: SavedIndex): boolean {
+  const n = story.sentences.length;
+  const search = Bm25Index.fromPostings(saved.postings, (v): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) < n);
+  if (!search || search.size !== n || !Array.isArray(saved.verbs) || !saved.verbs.every(isStoryVerb)) return false;
+  cache.set(story, new StoryIndex(story, { search, verbs: saved.verbs }));
+  return true;
+}
 
 export function indexOf(story: Story): StoryIndex {
   let index = cache.get(story);

@@ -131,15 +131,6 @@ function depthOf(key: SynsetKey): number {
   });
 }
 
-/** Opposites and cause and effect sit close in WordNet but do not say the same thing: "who won?" is not "who lost?". */
-function opposed(a: string, b: string): boolean {
-  const sa = verbSenses(a);
-  const sb = verbSenses(b);
-  if (sa.some((s) => sb.includes(s))) return false;
-  const against = (from: SynsetKey[], to: SynsetKey[]) => from.some((s) => pointers(s).opposed.some((o) => to.includes(o)));
-  return against(sa, sb) || against(sb, sa);
-}
-
 const PERSON = "n:00007846";
 const ORGANIZATION = "n:08024893";
 const LOCATION = "n:00027365";
@@ -194,17 +185,53 @@ export function isPlaceNoun(word: string): boolean {
   return kinds(word).includes(LOCATION);
 }
 
-/** Hypernym steps between two verbs' closest senses, or null when farther than MAX_STEPS. */
-export function verbDistance(a: string, b: string): number | null {
-  if (a === b) return 0;
-  if (opposed(a, b)) return null;
-  const up = ancestors(a);
-  let best: number | null = null;
-  for (const [synset, d] of ancestors(b)) {
-    const e = up.get(synset);
-    if (e === undefined || (best !== null && d + e >= best)) continue;
+/**
+ * What verbDistance needs to know of a verb, worked out once so that it can be kept with a story
+ * (its passage index): measuring a question's verb against a story's 150 verbs took thousands of
+ * WordNet reads a story. Synsets are numbers: a verb's offset, a noun's negated.
+ */
+export interface VerbReach {
+  lemma: string;
+  /** its most frequent senses */
+  senses: number[];
+  /** the senses they oppose or cause */
+  opposed: number[];
+  /** synsets where it can meet another verb, by hypernym steps: [0 steps, 1 step, …, MAX_STEPS] */
+  reach: number[][];
+}
+
+const code = (key: SynsetKey): number => (key.startsWith("v:") ? 1 : -1) * Number(key.slice(2));
+
+export function verbReach(lemma: string): VerbReach {
+  const senses = verbSenses(lemma);
+  const reach: number[][] = Array.from({ length: MAX_STEPS + 1 }, () => []);
+  for (const [synset, d] of ancestors(lemma)) {
+    // a general noun is no meeting point (see SPECIFIC_NOUN_DEPTH)
     if (synset.startsWith("n:") && depthOf(synset) < SPECIFIC_NOUN_DEPTH) continue;
-    best = d + e;
+    reach[d]!.push(code(synset));
   }
-  return best !== null && best <= MAX_STEPS ? best : null;
+  return { lemma, senses: senses.map(code), opposed: [...new Set(senses.flatMap((s) => pointers(s).opposed))].map(code), reach };
+}
+
+const reaches = new BoundedMemo<VerbReach>(REMEMBERED);
+
+/** Opposites and cause and effect sit close in WordNet but do not say the same thing: "who won?" is not "who lost?". */
+function opposedReach(a: VerbReach, b: VerbReach): boolean {
+  if (a.senses.some((s) => b.senses.includes(s))) return false;
+  return a.opposed.some((o) => b.senses.includes(o)) || b.opposed.some((o) => a.senses.includes(o));
+}
+
+/** Hypernym steps between two verbs' closest senses, or null when farther than MAX_STEPS (either as a lemma or as its reach). */
+export function verbDistance(a: string, b: string | VerbReach): number | null {
+  const other = typeof b === "string" ? reaches.get(b, () => verbReach(b)) : b;
+  if (a === other.lemma) return 0;
+  const own = reaches.get(a, () => verbReach(a));
+  if (opposedReach(own, other)) return null;
+  let best: number | null = null;
+  for (let d = 0; d < own.reach.length; d++) {
+    for (let e = 0; e < other.reach.length && d + e <= MAX_STEPS && (best === null || d + e < best); e++) {
+      if (own.reach[d]!.some((s) => other.reach[e]!.includes(s))) best = d + e;
+    }
+  }
+  return best;
 }

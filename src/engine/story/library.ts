@@ -145,8 +145,8 @@ function damage<T>(read: CacheRead<T>, what: string, location: string): string |
 
 function fromCache(a: Article, cache: StoryCache | null, rebuilt?: LoadError[]): Story | null {
   if (!cache) return null;
-  const read = cache.readStory(a.hash);
-  if ("value" in read) return { ...read.value, id: a.id, file: a.path };
+  const read = cache.readStory(a.hash, { id: a.id, file: a.path });
+  if ("value" in read) return read.value;
   const why = damage(read, a.file, cache.location);
   if (why) rebuilt?.push({ file: a.file, message: why });
   return null;
@@ -351,8 +351,8 @@ export class StoryLibrary {
     if (!entry) return this.base?.get(id);
     let story = this.recent.get(id);
     if (!story && entry.hash && this.cache) {
-      const read = this.cache.readStory(entry.hash);
-      if ("value" in read) story = { ...read.value, id, file: entry.card.file };
+      const read = this.cache.readStory(entry.hash, { id, file: entry.card.file });
+      if ("value" in read) story = read.value;
       else story = this.rebuild(id, entry, "damaged" in read ? `damaged (${read.damaged})` : "gone");
       if (story) this.recent.set(id, story);
     }

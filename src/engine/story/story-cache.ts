@@ -4,7 +4,7 @@
  * back; the store only keeps strings.
  *
  * Ingest costs milliseconds an article plus ~250 ms to start the NLP libraries; a cached story is
- * one JSON.parse. A story is keyed by the engine fingerprint and the article's content hash, so an
+ * one JSON.parse of its compact encoding (story-encoding.ts). A story is keyed by the engine fingerprint and the article's content hash, so an
  * edited article or an edited engine misses and is rebuilt. Whatever cannot be read back exactly as
  * written (truncated, hand-edited, another shape) is a miss, and is reported as damaged. Writes are
  * best-effort: a read-only database still serves, only slower.
@@ -14,6 +14,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Story, StoryMeta } from "../types.js";
+import { adoptIndex, indexOf } from "../index/search-index.js";
+import { decodeStory, encodeStory, type CachedStory } from "./story-encoding.js";
 import { storyShapeProblem } from "./story-shape.js";
 
 /** Bump when the cache layout changes, or when an NLP package upgrade changes what ingest produces. */
@@ -29,8 +31,7 @@ export interface IngestStore {
   putLibrary(engine: string, dir: string, data: string): void;
 }
 
-/** A story as cached: everything ingest derives from the text, without the file name it came from. */
-export type CachedStory = Omit<Story, "id" | "file">;
+export type { CachedStory };
 
 export interface StoryCard extends StoryMeta {
   paragraphCount: number;
@@ -70,16 +71,15 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-/** Every field the engine reads, checked (story-shape.ts): a damaged entry is rebuilt, not served. */
-function looksLikeStory(v: unknown): v is CachedStory {
-  return storyShapeProblem(v) === null;
-}
 
 function looksLikeManifest(v: unknown): v is LibraryManifest {
   return isRecord(v) && Array.isArray(v.stories) && isRecord(v.router) && v.stories.every((s) => isRecord(s) && typeof s.file === "string" && typeof s.hash === "string" && typeof s.size === "number" && typeof s.mtimeMs === "number" && isRecord(s.card) && typeof s.card.id === "string");
 }
 
-function parsed<T>(raw: string | null, valid: (v: unknown) => v is T): CacheRead<T> {
+/** What a cache entry holds, or null when it is not that; `read` may throw on a damaged value. */
+type Reader<T> = (v: unknown) => T | null;
+
+function parsed<T>(raw: string | null, read: Reader<T>): CacheRead<T> {
   if (raw === null) return { missing: true };
   let value: unknown;
   try {
@@ -87,8 +87,27 @@ function parsed<T>(raw: string | null, valid: (v: unknown) => v is T): CacheRead
   } catch {
     return { damaged: "not JSON" };
   }
-  return valid(value) ? { value } : { damaged: "not the shape the engine writes" };
+  let entry: T | null;
+  try {
+    entry = read(value);
+  } catch {
+    entry = null;
+  }
+  return entry !== null ? { value: entry } : { damaged: "not the shape the engine writes" };
 }
+
+/**
+ * The story, decoded, with every field the engine reads checked (story-shape.ts) and its passage
+ * index adopted: a damaged entry is rebuilt, not served. Throws when it cannot even be decoded.
+ */
+function storyOf(v: unknown, as: Pick<Story, "id" | "file">): Story | null {
+  const decoded = decodeStory(v);
+  if (storyShapeProblem(decoded.story) !== null) return null;
+  const story: Story = { ...decoded.story, ...as };
+  return adoptIndex(story, decoded.index) ? story : null;
+}
+
+const manifestOf = (v: unknown): LibraryManifest | null => (looksLikeManifest(v) ? v : null);
 
 export class StoryCache {
   constructor(private readonly store: IngestStore) {}
@@ -97,24 +116,25 @@ export class StoryCache {
     return this.store.location;
   }
 
-  readStory(hash: string): CacheRead<CachedStory> {
-    return this.read(() => this.store.getStory(engineFingerprint(), hash), looksLikeStory);
+  /** The story cached for the article `hash`, as the story `as` names (its id and file). */
+  readStory(hash: string, as: Pick<Story, "id" | "file">): CacheRead<Story> {
+    return this.read(() => this.store.getStory(engineFingerprint(), hash), (v) => storyOf(v, as));
   }
 
   writeStory(hash: string, story: Story): void {
     const { id: _id, file: _file, ...content } = story;
-    this.write(() => this.store.putStory(engineFingerprint(), hash, JSON.stringify(content)));
+    this.write(() => this.store.putStory(engineFingerprint(), hash, JSON.stringify(encodeStory(content, indexOf(story).saved()))));
   }
 
   readManifest(libraryDir: string): CacheRead<LibraryManifest> {
-    return this.read(() => this.store.getLibrary(engineFingerprint(), libraryDir), looksLikeManifest);
+    return this.read(() => this.store.getLibrary(engineFingerprint(), libraryDir), manifestOf);
   }
 
   writeManifest(libraryDir: string, manifest: LibraryManifest): void {
     this.write(() => this.store.putLibrary(engineFingerprint(), libraryDir, JSON.stringify(manifest)));
   }
 
-  private read<T>(get: () => string | null, valid: (v: unknown) => v is T): CacheRead<T> {
+  private read<T>(get: () => string | null, valid: Reader<T>): CacheRead<T> {
     let raw: string | null;
     try {
       raw = get();

@@ -1,0 +1,173 @@
+/**
+ * How a story is written into the cache: everything ingest derived, without repeating what can be
+ * read off something else. Written out as objects, a 20-paragraph story took ~350 KB (tokens alone
+ * ~290), and reading it back was most of what a question reaching a story not in memory cost.
+ *
+ * - A token is three numbers: the gap since the previous token, its length, and an entry of the
+ *   story's lexicon (lemma, stem or 0 when it is the lemma, part of speech as a number); its text
+ *   is its sentence's text at those offsets, except where wink normalised a character.
+ * - A sentence's text is its paragraph's text between two offsets; a paragraph's sentence ids,
+ *   and an entity mention's text, are written only when they are not what the sentences say.
+ * - The story's passage index and its verbs (search-index.ts) go with it, as lexicon entries and
+ *   numbers: indexing a story took 1–3 ms and looking its verbs up in WordNet ~4 ms.
+ *
+ * Where the shortcut does not hold, the field is written out, so any story reads back exactly.
+ * Decoding trusts nothing: what it builds is checked field by field like any cache entry
+ * (story-shape.ts), and a value it cannot use makes it throw, which the cache counts as damage.
+ */
+import type { SavedIndex } from "../index/search-index.js";
+import type { Entity, Paragraph, Sentence, Span, Story, Token } from "../types.js";
+
+/** A story as cached: everything ingest derives from the text, without the file name it came from. */
+export type CachedStory = Omit<Story, "id" | "file">;
+
+/** [number, text] or, when they are not the sentences' own, [number, text, sentence ids] */
+type EncodedParagraph = [number, string, number[]?];
+/** [paragraph, start, end in its text, tokens] or [paragraph, text, tokens]; then [token, text] where its text is not the slice */
+type EncodedSentence = [number, number, number, number[], [number, string][]?] | [number, string, number[], [number, string][]?];
+/** [sentence, first token, end token] or, when its text is not those tokens', [sentence, start, end, text] */
+type EncodedSpan = [number, number, number, string?];
+type EncodedEntity = Omit<Entity, "mentions"> & { mentions: EncodedSpan[] };
+/** [lexicon entry, synsets of its senses, of the senses it opposes, then reached in 0, 1, 2… steps], synsets as places in `synsets` */
+type EncodedVerb = [number, ...number[][]];
+
+export interface EncodedStory extends Omit<CachedStory, "paragraphs" | "sentences" | "entities"> {
+  /** lemma, stem (0: the lemma itself), part of speech (its place in `tags`) of each distinct token */
+  lexicon: (string | number)[];
+  tags: string[];
+  paragraphs: EncodedParagraph[];
+  sentences: EncodedSentence[];
+  entities: EncodedEntity[];
+  /** the passage index, each vocabulary term as a lexicon entry with that stem */
+  passages: Omit<SavedIndex["postings"], "vocabulary"> & { vocabulary: number[] };
+  synsets: number[];
+  verbs: EncodedVerb[];
+}
+
+const SAME_AS_LEMMA = 0;
+
+function spanText(s: Sentence, span: Pick<Span, "start" | "end">): string | undefined {
+  const first = s.tokens[span.start];
+  const last = s.tokens[span.end - 1];
+  return first && last ? s.text.slice(first.start, last.end) : undefined;
+}
+
+export function encodeStory(story: CachedStory, index: SavedIndex): EncodedStory {
+  const lexicon: (string | number)[] = [];
+  const tags: string[] = [];
+  const entries = new Map<string, number>();
+  const entryOf = (t: Pick<Token, "lemma" | "stem" | "pos">): number => {
+    const key = `${t.lemma}\0${t.stem}\0${t.pos}`;
+    let entry = entries.get(key);
+    if (entry === undefined) {
+      entry = entries.size;
+      entries.set(key, entry);
+      let tag = tags.indexOf(t.pos);
+      if (tag < 0) tag = tags.push(t.pos) - 1;
+      lexicon.push(t.lemma, t.stem === t.lemma ? SAME_AS_LEMMA : t.stem, tag);
+    }
+    return entry;
+  };
+  const cursors = new Map<number, number>();
+  const sentences = story.sentences.map((s): EncodedSentence => {
+    const flat: number[] = [];
+    const texts: [number, string][] = [];
+    let end = 0;
+    s.tokens.forEach((t, i) => {
+      flat.push(t.start - end, t.end - t.start, entryOf(t));
+      end = t.end;
+      if (s.text.slice(t.start, t.end) !== t.text) texts.push([i, t.text]);
+    });
+    const tail = texts.length ? [texts] : [];
+    const paragraph = story.paragraphs[s.paragraph - 1];
+    const at = paragraph?.number === s.paragraph ? paragraph.text.indexOf(s.text, cursors.get(s.paragraph) ?? 0) : -1;
+    if (at < 0) return [s.paragraph, s.text, flat, ...tail] as EncodedSentence;
+    cursors.set(s.paragraph, at + s.text.length);
+    return [s.paragraph, at, at + s.text.length, flat, ...tail] as EncodedSentence;
+  });
+  const ownIds = (p: Paragraph) => story.sentences.filter((s) => s.paragraph === p.number).map((s) => s.id);
+  const paragraphs = story.paragraphs.map((p): EncodedParagraph => (sameIds(ownIds(p), p.sentenceIds) ? [p.number, p.text] : [p.number, p.text, p.sentenceIds]));
+  const entities = story.entities.map((e) => ({
+    ...e,
+    mentions: e.mentions.map((m): EncodedSpan => {
+      const s = story.sentences[m.sentence];
+      return s && spanText(s, m) === m.text ? [m.sentence, m.start, m.end] : [m.sentence, m.start, m.end, m.text];
+    }),
+  }));
+  const entryOfStem = new Map<string, number>();
+  for (let e = lexicon.length / 3 - 1; e >= 0; e--) {
+    const st = lexicon[3 * e + 1]!;
+    entryOfStem.set(st === SAME_AS_LEMMA ? (lexicon[3 * e] as string) : (st as string), e);
+  }
+  // every term is a stem of some token, every verb a token's lemma: the index is made of the story's own tokens
+  const vocabulary = index.postings.vocabulary.map((term) => entryOfStem.get(term)!);
+  const synsets: number[] = [];
+  const synsetPlaces = new Map<number, number>();
+  const placesOf = (list: number[]) =>
+    list.map((synset) => {
+      let place = synsetPlaces.get(synset);
+      if (place === undefined) synsetPlaces.set(synset, (place = synsets.push(synset) - 1));
+      return place;
+    });
+  const verbs = index.verbs.map((v): EncodedVerb => [entryOf({ lemma: v.lemma, stem: v.stem, pos: "VERB" }), placesOf(v.senses), placesOf(v.opposed), ...v.reach.map(placesOf)]);
+  return { ...story, lexicon, tags, paragraphs, sentences, entities, passages: { ...index.postings, vocabulary }, synsets, verbs };
+}
+
+function sameIds(a: number[], b: number[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
+}
+
+class Damaged extends Error {}
+
+function list<T = unknown>(v: unknown): T[] {
+  if (!Array.isArray(v)) throw new Damaged();
+  return v as T[];
+}
+
+/** The story an encoded entry holds and its index as saved; throws when it is not one. The caller checks both. */
+export function decodeStory(value: unknown): { story: CachedStory; index: SavedIndex } {
+  if (typeof value !== "object" || value === null) throw new Damaged();
+  const { lexicon: rawLexicon, tags: rawTags, paragraphs: rawParagraphs, sentences: rawSentences, entities: rawEntities, passages, synsets: rawSynsets, verbs: rawVerbs, ...rest } = value as EncodedStory;
+  const lexicon = list<string | number>(rawLexicon);
+  const tags = list<string>(rawTags);
+  // a bad number leaves a field that is not text or not a count, which story-shape.ts refuses
+  const lemmaOf = (e: number) => lexicon[3 * e] as string;
+  const stemOf = (e: number) => {
+    const st = lexicon[3 * e + 1];
+    return st === SAME_AS_LEMMA ? lemmaOf(e) : (st as string);
+  };
+  const posOf = (e: number) => tags[lexicon[3 * e + 2] as number]!;
+  const encodedParagraphs = list<EncodedParagraph>(rawParagraphs);
+  const paragraphs = encodedParagraphs.map((p): Paragraph => ({ number: list<number>(p)[0]!, text: p[1], sentenceIds: p[2] ?? [] }));
+  const sentences = list<EncodedSentence>(rawSentences).map((s, id): Sentence => {
+    const inParagraph = typeof list(s)[1] === "number";
+    const text = inParagraph ? paragraphs[s[0] - 1]!.text.slice(s[1] as number, s[2] as number) : (s[1] as string);
+    const flat = list<number>(inParagraph ? s[3] : s[2]);
+    const texts = inParagraph ? s[4] : s[3];
+    const tokens: Token[] = new Array(flat.length / 3);
+    for (let i = 0, k = 0, end = 0; k < flat.length; i++, k += 3) {
+      const start = end + flat[k]!;
+      end = start + flat[k + 1]!;
+      const e = flat[k + 2]!;
+      tokens[i] = { text: text.slice(start, end), lemma: lemmaOf(e), stem: stemOf(e), pos: posOf(e), start, end };
+    }
+    for (const [i, t] of list<[number, string]>(texts ?? [])) tokens[i]!.text = t;
+    return { id, paragraph: s[0], text, tokens };
+  });
+  const idsOf = new Map<number, number[]>();
+  for (const s of sentences) idsOf.set(s.paragraph, [...(idsOf.get(s.paragraph) ?? []), s.id]);
+  encodedParagraphs.forEach((p, i) => {
+    if (p.length < 3) paragraphs[i]!.sentenceIds = idsOf.get(p[0]) ?? [];
+  });
+  const entities = list<EncodedEntity>(rawEntities).map(
+    (e): Entity => ({
+      ...e,
+      mentions: list<EncodedSpan>(e.mentions).map(([sentence, start, end, text]) => ({ sentence, start, end, text: text ?? spanText(sentences[sentence]!, { start, end })! })),
+    }),
+  );
+  const synsets = list<number>(rawSynsets);
+  const synsetsAt = (places: unknown) => list<number>(places).map((p) => synsets[p]!);
+  const verbs = list<EncodedVerb>(rawVerbs).map(([e, senses, opposed, ...reach]) => ({ lemma: lemmaOf(e), stem: stemOf(e), senses: synsetsAt(senses), opposed: synsetsAt(opposed), reach: reach.map(synsetsAt) }));
+  const vocabulary = list<number>(passages.vocabulary).map(stemOf);
+  return { story: { ...(rest as Omit<CachedStory, "paragraphs" | "sentences" | "entities">), paragraphs, sentences, entities }, index: { postings: { ...passages, vocabulary }, verbs } };
+}
