@@ -50,6 +50,24 @@ describe("routing a question across stories", () => {
     expect(StoryRouter.fromJSON({ hello: "world" })).toBeNull();
     expect(StoryRouter.fromJSON({ format: 1, vocabulary: ["kim"], docs: [["a", [5, 1]]] })).toBeNull();
     expect(StoryRouter.fromJSON(null)).toBeNull();
+    // a posting that points past the stories, or bytes that are no list of numbers
+    const saved = JSON.parse(JSON.stringify(router));
+    expect(StoryRouter.fromJSON({ ...saved, docs: Buffer.from(Uint16Array.from([0, 1, 99]).buffer).toString("base64") })).toBeNull();
+    expect(StoryRouter.fromJSON({ ...saved, counts: "AAE" })).toBeNull();
+  });
+
+  it("read back, changes and saves as one built in memory does", () => {
+    const questions = ["Which hydrologist warned of water shortages?", "ferry strike pay deal", "Who visited the cemetery?", "When did the glacier survey begin?", "chief executive"];
+    const built = StoryRouter.empty();
+    for (const s of ALL) built.put(s);
+    const copy = StoryRouter.fromJSON(JSON.parse(JSON.stringify(built)))!;
+    for (const r of [built, copy]) {
+      r.remove("ferry-strike-2022-03-04");
+      r.put({ ...DEFAULT_STORY, id: "renamed", title: "Ferry timetables" });
+    }
+    for (const q of questions) expect(copy.route(q, 3), q).toEqual(built.route(q, 3));
+    expect(copy.size).toBe(built.size);
+    expect(JSON.stringify(copy)).toBe(JSON.stringify(built));
   });
 
   it("forgets a removed story and re-indexes a replaced one", () => {

@@ -35,19 +35,22 @@ export interface Bm25JSON<K extends DocId> {
 }
 
 /**
- * A frozen index as saved (a story's passage index, cached with the story): its vocabulary, the
- * document ids, and per term in turn how many documents hold it, then those documents and counts.
+ * An index as saved in the form it ranks in (a story's passage index cached with the story, a
+ * library's router): its vocabulary, the document ids, and per term in turn how many documents
+ * hold it, then those documents and counts. Loading it is a check of every number, not a build.
  */
 export interface Bm25Postings<K extends DocId> {
   format: number;
   vocabulary: string[];
   ids: K[];
   /** documents per term, in vocabulary order */
-  df: number[];
+  df: ArrayLike<number>;
   /** each term's documents (positions in ids), then their counts of the term, term after term */
-  docs: number[];
-  counts: number[];
+  docs: ArrayLike<number>;
+  counts: ArrayLike<number>;
 }
+
+const isNumbers = (v: unknown): v is ArrayLike<number> => Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView));
 
 interface Doc {
   terms: Uint32Array;
@@ -94,6 +97,8 @@ export class Bm25Index<K extends DocId> {
   private postings: Postings<K> | null = null;
   /** read-only: the postings are all it keeps (see freeze()) */
   private frozen = false;
+  /** false while an index loaded from its postings has not needed its per-document form */
+  private unpacked = true;
 
   /** An index saved with toJSON(), or null when the data is not one (or its ids fail isId). */
   static fromJSON<K extends DocId>(data: unknown, isId: (v: unknown) => v is K): Bm25Index<K> | null {
@@ -123,10 +128,10 @@ export class Bm25Index<K extends DocId> {
    * A frozen index saved with toPostings(), or null when the data is not one: every number is
    * checked to point inside the index, since a damaged cache entry must not rank with garbage.
    */
-  static fromPostings<K extends DocId>(data: unknown, isId: (v: unknown) => v is K): Bm25Index<K> | null {
+  static fromPostings<K extends DocId>(data: unknown, isId: (v: unknown) => v is K, options: { frozen?: boolean } = {}): Bm25Index<K> | null {
     if (typeof data !== "object" || data === null) return null;
     const { format, vocabulary, ids, df, docs, counts } = data as Partial<Bm25Postings<K>>;
-    if (format !== FORMAT || !Array.isArray(vocabulary) || !Array.isArray(ids) || !Array.isArray(df) || !Array.isArray(docs) || !Array.isArray(counts)) return null;
+    if (format !== FORMAT || !Array.isArray(vocabulary) || !Array.isArray(ids) || !isNumbers(df) || !isNumbers(docs) || !isNumbers(counts)) return null;
     if (df.length !== vocabulary.length || docs.length !== counts.length || !ids.every(isId) || !vocabulary.every((t) => typeof t === "string")) return null;
     const index = new Bm25Index<K>();
     for (const term of vocabulary) index.termId(term);
@@ -151,8 +156,25 @@ export class Bm25Index<K extends DocId> {
     }
     const averageLength = ids.length ? lengths.reduce((a, b) => a + b, 0) / ids.length : 1;
     index.postings = { ids: [...ids], lengths, averageLength: averageLength || 1, offsets, docs: postingDocs, counts: postingCounts };
-    index.frozen = true;
+    if (options.frozen ?? true) index.frozen = true;
+    else index.unpacked = false;
     return index;
+  }
+
+  /** The per-document form, made again from the postings of an index loaded with fromPostings: before its first change or save. */
+  private unpack(): void {
+    if (this.unpacked) return;
+    const p = this.postings!;
+    const terms: number[][] = p.ids.map(() => []);
+    const counts: number[][] = p.ids.map(() => []);
+    for (let t = 0; t < this.vocabulary.length; t++) {
+      for (let i = p.offsets[t]!; i < p.offsets[t + 1]!; i++) {
+        terms[p.docs[i]!]!.push(t);
+        counts[p.docs[i]!]!.push(p.counts[i]!);
+      }
+    }
+    p.ids.forEach((id, d) => this.docs.set(id, { terms: Uint32Array.from(terms[d]!), counts: Uint16Array.from(counts[d]!), length: p.lengths[d]! }));
+    this.unpacked = true;
   }
 
   private termId(term: string): number {
@@ -167,6 +189,7 @@ export class Bm25Index<K extends DocId> {
 
   private mutable(): void {
     if (this.frozen) throw new Error("this BM25 index is frozen: it keeps no documents to change or save");
+    this.unpack();
   }
 
   /** Adds the document, or replaces the one under its id. */
@@ -187,11 +210,11 @@ export class Bm25Index<K extends DocId> {
   }
 
   has(id: K): boolean {
-    return this.frozen ? this.prepared().ids.includes(id) : this.docs.has(id);
+    return this.frozen || !this.unpacked ? this.prepared().ids.includes(id) : this.docs.has(id);
   }
 
   get size(): number {
-    return this.frozen ? this.prepared().ids.length : this.docs.size;
+    return this.frozen || !this.unpacked ? this.prepared().ids.length : this.docs.size;
   }
 
   /**
@@ -295,11 +318,11 @@ export class Bm25Index<K extends DocId> {
     return best.map((d) => ({ id: p.ids[d]!, score: scores[d]! }));
   }
 
-  /** The postings as they are ranked, frozen or not (Bm25Index.fromPostings reads them back frozen). */
+  /** The postings as they are ranked, frozen or not, without terms no document uses any more (read back with fromPostings). */
   toPostings(): Bm25Postings<K> {
     const p = this.prepared();
-    const df = Array.from({ length: this.vocabulary.length }, (_, t) => p.offsets[t + 1]! - p.offsets[t]!);
-    return { format: FORMAT, vocabulary: [...this.vocabulary], ids: [...p.ids], df, docs: Array.from(p.docs), counts: Array.from(p.counts) };
+    const used = this.vocabulary.map((_, t) => t).filter((t) => p.offsets[t + 1]! > p.offsets[t]!);
+    return { format: FORMAT, vocabulary: used.map((t) => this.vocabulary[t]!), ids: [...p.ids], df: used.map((t) => p.offsets[t + 1]! - p.offsets[t]!), docs: p.docs, counts: p.counts };
   }
 
   /** Only the vocabulary the documents still use is saved. */

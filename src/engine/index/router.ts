@@ -3,14 +3,41 @@
  * the same Porter stems as each story's own passage index (search-index.ts). The router only
  * shortlists; answer() on each shortlisted story decides (answer-across.ts).
  */
-import { Bm25Index, type Bm25JSON, type Scored } from "./bm25.js";
+import { Bm25Index, type Bm25Postings, type Scored } from "./bm25.js";
 import { analyse, stem } from "../language/nlp.js";
 import { isContent } from "./search-index.js";
 import { QUESTION_WORDS, STOPWORDS } from "../language/stopwords.js";
 import type { Story } from "../types.js";
 
 export type RoutedStory = Scored<string>;
-export type RouterJSON = Bm25JSON<string>;
+
+/**
+ * The router as a library's manifest keeps it: its postings, the numbers as base64 of their
+ * bytes. A thousand stories' router was 5 MB of JSON that every process parsed and indexed again
+ * (~100 ms); this is read as it ranks, with each number checked.
+ */
+export interface RouterJSON extends Omit<Bm25Postings<string>, "df" | "docs" | "counts"> {
+  /** Uint32 */
+  df: string;
+  /** Uint16, or Uint32 past 65,536 stories */
+  docs: string;
+  /** Uint16 */
+  counts: string;
+}
+
+const bytesOf = (a: Uint16Array | Uint32Array): string => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString("base64");
+
+function numbersOf(text: unknown, Kind: typeof Uint16Array | typeof Uint32Array): Uint16Array | Uint32Array | null {
+  if (typeof text !== "string") return null;
+  const bytes = Buffer.from(text, "base64");
+  if (bytes.length % Kind.BYTES_PER_ELEMENT) return null;
+  // copied: a small Buffer sits in a shared pool at any offset, and typed arrays must be aligned
+  const out = new Kind(bytes.length / Kind.BYTES_PER_ELEMENT);
+  new Uint8Array(out.buffer).set(bytes);
+  return out;
+}
+
+const docsKind = (stories: number) => (stories > 65536 ? Uint32Array : Uint16Array);
 
 function titleStems(title: string): string[] {
   return title
@@ -43,7 +70,12 @@ export class StoryRouter {
 
   /** A router saved with toJSON(), or null when the data is not one. */
   static fromJSON(data: unknown): StoryRouter | null {
-    const index = Bm25Index.fromJSON(data, isStoryId);
+    if (typeof data !== "object" || data === null) return null;
+    const saved = data as Partial<RouterJSON>;
+    if (!Array.isArray(saved.ids)) return null;
+    const postings = { ...saved, df: numbersOf(saved.df, Uint32Array), docs: numbersOf(saved.docs, docsKind(saved.ids.length)), counts: numbersOf(saved.counts, Uint16Array) };
+    // changed only when the library's articles change: then it is unpacked for put and remove
+    const index = Bm25Index.fromPostings(postings, isStoryId, { frozen: false });
     return index && new StoryRouter(index);
   }
 
@@ -75,6 +107,8 @@ export class StoryRouter {
   }
 
   toJSON(): RouterJSON {
-    return this.index.toJSON();
+    const p = this.index.toPostings();
+    const pack = (numbers: ArrayLike<number>, Kind: typeof Uint16Array | typeof Uint32Array) => bytesOf(numbers instanceof Kind ? numbers : Kind.from(numbers));
+    return { ...p, df: pack(p.df, Uint32Array), docs: pack(p.docs, docsKind(p.ids.length)), counts: pack(p.counts, Uint16Array) };
   }
 }

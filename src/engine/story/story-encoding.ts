@@ -39,7 +39,7 @@ export interface EncodedStory extends Omit<CachedStory, "paragraphs" | "sentence
   sentences: EncodedSentence[];
   entities: EncodedEntity[];
   /** the passage index, each vocabulary term as a lexicon entry with that stem */
-  passages: Omit<SavedIndex["postings"], "vocabulary"> & { vocabulary: number[] };
+  passages: Pick<SavedIndex["postings"], "format" | "ids"> & { vocabulary: number[]; df: number[]; docs: number[]; counts: number[] };
   synsets: number[];
   verbs: EncodedVerb[];
 }
@@ -110,7 +110,9 @@ export function encodeStory(story: CachedStory, index: SavedIndex): EncodedStory
       return place;
     });
   const verbs = index.verbs.map((v): EncodedVerb => [entryOf({ lemma: v.lemma, stem: v.stem, pos: "VERB" }), placesOf(v.senses), placesOf(v.opposed), ...v.reach.map(placesOf)]);
-  return { ...story, lexicon, tags, paragraphs, sentences, entities, passages: { ...index.postings, vocabulary }, synsets, verbs };
+  const { format, ids, df, docs, counts } = index.postings;
+  const passages = { format, ids, vocabulary, df: Array.from(df), docs: Array.from(docs), counts: Array.from(counts) };
+  return { ...story, lexicon, tags, paragraphs, sentences, entities, passages, synsets, verbs };
 }
 
 function sameIds(a: number[], b: number[]): boolean {
