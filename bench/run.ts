@@ -5,18 +5,22 @@
  *
  * Measures, in one run: per-answer latency on the default story over test/questions/, against a
  * bare fuse.js baseline on the same questions; ingest + index time; cold start of `storybot ask`;
- * peak RSS; and a scale series over generated corpora (bench/corpus.ts). Prints Markdown tables,
- * or with --json one JSON object. The targets are reported, never asserted: this is not a test.
+ * peak RSS; a scale series over generated corpora (bench/corpus.ts); and on the largest, a cached
+ * batch of questions spread over many stories through `storybot ask --jsonl` (cli-batch.ts), also
+ * over real paragraphs with --paragraphs FILE.jsonl,… (paragraph-corpus.ts). Prints Markdown
+ * tables, or with --json one JSON object. The targets are reported, never asserted: this is not a test.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { storyIdFromFile } from "../src/engine/index.js";
 import { generateCorpus, loadSources, vary, type GeneratedStory } from "./corpus.js";
+import { measureCliBatch, type CliBatchResult } from "./cli-batch.js";
 import { measureColdStart, type ColdStart } from "./cold-start.js";
 import { measureDefaultStory, type DefaultStoryResult } from "./default-story.js";
+import { paragraphCorpus } from "./paragraph-corpus.js";
 import { DEFAULT_STORY_QUESTIONS, FIXTURE_QUESTIONS, readQuestions, type BenchQuestion } from "./questions.js";
 import type { BuildResult, LoadResult, WorkItem } from "./scale.js";
 import { peakRssMb, pick, round, seededRandom } from "./stats.js";
@@ -36,10 +40,14 @@ export interface BenchOptions {
   coldStartRuns: number;
   /** questions asked across each scale corpus */
   workSize: number;
+  /** the `storybot ask --jsonl` batch over the largest corpus: questions in a batch, and measured runs */
+  batch: { questions: number; runs: number };
+  /** JSONL files of real paragraphs (and questions about them) for a second batch corpus */
+  paragraphs?: string[];
 }
 
-export const FULL: BenchOptions = { sizes: [1, 100, 1000], seed: 20201022, time: 2000, coldStartRuns: 7, workSize: 200 };
-export const QUICK: BenchOptions = { sizes: [1, 3], seed: 20201022, time: 40, coldStartRuns: 1, workSize: 8 };
+export const FULL: BenchOptions = { sizes: [1, 100, 1000], seed: 20201022, time: 2000, coldStartRuns: 7, workSize: 200, batch: { questions: 10, runs: 5 } };
+export const QUICK: BenchOptions = { sizes: [1, 3], seed: 20201022, time: 40, coldStartRuns: 1, workSize: 8, batch: { questions: 2, runs: 1 } };
 
 export interface Target {
   target: string;
@@ -53,6 +61,8 @@ export interface BenchReport {
   defaultStory: DefaultStoryResult;
   coldStart: { json: ColdStart; text: ColdStart; steps: { step: string; ms: number }[]; peakRssMb: number };
   scale: { size: number; build: BuildResult; load: LoadResult }[];
+  /** the cached batch over the largest corpus, and over real paragraphs when given */
+  batch: { generated: CliBatchResult | null; paragraphs: CliBatchResult | null };
   peakRssMb: number;
   targets: Target[];
 }
@@ -84,6 +94,13 @@ function runJson<T>(command: string[], env: NodeJS.ProcessEnv = process.env): Pr
   });
 }
 
+/** `n` questions of the workload, first those that each reach a story none before it did (a small corpus has too few). */
+function spreadOver(items: WorkItem[], n: number): string[] {
+  const stories = new Set<string>();
+  const first = items.filter((item) => !stories.has(item.story) && !!stories.add(item.story));
+  return [...first, ...items.filter((item) => !first.includes(item))].slice(0, n).map((item) => item.question);
+}
+
 /** Questions about each generated story: its source's questions, varied as the story was. */
 function workload(stories: GeneratedStory[], questions: Map<string, BenchQuestion[]>, size: number, seed: number): WorkItem[] {
   const all = stories.flatMap((s) => (questions.get(s.source) ?? []).filter((q) => q.answers !== null).map((q) => ({ question: vary(q.question, s), story: s.id })));
@@ -99,6 +116,11 @@ function checkTargets(r: Omit<BenchReport, "targets">): Target[] {
   if (largest) {
     const n = `${largest.size.toLocaleString("en")} stories`;
     out.push(t(`${n}: warm p99 per answer across all stories (ms)`, largest.load.warm.p99, 10), t(`${n}: cached load (ms)`, largest.load.loadMs, 1000), t(`${n}: peak RSS, load and answers (MB)`, largest.load.peakRssMb, 200));
+  }
+  const batch = r.batch.paragraphs ?? r.batch.generated;
+  if (batch) {
+    const n = `${batch.stories.toLocaleString("en")} stories${r.batch.paragraphs ? " of real paragraphs" : ""}, cached \`storybot ask --jsonl\` of ${batch.questions} questions`;
+    out.push(t(`${n}: the run, wall (ms)`, batch.wallMs, 1500), t(`${n}: per answer, wall (ms)`, batch.perAnswer.wallMs, 10), t(`${n}: peak RSS (MB)`, batch.peakRssMb, 200));
   }
   return out;
 }
@@ -136,8 +158,24 @@ export async function runBenchmark(options: BenchOptions, log: (m: string) => vo
       scale.push({ size, build, load });
     }
 
+    const batch: BenchReport["batch"] = { generated: null, paragraphs: null };
+    const last = options.sizes.at(-1);
+    const batchSetup = (dir: string, stories: number, questions: string[]) => ({ command: bin, dir, stories, questions, cwd: ROOT, env: { ...cliEnv, STORYBOT_DB: join(work, `corpus-${stories}.db`) }, runs: options.batch.runs, preload: pathToFileURL(join(HERE, `rusage-at-exit.${import.meta.url.endsWith(".ts") ? "ts" : "js"}`)).href });
+    if (last) {
+      log(`batch: storybot ask --jsonl over ${last} stories`);
+      const items = JSON.parse(readFileSync(join(work, `work-${last}.json`), "utf8")) as WorkItem[];
+      batch.generated = await measureCliBatch(batchSetup(join(work, `corpus-${last}`), last, spreadOver(items, options.batch.questions)));
+      if (options.paragraphs) {
+        log(`batch: storybot ask --jsonl over ${last} stories of real paragraphs`);
+        const dir = join(work, "paragraphs");
+        const corpus = paragraphCorpus(options.paragraphs, { count: last, questions: options.batch.questions, outDir: dir });
+        await runJson<BuildResult>([...nodeCommand(join(HERE, "scale-worker.js")), "build", dir, join(work, `paragraphs-${last}.db`)]);
+        batch.paragraphs = await measureCliBatch({ ...batchSetup(dir, last, corpus.questions), env: { ...cliEnv, STORYBOT_DB: join(work, `paragraphs-${last}.db`) } });
+      }
+    }
+
     const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? "?", loadAverage: round(loadavg()[0] ?? 0, 2), date: new Date().toISOString().slice(0, 10) };
-    const report = { machine, defaultStory, coldStart: { json, text, steps, peakRssMb: probeRss }, scale, peakRssMb: round(peakRssMb(), 1) };
+    const report = { machine, defaultStory, coldStart: { json, text, steps, peakRssMb: probeRss }, scale, batch, peakRssMb: round(peakRssMb(), 1) };
     return { ...report, targets: checkTargets(report) };
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -147,6 +185,25 @@ export async function runBenchmark(options: BenchOptions, log: (m: string) => vo
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 const cpu = (l: { cpu: { p50: number; p99: number } }) => `${ms(l.cpu.p50)} / ${ms(l.cpu.p99)}`;
 const ms = (n: number) => (n < 1 ? n.toFixed(3) : n < 100 ? n.toFixed(1) : Math.round(n).toLocaleString("en"));
+
+function batchTable(r: BenchReport): string[] {
+  const rows = (["generated", "paragraphs"] as const).flatMap((k) => {
+    const b = r.batch[k];
+    if (!b) return [];
+    const corpus = k === "generated" ? "generated (bench/corpus.ts)" : "real paragraphs (--paragraphs)";
+    return [`| ${corpus} | ${b.stories.toLocaleString("en")} | ${b.questions} | ${ms(b.wallMs)} | ${ms(b.cpuMs)} | ${b.peakRssMb} | ${ms(b.oneQuestion.wallMs)} / ${ms(b.oneQuestion.cpuMs)} | ${ms(b.perAnswer.wallMs)} / ${ms(b.perAnswer.cpuMs)} | ${ms(b.perAnswer.betweenLinesMs)} | ${b.answered}/${b.questions} |`];
+  });
+  if (!rows.length) return [];
+  const runs = (r.batch.paragraphs ?? r.batch.generated)!.runs;
+  return [
+    `A cached batch through \`storybot ask --jsonl --story DIR\`, questions spread over the stories (fresh processes; medians of ${runs} runs, and of as many runs of the first question alone):`,
+    "",
+    "| corpus | stories | questions | run wall ms | run CPU ms | peak RSS MB | first question alone, wall / CPU ms | per answer after it, wall / CPU ms | between answer lines ms | answered |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...rows,
+    "",
+  ];
+}
 
 export function toMarkdown(r: BenchReport): string {
   const d = r.defaultStory;
@@ -185,6 +242,7 @@ export function toMarkdown(r: BenchReport): string {
     "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...r.scale.map((s) => `| ${s.size.toLocaleString("en")} | ${s.build.paragraphs.toLocaleString("en")} | ${ms(s.build.buildMs)} | ${ms(s.load.loadMs)} | ${s.load.ingested} | ${ms(s.load.firstTouch.p50)} / ${ms(s.load.firstTouch.p99)} | ${ms(s.load.warm.p50)} / ${ms(s.load.warm.p99)} | ${cpu(s.load.warm)} | ${pct(s.load.answered)} / ${pct(s.load.routedToOwnStory)} | ${s.build.peakRssMb} / ${s.load.peakRssMb} |`),
     "",
+    ...batchTable(r),
     `First question of a process: starting wink-nlp's model took ${r.scale.map((s) => ms(s.load.modelStartMs)).join(" / ")} ms (not counted in first-touch).`,
     "",
     `Peak RSS of the benchmark process (default story, fuse.js, ingest): ${r.peakRssMb} MB`,
@@ -212,6 +270,8 @@ function parseArgs(args: string[]): { options: BenchOptions; json: boolean } {
     options.seed = Number(seed);
     if (!Number.isInteger(options.seed)) throw new Error(`--seed: expected a whole number (got "${seed}")`);
   }
+  const paragraphs = value("--paragraphs");
+  if (paragraphs !== undefined) options.paragraphs = paragraphs.split(",").filter(Boolean);
   return { options, json: args.includes("--json") };
 }
 

@@ -70,10 +70,17 @@ describe("npm run bench, at tiny sizes", () => {
       expect(share).toBeLessThanOrEqual(1);
     }
 
-    expect(report.targets).toHaveLength(7);
+    const batch = report.batch.generated!;
+    expect(batch).toMatchObject({ stories: 2, questions: 2, runs: 1, answered: expect.any(Number) });
+    for (const v of [batch.wallMs, batch.cpuMs, batch.peakRssMb, batch.oneQuestion.wallMs, batch.perAnswer.betweenLinesMs]) expect(v).toBeGreaterThanOrEqual(0);
+    expect(batch.wallMs).toBeGreaterThan(0);
+    expect(report.batch.paragraphs).toBeNull();
+
+    expect(report.targets).toHaveLength(10);
     for (const t of report.targets) expect(typeof t.met).toBe("boolean");
     const table = toMarkdown(report);
     expect(table).toContain("| bare fuse.js over paragraphs |");
     expect(table).toContain("| 2 | ");
+    expect(table).toContain("| generated (bench/corpus.ts) | 2 | 2 |");
   });
 });
