@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { Bm25Index, editDistance } from "../src/engine/index/bm25.js";
 
 const words = (s: string) => s.split(" ");
@@ -74,5 +75,28 @@ describe("the BM25 index", () => {
     expect(editDistance("ferry", "ferries", 1)).toBe(2);
     expect(editDistance("kitten", "sitting", 5)).toBe(3);
     expect(editDistance("kitten", "sitting", 1)).toBe(2);
+  });
+
+  it("agrees with the whole distance table wherever the distance is within the ceiling", () => {
+    // the textbook table of the optimal string alignment distance, no ceiling, no shortcut
+    const reference = (a: string, b: string): number => {
+      const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+      for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+          d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+        }
+      }
+      return d[a.length]![b.length]!;
+    };
+    const word = fc.stringMatching(/^[abcé]{0,40}$/);
+    fc.assert(
+      fc.property(word, word, fc.integer({ min: 0, max: 4 }), (a, b, max) => {
+        const got = editDistance(a, b, max);
+        const want = reference(a, b);
+        expect(got <= max ? got : max + 1).toBe(want <= max ? want : max + 1);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -69,25 +69,42 @@ interface Postings<K> {
   counts: Uint16Array;
 }
 
+/** Three rows of the distance table, reused: a question's unknown word is compared with every term of the router's vocabulary (tens of thousands), and rows allocated per comparison made that most of a question's routing. */
+let rows = new Int32Array(3 * 32);
+
 /** Edit distance counting a swap of neighbours as one edit (the commonest typo), or max + 1 once it must exceed max. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let before: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const width = b.length + 1;
+  if (rows.length < 3 * width) rows = new Int32Array(3 * width);
+  // rows i - 2, i - 1 and i of the table, turn about
+  let before = 0;
+  let previous = width;
+  let current = 2 * width;
+  for (let j = 0; j < width; j++) rows[previous + j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    const ai = a.charCodeAt(i - 1);
+    const aBefore = i > 1 ? a.charCodeAt(i - 2) : -1;
+    rows[current] = i;
     let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
-      current[j] = d;
-      best = Math.min(best, d);
+    for (let j = 1; j < width; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let d = rows[previous + j - 1]! + (ai === bj ? 0 : 1);
+      const up = rows[previous + j]! + 1;
+      const left = rows[current + j - 1]! + 1;
+      if (up < d) d = up;
+      if (left < d) d = left;
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && aBefore === bj && rows[before + j - 2]! + 1 < d) d = rows[before + j - 2]! + 1;
+      rows[current + j] = d;
+      if (d < best) best = d;
     }
     if (best > max) return max + 1;
+    const spare = before;
     before = previous;
     previous = current;
+    current = spare;
   }
-  return previous[b.length]!;
+  return rows[previous + b.length]!;
 }
 
 export class Bm25Index<K extends DocId> {
@@ -282,7 +299,7 @@ export class Bm25Index<K extends DocId> {
     for (let t = 0; t < this.vocabulary.length && out.length < MAX_EXPANSIONS; t++) {
       const term = this.vocabulary[t]!;
       if (term.startsWith(word)) out.push([t, PREFIX_WEIGHT]);
-      else if (word.length >= FUZZY_MIN_LENGTH && editDistance(word, term, maxEdits) <= maxEdits) out.push([t, FUZZY_WEIGHT]);
+      else if (word.length >= FUZZY_MIN_LENGTH && Math.abs(term.length - word.length) <= maxEdits && editDistance(word, term, maxEdits) <= maxEdits) out.push([t, FUZZY_WEIGHT]);
     }
     return out;
   }
