@@ -69,6 +69,22 @@ describe("the BM25 index", () => {
     expect(ix.hasTerm("strike")).toBe(false);
   });
 
+  it("reads its postings back as plain lists or typed arrays, and refuses either when a number points outside the index", () => {
+    const saved = index().toPostings();
+    const typed = { ...saved, df: Uint32Array.from(saved.df), docs: Uint16Array.from(saved.docs), counts: Uint16Array.from(saved.counts) };
+    const plain = { ...saved, df: Array.from(saved.df), docs: Array.from(saved.docs), counts: Array.from(saved.counts) };
+    for (const postings of [typed, plain]) {
+      expect(Bm25Index.fromPostings(postings, isNumber)!.rank(["ferry", "strike"], 3)).toEqual(index().rank(["ferry", "strike"], 3));
+      const pastTheLast = structuredClone(postings);
+      pastTheLast.docs[2] = 3;
+      expect(Bm25Index.fromPostings(pastTheLast, isNumber)).toBeNull();
+      const noCount = structuredClone(postings);
+      noCount.counts[1] = 0;
+      expect(Bm25Index.fromPostings(noCount, isNumber)).toBeNull();
+    }
+    expect(Bm25Index.fromPostings({ ...plain, docs: plain.docs.map((d, i) => (i === 4 ? d + 0.5 : d)) }, isNumber)).toBeNull();
+  });
+
   it("measures edit distance with a ceiling, a swap of neighbours counting one", () => {
     expect(editDistance("glacier", "glaceir", 2)).toBe(1);
     expect(editDistance("glacier", "glacier", 2)).toBe(0);

@@ -50,6 +50,8 @@ export interface Bm25Postings<K extends DocId> {
   counts: ArrayLike<number>;
 }
 
+const isUnsigned = (v: ArrayLike<number>): boolean => v instanceof Uint8Array || v instanceof Uint16Array || v instanceof Uint32Array;
+
 const isNumbers = (v: unknown): v is ArrayLike<number> => Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView));
 
 interface Doc {
@@ -163,13 +165,26 @@ export class Bm25Index<K extends DocId> {
     const lengths = new Float64Array(ids.length);
     const postingDocs = new Uint32Array(docs.length);
     const postingCounts = new Uint16Array(docs.length);
-    for (let i = 0; i < docs.length; i++) {
-      const d: unknown = docs[i];
-      const c: unknown = counts[i];
-      if (!isWhole(d, 0, ids.length - 1) || !isWhole(c, 1, 65535)) return null;
-      postingDocs[i] = d;
-      postingCounts[i] = c;
-      lengths[d]! += c;
+    if (isUnsigned(docs) && isUnsigned(counts)) {
+      // whole numbers from 0 by their type: only the bounds are left to check, in a loop the JIT makes tight at once (a library's router has ~700,000 postings)
+      const last = ids.length - 1;
+      for (let i = 0; i < docs.length; i++) {
+        const d = docs[i]!;
+        const c = counts[i]!;
+        if (d > last || c < 1 || c > 65535) return null;
+        postingDocs[i] = d;
+        postingCounts[i] = c;
+        lengths[d]! += c;
+      }
+    } else {
+      for (let i = 0; i < docs.length; i++) {
+        const d: unknown = docs[i];
+        const c: unknown = counts[i];
+        if (!isWhole(d, 0, ids.length - 1) || !isWhole(c, 1, 65535)) return null;
+        postingDocs[i] = d;
+        postingCounts[i] = c;
+        lengths[d]! += c;
+      }
     }
     const averageLength = ids.length ? lengths.reduce((a, b) => a + b, 0) / ids.length : 1;
     index.postings = { ids: [...ids], lengths, averageLength: averageLength || 1, offsets, docs: postingDocs, counts: postingCounts };

@@ -126,7 +126,11 @@ function list<T = unknown>(v: unknown): T[] {
   return v as T[];
 }
 
-/** The story an encoded entry holds and its index as saved; throws when it is not one. The caller checks both. */
+/**
+ * The story an encoded entry holds and its index as saved; throws when it is not one. The caller checks both.
+ * Indexed loops, no destructuring or spread of lists: a `storybot ask` process decodes a few dozen
+ * stories before the JIT has warmed up, where iterators run several times slower than reads by index.
+ */
 export function decodeStory(value: unknown): { story: CachedStory; index: SavedIndex } {
   if (typeof value !== "object" || value === null) throw new Damaged();
   const { lexicon: rawLexicon, tags: rawTags, paragraphs: rawParagraphs, sentences: rawSentences, entities: rawEntities, passages, synsets: rawSynsets, verbs: rawVerbs, ...rest } = value as EncodedStory;
@@ -138,38 +142,82 @@ export function decodeStory(value: unknown): { story: CachedStory; index: SavedI
     const st = lexicon[3 * e + 1];
     return st === SAME_AS_LEMMA ? lemmaOf(e) : (st as string);
   };
-  const posOf = (e: number) => tags[lexicon[3 * e + 2] as number]!;
   const encodedParagraphs = list<EncodedParagraph>(rawParagraphs);
-  const paragraphs = encodedParagraphs.map((p): Paragraph => ({ number: list<number>(p)[0]!, text: p[1], sentenceIds: p[2] ?? [] }));
-  const sentences = list<EncodedSentence>(rawSentences).map((s, id): Sentence => {
-    const inParagraph = typeof list(s)[1] === "number";
-    const text = inParagraph ? paragraphs[s[0] - 1]!.text.slice(s[1] as number, s[2] as number) : (s[1] as string);
+  const paragraphs: Paragraph[] = new Array(encodedParagraphs.length);
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = list<unknown>(encodedParagraphs[i]);
+    paragraphs[i] = { number: p[0] as number, text: p[1] as string, sentenceIds: (p[2] as number[] | undefined) ?? [] };
+  }
+  const encodedSentences = list<EncodedSentence>(rawSentences);
+  const sentences: Sentence[] = new Array(encodedSentences.length);
+  for (let id = 0; id < sentences.length; id++) {
+    const s = list<unknown>(encodedSentences[id]);
+    const inParagraph = typeof s[1] === "number";
+    const text = inParagraph ? paragraphs[(s[0] as number) - 1]!.text.slice(s[1] as number, s[2] as number) : (s[1] as string);
     const flat = list<number>(inParagraph ? s[3] : s[2]);
-    const texts = inParagraph ? s[4] : s[3];
+    const texts = (inParagraph ? s[4] : s[3]) as [number, string][] | undefined;
     const tokens: Token[] = new Array(flat.length / 3);
     for (let i = 0, k = 0, end = 0; k < flat.length; i++, k += 3) {
       const start = end + flat[k]!;
       end = start + flat[k + 1]!;
       const e = flat[k + 2]!;
-      tokens[i] = { text: text.slice(start, end), lemma: lemmaOf(e), stem: stemOf(e), pos: posOf(e), start, end };
+      const lemma = lexicon[3 * e] as string;
+      // most words are written as their lemma: that string serves, without a slice of the sentence
+      const tokenText = lemma.length === end - start && text.startsWith(lemma, start) ? lemma : text.slice(start, end);
+      tokens[i] = { text: tokenText, lemma, stem: stemOf(e), pos: tags[lexicon[3 * e + 2] as number]!, start, end };
     }
-    for (const [i, t] of list<[number, string]>(texts ?? [])) tokens[i]!.text = t;
-    return { id, paragraph: s[0], text, tokens };
-  });
+    if (texts !== undefined) {
+      const written = list<[number, string]>(texts);
+      for (let i = 0; i < written.length; i++) {
+        const w = list<unknown>(written[i]);
+        tokens[w[0] as number]!.text = w[1] as string;
+      }
+    }
+    sentences[id] = { id, paragraph: s[0] as number, text, tokens };
+  }
   const idsOf = new Map<number, number[]>();
-  for (const s of sentences) idsOf.set(s.paragraph, [...(idsOf.get(s.paragraph) ?? []), s.id]);
-  encodedParagraphs.forEach((p, i) => {
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i]!;
+    const ids = idsOf.get(s.paragraph);
+    if (ids) ids.push(s.id);
+    else idsOf.set(s.paragraph, [s.id]);
+  }
+  for (let i = 0; i < encodedParagraphs.length; i++) {
+    const p = encodedParagraphs[i]!;
     if (p.length < 3) paragraphs[i]!.sentenceIds = idsOf.get(p[0]) ?? [];
-  });
-  const entities = list<EncodedEntity>(rawEntities).map(
-    (e): Entity => ({
-      ...e,
-      mentions: list<EncodedSpan>(e.mentions).map(([sentence, start, end, text]) => ({ sentence, start, end, text: text ?? spanText(sentences[sentence]!, { start, end })! })),
-    }),
-  );
+  }
+  const encodedEntities = list<EncodedEntity>(rawEntities);
+  const entities: Entity[] = new Array(encodedEntities.length);
+  for (let i = 0; i < entities.length; i++) {
+    const e = encodedEntities[i]!;
+    const encodedMentions = list<EncodedSpan>(e.mentions);
+    const mentions: Span[] = new Array(encodedMentions.length);
+    for (let j = 0; j < mentions.length; j++) {
+      const m = list<unknown>(encodedMentions[j]);
+      const sentence = m[0] as number;
+      const start = m[1] as number;
+      const end = m[2] as number;
+      mentions[j] = { sentence, start, end, text: (m[3] as string | undefined) ?? spanText(sentences[sentence]!, { start, end })! };
+    }
+    entities[i] = { ...e, mentions };
+  }
   const synsets = list<number>(rawSynsets);
-  const synsetsAt = (places: unknown) => list<number>(places).map((p) => synsets[p]!);
-  const verbs = list<EncodedVerb>(rawVerbs).map(([e, senses, opposed, ...reach]) => ({ lemma: lemmaOf(e), stem: stemOf(e), senses: synsetsAt(senses), opposed: synsetsAt(opposed), reach: reach.map(synsetsAt) }));
-  const vocabulary = list<number>(passages.vocabulary).map(stemOf);
+  const synsetsAt = (places: unknown) => {
+    const at = list<number>(places);
+    const out: number[] = new Array(at.length);
+    for (let i = 0; i < at.length; i++) out[i] = synsets[at[i]!]!;
+    return out;
+  };
+  const encodedVerbs = list<EncodedVerb>(rawVerbs);
+  const verbs: SavedIndex["verbs"] = new Array(encodedVerbs.length);
+  for (let i = 0; i < verbs.length; i++) {
+    const v = list<unknown>(encodedVerbs[i]);
+    const reach: number[][] = [];
+    for (let j = 3; j < v.length; j++) reach.push(synsetsAt(v[j]));
+    verbs[i] = { lemma: lemmaOf(v[0] as number), stem: stemOf(v[0] as number), senses: synsetsAt(v[1]), opposed: synsetsAt(v[2]), reach };
+  }
+  const encodedVocabulary = list<number>(passages.vocabulary);
+  const vocabulary: string[] = new Array(encodedVocabulary.length);
+  for (let i = 0; i < vocabulary.length; i++) vocabulary[i] = stemOf(encodedVocabulary[i]!);
   return { story: { ...(rest as Omit<CachedStory, "paragraphs" | "sentences" | "entities">), paragraphs, sentences, entities }, index: { postings: { ...passages, vocabulary }, verbs } };
 }
