@@ -103,7 +103,12 @@ export class StoryRouter {
 
   /** The stories that best match the question, best first; empty when no word matches. */
   route(question: string, limit: number): RoutedStory[] {
-    return this.index.rank(questionStems(question), limit);
+    return this.rankStems(questionStems(question), limit);
+  }
+
+  /** As route(), for a question already turned into its stems (questionStems). */
+  rankStems(stems: string[], limit: number): RoutedStory[] {
+    return this.index.rank(stems, limit);
   }
 
   toJSON(): RouterJSON {
