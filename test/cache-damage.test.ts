@@ -1,8 +1,9 @@
 /**
  * A cache entry stamped right (this engine, this article's hash) but damaged inside: the library's
  * manifest still lists the story, so nothing is re-read at load; the damage shows when a question
- * reaches the story. Every field is validated on read, the story is ingested again from its
- * unchanged article, the rebuild is named, and the commands that touch the damaged part answer.
+ * reaches the story. The entry's bytes no longer match the digest written with them, the story is
+ * ingested again from its unchanged article, the rebuild is named, and the commands that touch the
+ * damaged part answer.
  * Written against the IngestStore interface, so that it holds whatever keeps the entries.
  */
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
@@ -34,7 +35,7 @@ function memoryStore(): IngestStore & { stories: Map<string, string> } {
   };
 }
 
-/** Ways an entry can be damaged and still look like a story at a glance: in the story, encoded again, or in its encoding. */
+/** Ways an entry can be damaged and still look like a story at a glance: in the story, encoded again, or in its encoding; the digest before it left as it was. */
 const DAMAGE: Record<string, (entry: EncodedStory) => EncodedStory> = {
   "an entity without its mentions": (e) => (delete (e.entities[0] as Partial<EncodedStory["entities"][number]>).mentions, e),
   "a token without its stem": inStory((s) => delete s.sentences[3].tokens[2].stem),
@@ -42,11 +43,17 @@ const DAMAGE: Record<string, (entry: EncodedStory) => EncodedStory> = {
   "a paragraph pointing past the last sentence": inStory((s) => s.paragraphs[1].sentenceIds.push(10_000)),
   "a token pointing past the lexicon": (e) => ((tokensOf(e, 2)[5] = e.lexicon.length), e),
   "a token's offsets cut short": (e) => (tokensOf(e, 2).pop(), e),
+  "a token starting before its sentence": (e) => ((tokensOf(e, 2)[0] = -5), e),
+  "one letter of a paragraph changed": (e) => ((e.paragraphs[2]![1] = e.paragraphs[2]![1].replace(/[a-z]/, (c) => (c === "e" ? "a" : "e"))), e),
   "a lexicon entry that is not text": (e) => ((e.lexicon as unknown[])[4] = 7, e),
   "a passage index pointing past the last sentence": (e) => (e.passages.docs[3] = 10_000, e),
   "a passage index missing a term": (e) => (e.passages.vocabulary.pop(), e),
   "a verb without its senses": (e) => ((e.verbs[0] as unknown[])[1] = null, e),
 };
+
+/** An entry as stored: its digest, then its JSON. */
+const jsonOf = (stored: string) => stored.slice(stored.indexOf("{"));
+const digestOf = (stored: string) => stored.slice(0, stored.indexOf("{"));
 
 /** A sentence's tokens as encoded: the one list of numbers among its fields. */
 const tokensOf = (entry: EncodedStory, sentence: number) => (entry.sentences[sentence] as unknown[]).find((f) => Array.isArray(f)) as number[];
@@ -73,7 +80,8 @@ describe("a stamped but damaged cache entry", () => {
     const first = await StoryLibrary.fromDirectory(dir, { cache: store });
     const intact = first.get(ID)!;
     const key = [...store.stories.keys()].find((k) => k.startsWith(`${engineFingerprint()}:`))!;
-    store.stories.set(key, JSON.stringify(DAMAGE[kind]!(JSON.parse(store.stories.get(key)!))));
+    const stored = store.stories.get(key)!;
+    store.stories.set(key, digestOf(stored) + JSON.stringify(DAMAGE[kind]!(JSON.parse(jsonOf(stored)))));
 
     const library = await StoryLibrary.fromDirectory(dir, { cache: store });
     const notes: string[] = [];
@@ -83,7 +91,7 @@ describe("a stamped but damaged cache entry", () => {
     expect(notes).toEqual([expect.stringMatching(new RegExp(`${ID}\\.txt: its cached copy in the test's memory store is damaged \\(.+\\); ingested again`))]);
     expect(library.errors).toEqual([]);
     // the entry is whole again: the next library reads it without a rebuild
-    expect(decodeStory(JSON.parse(store.stories.get(key)!))?.story).toEqual((({ id: _i, file: _f, ...rest }) => rest)(intact));
+    expect(decodeStory(JSON.parse(jsonOf(store.stories.get(key)!)))?.story).toEqual((({ id: _i, file: _f, ...rest }) => rest)(intact));
 
     const stories = new Stories(library);
     for (const [name, values] of [["who", { subject: "Mao Anying" }], ["timeline", {}], ["facts", {}], ["ask", { question: "When did the war begin?" }]] as const) {

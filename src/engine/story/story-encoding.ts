@@ -12,8 +12,9 @@
  *   numbers: indexing a story took 1–3 ms and looking its verbs up in WordNet ~4 ms.
  *
  * Where the shortcut does not hold, the field is written out, so any story reads back exactly.
- * Decoding trusts nothing: what it builds is checked field by field like any cache entry
- * (story-shape.ts), and a value it cannot use makes it throw, which the cache counts as damage.
+ * Decoding checks no field: the cache reads an entry only when its bytes are those written with its
+ * digest (story-cache.ts), so what it decodes is what this engine encoded. A sentence's tokens are
+ * made when they are first read.
  */
 import type { SavedIndex } from "../index/search-index.js";
 import type { Entity, Paragraph, Sentence, Span, Story, Token } from "../types.js";
@@ -127,7 +128,28 @@ function list<T = unknown>(v: unknown): T[] {
 }
 
 /**
- * The story an encoded entry holds and its index as saved; throws when it is not one. The caller checks both.
+ * A sentence whose tokens are made when something first reads them: a question reads those of
+ * the few sentences its passage index ranks high, and making every token of every story a
+ * question reaches was a third of reading it, and much of the garbage. An own enumerable
+ * property, so that spreading, JSON and structured cloning see the tokens like any other field.
+ */
+function sentenceWithTokensWhenRead(id: number, paragraph: number, text: string, make: () => Token[]): Sentence {
+  let tokens: Token[] | null = null;
+  return {
+    id,
+    paragraph,
+    text,
+    get tokens(): Token[] {
+      return (tokens ??= make());
+    },
+    set tokens(value: Token[]) {
+      tokens = value;
+    },
+  };
+}
+
+/**
+ * The story an encoded entry holds and its index as saved; throws on a value it cannot read.
  * Indexed loops, no destructuring or spread of lists: a `storybot ask` process decodes a few dozen
  * stories before the JIT has warmed up, where iterators run several times slower than reads by index.
  */
@@ -136,7 +158,6 @@ export function decodeStory(value: unknown): { story: CachedStory; index: SavedI
   const { lexicon: rawLexicon, tags: rawTags, paragraphs: rawParagraphs, sentences: rawSentences, entities: rawEntities, passages, synsets: rawSynsets, verbs: rawVerbs, ...rest } = value as EncodedStory;
   const lexicon = list<string | number>(rawLexicon);
   const tags = list<string>(rawTags);
-  // a bad number leaves a field that is not text or not a count, which story-shape.ts refuses
   const lemmaOf = (e: number) => lexicon[3 * e] as string;
   const stemOf = (e: number) => {
     const st = lexicon[3 * e + 1];
@@ -150,31 +171,47 @@ export function decodeStory(value: unknown): { story: CachedStory; index: SavedI
   }
   const encodedSentences = list<EncodedSentence>(rawSentences);
   const sentences: Sentence[] = new Array(encodedSentences.length);
+  /** per sentence, its tokens as encoded: what a mention's text is found from without making them */
+  const flats: number[][] = new Array(encodedSentences.length);
   for (let id = 0; id < sentences.length; id++) {
     const s = list<unknown>(encodedSentences[id]);
     const inParagraph = typeof s[1] === "number";
     const text = inParagraph ? paragraphs[(s[0] as number) - 1]!.text.slice(s[1] as number, s[2] as number) : (s[1] as string);
     const flat = list<number>(inParagraph ? s[3] : s[2]);
-    const texts = (inParagraph ? s[4] : s[3]) as [number, string][] | undefined;
-    const tokens: Token[] = new Array(flat.length / 3);
-    for (let i = 0, k = 0, end = 0; k < flat.length; i++, k += 3) {
+    const encodedTexts = inParagraph ? s[4] : s[3];
+    const texts = encodedTexts === undefined ? [] : list<[number, string]>(encodedTexts);
+    flats[id] = flat;
+    sentences[id] = sentenceWithTokensWhenRead(id, s[0] as number, text, () => {
+      const tokens: Token[] = new Array(flat.length / 3);
+      for (let i = 0, k = 0, end = 0; k < flat.length; i++, k += 3) {
+        const start = end + flat[k]!;
+        end = start + flat[k + 1]!;
+        const e = flat[k + 2]!;
+        const lemma = lexicon[3 * e] as string;
+        // most words are written as their lemma: that string serves, without a slice of the sentence
+        const tokenText = lemma.length === end - start && text.startsWith(lemma, start) ? lemma : text.slice(start, end);
+        tokens[i] = { text: tokenText, lemma, stem: stemOf(e), pos: tags[lexicon[3 * e + 2] as number]!, start, end };
+      }
+      for (let i = 0; i < texts.length; i++) tokens[texts[i]![0]]!.text = texts[i]![1];
+      return tokens;
+    });
+  }
+  /** spanText's text of a mention, from the encoded offsets: tokens are not made for it */
+  const mentionText = (sentence: number, from: number, to: number): string | undefined => {
+    const flat = flats[sentence];
+    const last = to - 1;
+    const isToken = (i: number) => i >= 0 && 3 * i < flat!.length;
+    if (!flat || !isToken(from) || !isToken(last)) return undefined;
+    let first = 0;
+    let lastEnd = 0;
+    for (let i = 0, k = 0, end = 0; i <= Math.max(from, last); i++, k += 3) {
       const start = end + flat[k]!;
       end = start + flat[k + 1]!;
-      const e = flat[k + 2]!;
-      const lemma = lexicon[3 * e] as string;
-      // most words are written as their lemma: that string serves, without a slice of the sentence
-      const tokenText = lemma.length === end - start && text.startsWith(lemma, start) ? lemma : text.slice(start, end);
-      tokens[i] = { text: tokenText, lemma, stem: stemOf(e), pos: tags[lexicon[3 * e + 2] as number]!, start, end };
+      if (i === from) first = start;
+      if (i === last) lastEnd = end;
     }
-    if (texts !== undefined) {
-      const written = list<[number, string]>(texts);
-      for (let i = 0; i < written.length; i++) {
-        const w = list<unknown>(written[i]);
-        tokens[w[0] as number]!.text = w[1] as string;
-      }
-    }
-    sentences[id] = { id, paragraph: s[0] as number, text, tokens };
-  }
+    return sentences[sentence]!.text.slice(first, lastEnd);
+  };
   const idsOf = new Map<number, number[]>();
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i]!;
@@ -197,7 +234,7 @@ export function decodeStory(value: unknown): { story: CachedStory; index: SavedI
       const sentence = m[0] as number;
       const start = m[1] as number;
       const end = m[2] as number;
-      mentions[j] = { sentence, start, end, text: (m[3] as string | undefined) ?? spanText(sentences[sentence]!, { start, end })! };
+      mentions[j] = { sentence, start, end, text: (m[3] as string | undefined) ?? mentionText(sentence, start, end)! };
     }
     entities[i] = { ...e, mentions };
   }
