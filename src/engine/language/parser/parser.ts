@@ -1,0 +1,153 @@
+/**
+ * Dependency parses of sentences: for each token its head (another token of the sentence, or -1
+ * for the root) and its relation (UD's labels: nsubj, obj, obl, …). The model is trained from the
+ * English Web Treebank by `npm run train:parser` (scripts/train-parser/) and read from
+ * data/model/parser-model.bin on first use; docs/answering.md gives its accuracy.
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { FrozenPerceptron } from "./perceptron.js";
+import { LABELS, labelFeatures, moveFeatures, ParseState } from "./transitions.js";
+
+export const PARSER_FORMAT = "storybot-parser";
+export const PARSER_VERSION = 1;
+const MAGIC = "SBPARSE1";
+
+function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+export const DEFAULT_PARSER_FILE = join(projectRoot(), "data", "model", "parser-model.bin");
+
+export interface Parse {
+  /** index of each token's head in the sentence, -1 for the root */
+  heads: number[];
+  labels: string[];
+}
+
+interface TableHeader {
+  classes: number;
+  rows: number;
+  scale: number;
+}
+
+/** What the file's JSON header holds. */
+export interface ParserHeader {
+  format: string;
+  version: number;
+  labels: string[];
+  moves: TableHeader;
+  labeller: TableHeader;
+  training?: unknown;
+}
+
+const pad4 = (n: number) => (n + 3) & ~3;
+
+/**
+ * The file: "SBPARSE1", the header's byte length (uint32 LE), the JSON header padded to 4 bytes,
+ * then for each table (moves, labeller) its keys (uint32 LE) and its int8 weights, padded to 4.
+ */
+export function writeParserFile(file: string, moves: FrozenPerceptron, labeller: FrozenPerceptron, training: unknown): void {
+  const table = (t: FrozenPerceptron): TableHeader => ({ classes: t.classes, rows: t.keys.length, scale: t.scale });
+  const header: ParserHeader = { format: PARSER_FORMAT, version: PARSER_VERSION, labels: [...LABELS], moves: table(moves), labeller: table(labeller), training };
+  const json = Buffer.from(JSON.stringify(header));
+  const parts: Buffer[] = [Buffer.from(MAGIC), Buffer.alloc(4), Buffer.concat([json, Buffer.alloc(pad4(json.length) - json.length)])];
+  parts[1]!.writeUInt32LE(json.length);
+  for (const t of [moves, labeller]) {
+    parts.push(Buffer.from(t.keys.buffer, t.keys.byteOffset, t.keys.byteLength));
+    const w = Buffer.from(t.weights.buffer, t.weights.byteOffset, t.weights.byteLength);
+    parts.push(Buffer.concat([w, Buffer.alloc(pad4(w.length) - w.length)]));
+  }
+  writeFileSync(file, Buffer.concat(parts));
+}
+
+export function readParserFile(file: string): { header: ParserHeader; moves: FrozenPerceptron; labeller: FrozenPerceptron } {
+  const bytes = readFileSync(file);
+  if (bytes.subarray(0, 8).toString() !== MAGIC) throw new Error(`${file} is not a ${PARSER_FORMAT} file`);
+  const length = bytes.readUInt32LE(8);
+  const header = JSON.parse(bytes.subarray(12, 12 + length).toString()) as ParserHeader;
+  if (header.format !== PARSER_FORMAT || header.version !== PARSER_VERSION) throw new Error(`${file} is not a ${PARSER_FORMAT} v${PARSER_VERSION} file`);
+  if (JSON.stringify(header.labels) !== JSON.stringify(LABELS)) throw new Error(`${file} has other labels than this engine: retrain it with npm run train:parser`);
+  let at = 12 + pad4(length);
+  const read = (t: TableHeader): FrozenPerceptron => {
+    // copied out, so that the arrays are aligned whatever the file's layout
+    const keys = new Uint32Array(bytes.buffer.slice(bytes.byteOffset + at, bytes.byteOffset + at + 4 * t.rows));
+    at += 4 * t.rows;
+    const weights = new Int8Array(bytes.buffer.slice(bytes.byteOffset + at, bytes.byteOffset + at + t.rows * t.classes));
+    at += pad4(t.rows * t.classes);
+    if (at > bytes.length) throw new Error(`${file} is truncated`);
+    return new FrozenPerceptron(t.classes, keys, weights, t.scale);
+  };
+  const moves = read(header.moves);
+  const labeller = read(header.labeller);
+  return { header, moves, labeller };
+}
+
+export class DependencyParser {
+  constructor(
+    readonly moves: FrozenPerceptron | { score(f: readonly number[], into?: Float64Array): Float64Array },
+    readonly labeller: FrozenPerceptron | { score(f: readonly number[], into?: Float64Array): Float64Array },
+  ) {}
+
+  static fromFile(file: string): DependencyParser {
+    const { moves, labeller } = readParserFile(file);
+    return new DependencyParser(moves, labeller);
+  }
+
+  /** Unlabelled heads, padded positions (see transitions.ts). */
+  heads(state: ParseState): Int32Array {
+    const scores = new Float64Array(3);
+    while (!state.done) {
+      this.moves.score(moveFeatures(state), scores);
+      let best = -1;
+      for (const m of state.valid()) if (best < 0 || scores[m]! > scores[best]!) best = m;
+      state.apply(best);
+    }
+    return state.heads;
+  }
+
+  /** Labels for padded heads. */
+  labels(state: ParseState, heads: Int32Array): number[] {
+    const n = state.n;
+    const children: number[][] = Array.from({ length: n }, () => []);
+    for (let d = 1; d < n - 1; d++) if (heads[d]! >= 0) children[heads[d]!]!.push(d);
+    const scores = new Float64Array(LABELS.length);
+    const out: number[] = [];
+    for (let d = 1; d < n - 1; d++) {
+      this.labeller.score(labelFeatures(state, heads, children, d), scores);
+      // a word attached to the root is the root; no other word is
+      let best = -1;
+      for (let c = 0; c < LABELS.length; c++) {
+        if ((heads[d] === n - 1) !== (LABELS[c] === "root")) continue;
+        if (best < 0 || scores[c]! > scores[best]!) best = c;
+      }
+      out.push(best);
+    }
+    return out;
+  }
+
+  parse(tokens: readonly { text: string; pos: string }[]): Parse {
+    if (!tokens.length) return { heads: [], labels: [] };
+    const state = ParseState.of(tokens.map((t) => t.text), tokens.map((t) => t.pos));
+    const padded = this.heads(state);
+    const labels = this.labels(state, padded);
+    const root = state.n - 1;
+    return {
+      heads: tokens.map((_, k) => {
+        const h = padded[k + 1]!;
+        return h === root || h < 1 ? -1 : h - 1;
+      }),
+      labels: labels.map((l) => LABELS[l]!),
+    };
+  }
+}
+
+let shared: DependencyParser | null = null;
+
+/** The parser the engine uses, read on first use. */
+export function dependencyParser(): DependencyParser {
+  return (shared ??= DependencyParser.fromFile(DEFAULT_PARSER_FILE));
+}
