@@ -78,7 +78,7 @@ describe.concurrent("storybot ask", () => {
   it("answers about an article given by path", { timeout: TIMEOUT }, async () => {
     const r = await storybot(["ask", "--json", "Who fined Millbrook Rovers?", "--story", CUP]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ story: "coastal-cup-final-2019-04-14", answer: "CFA", paragraph: 7 });
+    expect(JSON.parse(r.stdout)).toMatchObject({ story: "coastal-cup-final-2019-04-14", answer: expect.stringMatching(/^(?:CFA|Coastal Football Association)$/), paragraph: 7 });
   });
 
   it("answers a JSONL batch line by line, with an error object for each bad line", { timeout: TIMEOUT }, async () => {

@@ -22,31 +22,27 @@ const SET = join(ROOT, "test/questions/engine-regression.jsonl");
 const MAX_WORDS = 10;
 
 /**
- * Measured now: 30 of 37 answerable questions (81.1%; 28 when the set was written). The floor sits
- * just under it, so that a single lost answer (29/37, 78.4%) fails the test; raise it when the
- * engine improves.
+ * Measured now, with the learned model: 57 of 71 answerable questions (80.3%; the hand-tuned
+ * scorer it replaced had 66, several of its rules written against these very questions). The
+ * floor sits just under it, so that a single lost answer (56/71, 78.9%) fails the test; raise it
+ * when the engine improves.
  */
 const HIT_RATE_FLOOR = 0.8;
 
 /**
- * Unanswerable questions the engine answers anyway today (engine bug: it does not abstain when the
- * question names things the story mentions but asks for a fact the story lacks). Each is an
- * `it.fails` so that a fix shows up as a failure to remove from this list.
+ * Unanswerable questions the engine answers anyway today: it does not abstain when the question
+ * names things the story mentions but asks for a fact the story lacks, and the abstainer, learned
+ * from questions about Wikipedia paragraphs, is too sure of such answers. Each is an `it.fails`, so
+ * that a fix shows up as a failure to remove from this list.
  */
 const KNOWN_FALSE_ANSWERS = new Set([
-  "Who designed the exhibition in Beijing?",
-  "Where was Mao Anying born?",
-  "When will Kim Jong-un visit Beijing?",
   "Who refereed the final?",
-  "Where does Helena Brandt live?",
   // a date of another event, for a birth the story never mentions
   "When was Alys Morgan born?",
-  // "has not yet been tested in people": negation is not read
-  "Who tested brecomycin in people?",
-  // the only other people in the story's sentences about the president and the founding year
-  "Who founded the Homeland Party?",
   // "bear" (born) is taken in its sense "accept", which the story uses
   "When was Tomas Aaltonen born?",
+  // the fire's name, for who started it (its cause is under investigation)
+  "Who started the fire?",
 ]);
 
 interface Line {

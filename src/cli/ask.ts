@@ -3,7 +3,7 @@ import { createInterface } from "node:readline";
 import type { Command as Program } from "commander";
 import { ask } from "../../commands/ask.js";
 import { runCommand, type Face } from "../../commands/pipeline.js";
-import type { Answer } from "../engine/index.js";
+import { parseMinConfidence, type Answer } from "../engine/index.js";
 import { registerCommand, stderrLog } from "./command-line.js";
 import { storiesFor } from "./load-stories.js";
 
@@ -54,8 +54,13 @@ async function batch(story: string | undefined): Promise<void> {
 
 export function registerAsk(program: Program): void {
   registerCommand(program, ask, async (_raw, flags) => {
+    // the engine reads the setting when it answers: the flag is the setting, for this run
+    const minConfidence = parseMinConfidence(typeof flags.minConfidence === "string" ? flags.minConfidence : undefined, "--min-confidence");
+    if (minConfidence !== undefined) process.env.STORYBOT_MIN_CONFIDENCE = String(minConfidence);
     if (!flags.jsonl) return false;
     await batch(typeof flags.story === "string" ? flags.story : undefined);
     return true;
-  }).option("--jsonl", 'batch: one question a line on stdin (text or {"question","story"}), one JSON answer a line on stdout');
+  })
+    .option("--jsonl", 'batch: one question a line on stdin (text or {"question","story"}), one JSON answer a line on stdout')
+    .option("--min-confidence <p>", "answer only when at least this sure, 0 to 1 (0 always answers; default STORYBOT_MIN_CONFIDENCE, else the model's threshold)");
 }

@@ -15,7 +15,7 @@ import { launchBot, STOP_BUDGET_MS, type RunningBot } from "../discord/bot.js";
 import { GatewayFailure } from "../discord/gateway-watch.js";
 import { ingestLog } from "../discord/ingest-log.js";
 import { dropStrayShardCount, shardOfThisProcess } from "../discord/shard-process.js";
-import { preloadIngest, StoryLibrary } from "../engine/index.js";
+import { answerModel, ModelError, preloadIngest, StoryLibrary } from "../engine/index.js";
 import { createLogger, type Logger } from "../log.js";
 import { DatabaseError } from "../store/database.js";
 import { processStorage } from "../store/process-storage.js";
@@ -87,8 +87,10 @@ export async function serve(opts: ServeOptions): Promise<void> {
   let config: Config;
   try {
     config = loadConfig();
+    // read (and checked) now, so that a bad STORYBOT_MODEL stops the start instead of the first question
+    answerModel();
   } catch (err) {
-    refuse(err);
+    refuse(err instanceof ModelError ? new ConfigError(err.message) : err);
   }
   const serving = !!config.token && !opts.console;
   const shard = shardOfThisProcess();

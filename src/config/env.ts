@@ -25,6 +25,10 @@ export interface Config {
   cooldown?: { questions?: number; seconds?: number };
   /** addresses the bot may fetch stories from although they are not public (tests on 127.0.0.1) */
   fetchAllow: string[];
+  /** answer only at or above this confidence (0..1); unset: the answer model's own threshold */
+  minConfidence?: number;
+  /** another answer model file */
+  model?: string;
 }
 
 export class ConfigError extends Error {}
@@ -68,6 +72,8 @@ const schema = z.object({
         }
       }, "must be IP addresses or ranges separated by commas, like 127.0.0.1 or 10.0.0.0/8"),
   ),
+  STORYBOT_MIN_CONFIDENCE: optional(z.coerce.number({ error: "must be a number from 0 to 1 (0 always answers)" }).min(0, "must be from 0 to 1 (0 always answers)").max(1, "must be from 0 to 1 (0 always answers)")),
+  STORYBOT_MODEL: optional(z.string()),
 });
 
 /** Reads `.env` into `target` without touching variables that are already set. */
@@ -93,6 +99,8 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     gatewayGiveUpSeconds: e.GATEWAY_GIVE_UP_SECONDS,
     cooldown: e.COOLDOWN_QUESTIONS || e.COOLDOWN_SECONDS ? { questions: e.COOLDOWN_QUESTIONS, seconds: e.COOLDOWN_SECONDS } : undefined,
     fetchAllow: e.FETCH_ALLOW_ADDRESSES ?? [],
+    minConfidence: e.STORYBOT_MIN_CONFIDENCE,
+    model: e.STORYBOT_MODEL,
   };
 }
 

@@ -132,8 +132,8 @@ describe("a conversation on Discord", () => {
   });
 
   it("stores 👍/👎 per user and answer, lets a vote change, and counts them, as /feedback and `storybot feedback --json` read back", async () => {
-    const answer = await ask(user("voter-asker"), { question: "Who built the Storvik Bridge?" });
-    expect(answer.embeds[0].title).toBe("Fjordbygg");
+    const answer = await ask(user("voter-asker"), { question: "Who designed the Storvik Bridge?" });
+    expect(answer.embeds[0].title).toBe("Ingrid Halvorsen");
     const posted = asPosted(answer);
     const [up, down] = buttonsOf(answer).filter((b) => b.custom_id.startsWith("vote?"));
     expect([up!.label, down!.label]).toEqual(["👍", "👎"]);
@@ -149,7 +149,7 @@ describe("a conversation on Discord", () => {
     const inServer = await emulator.interact(slashCommand(emulator.world, user("moderator"), "feedback"));
     expect(inServer.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(inServer.body.data.embeds[0].description).toContain("👍 2 helpful · 👎 1 not helpful, on 1 answer");
-    expect(inServer.body.data.embeds[0].fields[0].value).toContain("**Fjordbygg** — “Who built the Storvik Bridge?”");
+    expect(inServer.body.data.embeds[0].fields[0].value).toContain("**Ingrid Halvorsen** — “Who designed the Storvik Bridge?”");
 
     const cli = spawnSync(process.execPath, ["--import", "tsx", "bin/storybot.ts", "feedback", "--json"], { cwd: ROOT, env: { ...process.env, STORYBOT_DB: dbFile, STORY: "" }, encoding: "utf8", timeout: 60_000 });
     expect(cli.status, cli.stderr).toBe(0);
@@ -158,7 +158,7 @@ describe("a conversation on Discord", () => {
       helpful: 2,
       notHelpful: 1,
       answers: 1,
-      wrong: [{ story: WIRE_ID, question: "Who built the Storvik Bridge?", answer: "Fjordbygg", confidence: expect.any(Number), helpful: 2, notHelpful: 1 }],
+      wrong: [{ story: WIRE_ID, question: "Who designed the Storvik Bridge?", answer: "Ingrid Halvorsen", confidence: expect.any(Number), helpful: 2, notHelpful: 1 }],
     });
   });
 

@@ -10,14 +10,18 @@ import { Stories } from "../../commands/stories-service.js";
 import { ingestText } from "../../src/engine/story/ingest.js";
 import { StoryLibrary } from "../../src/engine/story/library.js";
 import { toText } from "../../src/render/text-message.js";
+import { analyseQuestion, parse } from "../../src/engine/answer/analysis.js";
+import { ANSWER_DEFAULTS } from "../../src/engine/answer/defaults.js";
+import type { Story } from "../../src/engine/types.js";
 import { replyProblems } from "./discord-payload.js";
 import { runCommand } from "./drive-commands.js";
 
 const CLAUSE = "The council met on Monday and Mayor Ana Costa opened the bridge, ";
 let stories: Stories;
+let story: Story;
 
 beforeAll(() => {
-  const story = ingestText(`One long line\n\nLISBON, March 3, 2021 — ${CLAUSE.repeat(3000)}the end.\n`, "long-line");
+  story = ingestText(`One long line\n\nLISBON, March 3, 2021 — ${CLAUSE.repeat(3000)}the end.\n`, "long-line");
   stories = new Stories(new StoryLibrary([story]));
 });
 
@@ -38,4 +42,13 @@ describe("a story paragraph of one 200,000-character line", () => {
       expect(toText(run.replies[0]!).length).toBeGreaterThan(100_000);
     });
   }
+});
+
+describe("a sentence of thousands of words", () => {
+  it("gives the ranker only the spans near the question's words, not thousands", () => {
+    const { pool } = analyseQuestion(parse("who opened the bridge?", story), story);
+    expect(pool.length).toBeGreaterThan(0);
+    expect(pool.length).toBeLessThanOrEqual(ANSWER_DEFAULTS.maxSpansPerSentence);
+    expect(pool.some((p) => /Ana Costa/.test(p.c.text))).toBe(true);
+  });
 });

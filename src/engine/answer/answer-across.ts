@@ -3,7 +3,7 @@
  * answer() runs on each, and the best supported answer wins. Its `story` field says which story
  * answered.
  */
-import { answer } from "./answer.js";
+import { answer, type AnswerOptions } from "./answer.js";
 import { StoryRouter, type RoutedStory } from "../index/router.js";
 import type { Answer, Story } from "../types.js";
 
@@ -40,13 +40,13 @@ function sourceOf(stories: readonly Story[]): StorySource {
   return source;
 }
 
-/** An answer beats an abstention; between two of a kind, the better supported wins. */
+/** An answer beats an abstention; between two of a kind, the one more likely right wins (confidence is a calibrated probability). */
 function better(a: Answer, b: Answer): boolean {
   if ((a.answer === null) !== (b.answer === null)) return a.answer !== null;
   return a.confidence > b.confidence;
 }
 
-export function answerAcross(question: string, stories: StorySource | readonly Story[], limit = ROUTED_STORIES): Answer {
+export function answerAcross(question: string, stories: StorySource | readonly Story[], limit = ROUTED_STORIES, options: AnswerOptions = {}): Answer {
   const source = Array.isArray(stories) ? sourceOf(stories) : (stories as StorySource);
   const routed = source.route(question, limit);
   // no word of the question occurs anywhere: any story gives the honest "doesn't say"
@@ -57,7 +57,7 @@ export function answerAcross(question: string, stories: StorySource | readonly S
     if (best && best.answer !== null && score < NEAR_TIE * top) break;
     const story = source.get(id);
     if (!story) continue;
-    const a = answer(question, story);
+    const a = answer(question, story, options);
     if (!best || better(a, best)) best = a;
   }
   if (!best) throw new Error("there are no stories to answer from");

@@ -22,6 +22,10 @@ export interface Candidate {
   entity?: string;
   /** for "other" names: a people or group ("the Welsh", "Anglo-Saxons") or an event ("First Crusade") */
   kindOfOther?: "group" | "event";
+  /** for phrases: a role noun phrase ("the Chinese ambassador") or a place phrase ("in the capital") */
+  phrase?: "role" | "place";
+  /** for a phrase that ends in a person's name ("Mayor Ana Costa"): that person's full name */
+  named?: string;
 }
 
 function kindOfOther(story: Story, name: string): Candidate["kindOfOther"] {
@@ -78,7 +82,7 @@ function rolePhrases(story: Story, sentence: Sentence, { nameStarts }: Marks): C
       while (k < t.length && ["ADJ", "PROPN", "NOUN", "NUM"].includes(t[k]!.pos)) k++;
       if (k > e + 1) e = k;
     }
-    out.push({ start: s, end: e, text: spanText(sentence.text, t, s, e), type: "phrase", note: null, canonical: null });
+    out.push({ start: s, end: e, text: spanText(sentence.text, t, s, e), type: "phrase", note: null, canonical: null, phrase: "role" });
   });
   return out;
 }
@@ -110,7 +114,7 @@ function placePhrases(sentence: Sentence, { mentions, dates }: Marks): Candidate
     }
     // a name is kept whole: "at Stone & Timber Engineering"
     for (const { m } of mentions) if (m.start > i && m.start < k && m.end > k) k = m.end;
-    out.push({ start: i + 1, end: k, text: spanText(sentence.text, t, i + 1, k), type: "phrase", note: null, canonical: null });
+    out.push({ start: i + 1, end: k, text: spanText(sentence.text, t, i + 1, k), type: "phrase", note: null, canonical: null, phrase: "place" });
   });
   return out;
 }

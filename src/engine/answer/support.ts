@@ -11,12 +11,22 @@ export interface Support {
   context: number;
   /** token positions in the sentence that match a question term, weighted by IDF (names count double) */
   matches: { pos: number; weight: number; verb: boolean }[];
-  /** 0..1: how badly the question's names and numbers are missing from the evidence */
-  missing: number;
+  /** what of the question the evidence lacks (features of the abstainer, not weights) */
+  missing: Missing;
+  /** the IDF of the rarest question word this sentence does not have: one telling word absent says more than many common ones */
+  unmatchedIdf: number;
 }
 
-/** Cost of a question verb the story never uses nor anything WordNet puts near it. */
-const UNSUPPORTED_PREDICATE = 0.2;
+export interface Missing {
+  /** a verb the story never uses, nor anything WordNet puts near it ("when was Kim born?") */
+  verb: boolean;
+  /** a name or number of the question absent here but elsewhere in the paragraph: the paragraph's topic */
+  inParagraph: number;
+  /** … absent from the paragraph but used elsewhere in the story */
+  inStory: number;
+  /** … absent from the whole story: the story doesn't say */
+  everywhere: number;
+}
 
 const PRONOUN = /^(?:he|she|they|his|her|their|him|them|it|its)$/i;
 
@@ -81,7 +91,8 @@ export function support(q: ParsedQuestion, story: Story, index: StoryIndex, sent
   let total = 0;
   let own = 0;
   let context = 0;
-  let missing = 0;
+  const missing: Missing = { verb: false, inParagraph: 0, inStory: 0, everywhere: 0 };
+  let unmatchedIdf = 0;
   const matches: Support["matches"] = [];
   const around = neighbours(story, sentence);
   const previous = story.sentences[sentence.id - 1];
@@ -95,6 +106,7 @@ export function support(q: ParsedQuestion, story: Story, index: StoryIndex, sent
     const idf = index.idfOf(term.stem) * term.share;
     total += idf;
     const here = matchesOf(term, sentence);
+    if (!here.length) unmatchedIdf = Math.max(unmatchedIdf, idf);
     if (here.length) {
       own += idf;
       context += idf;
@@ -108,12 +120,13 @@ export function support(q: ParsedQuestion, story: Story, index: StoryIndex, sent
       context += idf;
     } else if (term.unsupported) {
       // "when was Kim born?" of a story that never speaks of birth
-      missing = Math.max(missing, UNSUPPORTED_PREDICATE);
+      missing.verb = true;
     } else if (term.specific) {
       // a name or number the question sets: elsewhere in the paragraph it is the topic; absent, the story doesn't say
-      const penalty = paragraph.some((s) => matchesOf(term, s).length) ? 0.15 : index.has(term.stem) ? 0.35 : 0.6;
-      missing = Math.max(missing, penalty);
+      if (paragraph.some((s) => matchesOf(term, s).length)) missing.inParagraph++;
+      else if (index.has(term.stem)) missing.inStory++;
+      else missing.everywhere++;
     }
   }
-  return { own: total ? own / total : 0, context: total ? context / total : 0, matches, missing };
+  return { own: total ? own / total : 0, context: total ? context / total : 0, matches, missing, unmatchedIdf };
 }

@@ -1,0 +1,77 @@
+/**
+ * A question against one story, up to the point where a model decides: the question parsed, its
+ * best evidence sentences ranked by BM25 with the support each gives it, and every candidate span
+ * of those sentences with its feature vector. answer() and the training script both start here,
+ * so the model is trained on exactly what it later sees.
+ */
+import { indexOf } from "../index/search-index.js";
+import type { Story } from "../types.js";
+import { ANSWER_DEFAULTS } from "./defaults.js";
+import { candidateFeatures, FEATURES, questionFeatures, sentenceFeatures, type Evidence } from "./features.js";
+import { ORIGIN, poolOf, type PoolCandidate } from "./pool.js";
+import { parseQuestion, type ParsedQuestion } from "./question.js";
+import { support, type Support } from "./support.js";
+
+export interface Scored {
+  c: PoolCandidate;
+  evidence: Evidence;
+  features: Float32Array;
+}
+
+export interface Analysis {
+  q: ParsedQuestion;
+  evidence: Evidence[];
+  pool: Scored[];
+}
+
+const TYPED = ORIGIN.name | ORIGIN.date | ORIGIN.number | ORIGIN.role | ORIGIN.placePhrase;
+
+/**
+ * A run-on "sentence" of thousands of words (a pasted table, a line without full stops) would give
+ * thousands of spans, each compared with the others: its spans are kept to a window around the
+ * first of the question's words it holds.
+ */
+function near(spans: PoolCandidate[], s: Support): PoolCandidate[] {
+  if (spans.length <= ANSWER_DEFAULTS.maxSpansPerSentence) return spans;
+  const at = s.matches[0]?.pos ?? 0;
+  const half = ANSWER_DEFAULTS.longSentenceWindow / 2;
+  return spans.filter((c) => c.end > at - half && c.start < at + half).slice(0, ANSWER_DEFAULTS.maxSpansPerSentence);
+}
+
+export function parse(question: string, story: Story): ParsedQuestion {
+  return parseQuestion(question.slice(0, ANSWER_DEFAULTS.maxQuestionLength), indexOf(story));
+}
+
+export function analyseQuestion(q: ParsedQuestion, story: Story, topSentences = ANSWER_DEFAULTS.topSentences): Analysis {
+  const index = indexOf(story);
+  const hits = index.rank([...new Set(q.terms.flatMap((t) => [t.stem, t.surface, ...t.related]))], topSentences);
+  const top = hits[0]?.score ?? 0;
+  // float32, as the learner saw them (scripts/train/extract.ts)
+  const base = new Float32Array(FEATURES.length);
+  questionFeatures(q, base);
+  const evidence: Evidence[] = [];
+  const pool: Scored[] = [];
+  const supports = hits.map((hit) => support(q, story, index, story.sentences[hit.sentence]!));
+  const spansOf = hits.map((hit, rank) => near(poolOf(q, story, story.sentences[hit.sentence]!), supports[rank]!));
+  // one buffer for the whole pool, each candidate's row a view of it
+  const buffer = new Float32Array(spansOf.reduce((n, spans) => n + spans.length, 0) * FEATURES.length);
+  let row = 0;
+  hits.forEach((hit, rank) => {
+    const sentence = story.sentences[hit.sentence]!;
+    const e: Evidence = { sentence, rank, score: hit.score, top, support: supports[rank]! };
+    evidence.push(e);
+    const spans = spansOf[rank]!;
+    // the verb-side rule compares a span with the names, dates and phrases around it, not with every chunk
+    const typed = spans.filter((c) => c.origin & TYPED && !c.variant);
+    const withSentence = base.slice();
+    sentenceFeatures(story, e, spans.length, withSentence);
+    for (const c of spans) {
+      const features = buffer.subarray(row * FEATURES.length, (row + 1) * FEATURES.length);
+      row++;
+      features.set(withSentence);
+      candidateFeatures(q, story, e, c, typed, features);
+      pool.push({ c, evidence: e, features });
+    }
+  });
+  return { q, evidence, pool };
+}

@@ -1,0 +1,15 @@
+/**
+ * The answer stage's tunables, in one place. None of them is a weight of the answer score: which
+ * span answers and how far to trust it are learned (model/). These only bound the work and set
+ * what the learned probability is compared with.
+ */
+export const ANSWER_DEFAULTS = {
+  /** longer questions are cut here: a question, not a paragraph */
+  maxQuestionLength: 300,
+  /** evidence sentences whose spans the ranker scores, best BM25 first; the pool is built from these only */
+  topSentences: 4,
+  /** a sentence with more spans than this (a run-on line) keeps only those near the question's words */
+  maxSpansPerSentence: 200,
+  /** how many tokens around the first matched word such a sentence keeps */
+  longSentenceWindow: 120,
+};

@@ -1,0 +1,91 @@
+/**
+ * Longer readings of a candidate span, offered to the ranker beside the span itself: a list it
+ * belongs to ("Robert Lane and Benjamin Vail"), a date range ("1321 to 1323"), a measure with its
+ * unit and qualifier ("at least five years"), a place with its direction ("southern Italy"), a
+ * nationality with its noun ("Turkish forces"). Which reading answers is the ranker's choice.
+ */
+import { spanText, beforeArticle } from "../language/spans.js";
+import type { Candidate } from "./candidates.js";
+import type { ParsedQuestion } from "./question.js";
+import { countedNoun } from "./signals.js";
+import type { Sentence } from "../types.js";
+
+function reread(c: Candidate, sentence: Sentence, start: number, end: number): Candidate {
+  return { ...c, start, end, text: spanText(sentence.text, sentence.tokens, start, end), canonical: null, note: c.type === "date" && start === c.start && end === c.end ? c.note : null };
+}
+
+/**
+ * "2013 and 2018", "Robert Lane and Benjamin Vail": joins a candidate with its coordinated siblings;
+ * dates also join as a range ("1321 to 1323", "between 2005 and 2010").
+ */
+export function coordinate(best: Candidate, all: readonly Candidate[], sentence: Sentence): Candidate {
+  const t = sentence.tokens;
+  let end = best.end;
+  let start = best.start;
+  const range = best.type === "date" ? /^(?:to|until|through|-|–)$/ : /^$/;
+  for (;;) {
+    const joiner = t[end]?.text.toLowerCase() ?? "";
+    if (range.test(joiner)) {
+      const next = all.find((c) => c.type === "date" && c.start === end + 1);
+      if (next) end = next.end;
+      break;
+    }
+    if (joiner !== "and" && joiner !== "or" && joiner !== ",") break;
+    // the Oxford comma: "Grissom, White, and Chaffee"
+    let skip = joiner === "," && /^(?:and|or)$/i.test(t[end + 1]?.text ?? "") ? 2 : 1;
+    // "the Wellcome Trust and the Medical Research Council" (but "the Saxon Garden, the Summer Theatre" is no list)
+    if (/^(?:and|or)$/i.test(t[end + skip - 1]?.text ?? "") && t[end + skip]?.pos === "DET") skip++;
+    const next = all.find((c) => c.type === best.type && c.start === end + skip && c !== best);
+    if (!next) break;
+    end = next.end;
+    if (joiner !== "," || skip >= 2) break;
+  }
+  // and backwards, when the best is the second of the pair
+  const at = beforeArticle(t, start);
+  if (/^(?:and|or)$/i.test(t[at]?.text ?? "")) {
+    const previous = all.find((c) => c.type === best.type && c !== best && (c.end === at || (c.end === at - 1 && t[at - 1]?.text === ",")));
+    if (previous) start = previous.start;
+  }
+  if (end === best.end && start === best.start) return best;
+  if (best.type === "date" && /^(?:between|from)$/i.test(t[start - 1]?.text ?? "")) start--;
+  return reread(best, sentence, start, end);
+}
+
+const DIRECTION = /^(?:northern|southern|eastern|western|central|north|south|east|west|upper|lower|northeastern|northwestern|southeastern|southwestern|coastal|inland|rural)$/i;
+
+/** "southern Italy", "rural Kenya": a place keeps the lower-case direction before it. */
+export function withDirection(c: Candidate, sentence: Sentence): Candidate {
+  const prev = sentence.tokens[c.start - 1];
+  if (c.type !== "place" || !prev || prev.text !== prev.text.toLowerCase() || !DIRECTION.test(prev.text)) return c;
+  return reread(c, sentence, c.start - 1, c.end);
+}
+
+const QUALIFIER = /^(?:about|around|nearly|almost|over|under|least|most|than|roughly|some|approximately)$/i;
+
+/**
+ * "How long …?" → "at least five years", "How much …?" → "24 percent": a measure keeps its unit
+ * and its qualifier ("how many residents" already names the unit, so there the number is enough;
+ * "how much money" does not: "2.4 million pounds").
+ */
+export function withUnit(q: ParsedQuestion, c: Candidate, sentence: Sentence): Candidate {
+  if (c.type !== "number" || (q.answerNoun && countedNoun(sentence, c) === q.answerNoun)) return c;
+  const t = sentence.tokens;
+  let end = c.end;
+  if (t[end]?.pos === "NOUN" || /^(?:percent|%)$/i.test(t[end]?.text ?? "")) end++;
+  let start = c.start;
+  while (start > 0 && QUALIFIER.test(t[start - 1]!.text)) start--;
+  // "at least", "more than", "up to"
+  if (start < c.start && /^(?:at|more|less|fewer|up)$/i.test(t[start - 1]?.text ?? "")) start--;
+  if (start === c.start && end === c.end) return c;
+  return reread(c, sentence, start, end);
+}
+
+/** "Japanese research teams", "Turkish forces": a nationality names a group only with its noun. */
+export function withGroupNoun(c: Candidate, sentence: Sentence): Candidate {
+  if (c.type !== "other") return c;
+  const t = sentence.tokens;
+  let end = c.end;
+  while (t[end] && (t[end]!.pos === "NOUN" || t[end]!.pos === "ADJ") && t[end]!.text === t[end]!.text.toLowerCase()) end++;
+  if (end === c.end || t[end - 1]!.pos !== "NOUN") return c;
+  return reread(c, sentence, c.start, end);
+}

@@ -1,0 +1,357 @@
+/**
+ * The features of one candidate span: what the question asks (q_), how well its evidence sentence
+ * supports the question (s_), and what the span is and where it stands (c_). The ranker and the
+ * abstainer are trained on exactly these (scripts/train/), in this order; a model file lists the
+ * names it was trained with and is refused if they differ (model/answer-model.ts).
+ */
+import { sentenceTree, spanHead, treeDistance, treeOfTokens } from "../language/parser/sentence-parse.js";
+import { QUESTION_WORDS } from "../language/stopwords.js";
+import type { Sentence, Story, Token } from "../types.js";
+import { ORIGIN, VARIANT, type PoolCandidate } from "./pool.js";
+import type { ParsedQuestion } from "./question.js";
+import { countedNoun, echo, expectedRank, headMatches, introducedByAnswerNoun, kindFit, nearestMatch, proximity, sideFit, strandedPreposition, verbSide, wordBefore } from "./signals.js";
+import type { Support } from "./support.js";
+
+export const FEATURES = [
+  // the question
+  "q_who", "q_when", "q_where", "q_what", "q_why", "q_how", "q_other",
+  "q_which", "q_whose", "q_whom", "q_how_many", "q_how_much", "q_how_measure",
+  "q_wants_person", "q_wants_org", "q_wants_place", "q_wants_date", "q_wants_number", "q_wants_clause",
+  "q_form_subject", "q_form_object", "q_form_passive", "q_form_copular", "q_form_unknown",
+  "q_answer_noun", "q_terms", "q_specific", "q_named", "q_unsupported", "q_stranded", "q_tokens",
+  "q_wh_nsubj", "q_wh_nsubj_pass", "q_wh_obj", "q_wh_obl", "q_wh_advmod", "q_wh_other", "q_negated",
+  // the evidence sentence
+  "s_rank", "s_score_rel", "s_score", "s_own", "s_context", "s_missing_verb", "s_missing_in_paragraph", "s_missing_in_story", "s_missing_everywhere", "s_matches", "s_verb_matched", "s_negated", "s_unmatched_idf",
+  "s_paragraph", "s_first_in_paragraph", "s_tokens", "s_pool",
+  // the candidate
+  "c_person", "c_place", "c_org", "c_other", "c_date", "c_number", "c_phrase", "c_group", "c_event",
+  "c_from_name", "c_from_date", "c_from_number", "c_from_role", "c_from_place_phrase", "c_from_chunk", "c_from_reason",
+  "c_var_list", "c_var_unit", "c_var_direction", "c_var_group_noun", "c_var_of_tail", "c_var_to_comma",
+  "c_expected_rank", "c_kind_fit", "c_head_match", "c_introduced_by_noun", "c_counted_match", "c_type_first",
+  "c_proximity", "c_nearest_match", "c_side", "c_gap", "c_same_clause", "c_nearest_on_side", "c_passive", "c_agent", "c_reversed", "c_side_fit",
+  "c_echo", "c_named", "c_left_match", "c_right_match", "c_verb_next", "c_verb_before",
+  "c_prev_in", "c_prev_on", "c_prev_at", "c_prev_by", "c_prev_from", "c_prev_to", "c_prev_of", "c_prev_for", "c_prev_with",
+  "c_prev_time", "c_prev_order", "c_prev_verb", "c_prev_comma", "c_prev_stranded", "c_prev_start",
+  "c_next_of", "c_next_possessive", "c_next_comma", "c_next_end", "c_next_and", "c_next_verb", "c_next_paren",
+  "c_tokens", "c_chars", "c_digits", "c_year", "c_caps", "c_position", "c_in_parens", "c_in_quotes",
+  "c_mentions", "c_in_title", "c_has_note", "c_head_person_noun", "c_head_propn", "c_starts_det", "c_alias",
+  // the candidate in the sentence's dependency parse
+  "c_dep_nsubj", "c_dep_nsubj_pass", "c_dep_obj", "c_dep_iobj", "c_dep_obl", "c_dep_nmod", "c_dep_poss", "c_dep_appos",
+  "c_dep_conj", "c_dep_compound", "c_dep_root", "c_dep_other", "c_gov_matched", "c_gov_verb", "c_tree_match", "c_tree_verb",
+  "c_role_match", "c_by_agent", "c_tree_root", "c_gov_root", "c_np_by", "c_np_of", "c_np_place",
+] as const;
+
+export type FeatureName = (typeof FEATURES)[number];
+/** Position of each feature in a vector. */
+export const F = Object.fromEntries(FEATURES.map((n, i) => [n, i])) as Record<FeatureName, number>;
+if (Object.keys(F).length !== FEATURES.length) throw new Error("a feature name is listed twice");
+
+/** A dependency relation as the features tell them apart. */
+function role(label: string): string {
+  if (label === "nsubj:pass") return "nsubj_pass";
+  if (label.startsWith("obl")) return "obl";
+  if (label === "nmod:poss") return "poss";
+  return label;
+}
+
+const NEGATION = /^(?:not|n't|never|no|nor|without|neither)$/i;
+
+const WH_ROLES = new Set(["nsubj", "nsubj_pass", "obj", "obl", "advmod"]);
+
+/**
+ * The question word's part in its question's parse: "who" the subject, "whom" an object; for
+ * "which agency …" and "how many firefighters …", the noun's part.
+ */
+function whRole(q: ParsedQuestion): string {
+  const tree = treeOfTokens(q, q.tokens);
+  let wh = q.tokens.findIndex((t) => QUESTION_WORDS.has(t.text.toLowerCase()));
+  if (wh < 0) return "other";
+  // "which agency", "how many firefighters": the noun the question word goes with
+  while (wh >= 0 && (tree.labels[wh] === "det" || tree.labels[wh] === "amod" || tree.labels[wh] === "advmod" && /^(?:many|much)$/i.test(q.tokens[tree.heads[wh]!]?.text ?? ""))) wh = tree.heads[wh]!;
+  if (wh < 0) return "other";
+  const r = role(tree.labels[wh]!);
+  return WH_ROLES.has(r) ? r : "other";
+}
+
+/** The question's features, the same for every candidate. */
+export function questionFeatures(q: ParsedQuestion, into: Float32Array): void {
+  const words = q.tokens.map((t) => t.text.toLowerCase());
+  const has = (w: string) => words.includes(w);
+  const after = (w: string) => words[words.indexOf(w) + 1] ?? "";
+  into[F[`q_${q.kind}` as FeatureName]] = 1;
+  into[F.q_which] = has("which") ? 1 : 0;
+  into[F.q_whose] = has("whose") ? 1 : 0;
+  into[F.q_whom] = has("whom") ? 1 : 0;
+  into[F.q_how_many] = has("how") && after("how") === "many" ? 1 : 0;
+  into[F.q_how_much] = has("how") && after("how") === "much" ? 1 : 0;
+  into[F.q_how_measure] = has("how") && /^(?:long|old|often|far|big|large|tall|high)$/.test(after("how")) ? 1 : 0;
+  into[F.q_wants_person] = q.expected.includes("person") ? 1 : 0;
+  into[F.q_wants_org] = q.expected.includes("organisation") ? 1 : 0;
+  into[F.q_wants_place] = q.expected.includes("place") ? 1 : 0;
+  into[F.q_wants_date] = q.expected.includes("date") ? 1 : 0;
+  into[F.q_wants_number] = q.expected.includes("number") ? 1 : 0;
+  into[F.q_wants_clause] = q.expected.includes("clause") ? 1 : 0;
+  into[F[`q_form_${q.form}` as FeatureName]] = 1;
+  into[F.q_answer_noun] = q.answerNoun ? 1 : 0;
+  into[F.q_terms] = q.terms.length;
+  into[F.q_specific] = q.terms.filter((t) => t.specific).length;
+  into[F.q_named] = q.named.size;
+  into[F.q_unsupported] = q.terms.some((t) => t.unsupported) ? 1 : 0;
+  into[F.q_stranded] = strandedPreposition(q) ? 1 : 0;
+  into[F.q_tokens] = q.tokens.length;
+  into[F[`q_wh_${whRoleOf(q)}` as FeatureName]] = 1;
+  into[F.q_negated] = q.tokens.some((t) => NEGATION.test(t.text)) ? 1 : 0;
+}
+
+/** A ranked evidence sentence: its BM25 rank and score, and the support it gives the question. */
+export interface Evidence {
+  sentence: Sentence;
+  rank: number;
+  score: number;
+  /** the best sentence's BM25 score */
+  top: number;
+  support: Support;
+}
+
+export function sentenceFeatures(story: Story, e: Evidence, poolSize: number, into: Float32Array): void {
+  const s = e.support;
+  into[F.s_rank] = e.rank;
+  into[F.s_score_rel] = e.top > 0 ? e.score / e.top : 0;
+  into[F.s_score] = e.score;
+  into[F.s_own] = s.own;
+  into[F.s_context] = s.context;
+  into[F.s_missing_verb] = s.missing.verb ? 1 : 0;
+  into[F.s_missing_in_paragraph] = s.missing.inParagraph;
+  into[F.s_missing_in_story] = s.missing.inStory;
+  into[F.s_missing_everywhere] = s.missing.everywhere;
+  into[F.s_matches] = s.matches.length;
+  into[F.s_verb_matched] = s.matches.some((m) => m.verb) ? 1 : 0;
+  // "who has not been tested?" against "has been tested": a negation on one side only
+  into[F.s_unmatched_idf] = s.unmatchedIdf;
+  into[F.s_negated] = e.sentence.tokens.some((t) => NEGATION.test(t.text)) ? 1 : 0;
+  into[F.s_paragraph] = e.sentence.paragraph;
+  into[F.s_first_in_paragraph] = story.paragraphs[e.sentence.paragraph - 1]?.sentenceIds[0] === e.sentence.id ? 1 : 0;
+  into[F.s_tokens] = e.sentence.tokens.length;
+  into[F.s_pool] = poolSize;
+}
+
+/** Tokens each side of a span within which the question's words count as its context. */
+const WINDOW = 4;
+
+const PREV: Record<string, FeatureName> = {
+  in: "c_prev_in", inside: "c_prev_in", into: "c_prev_in", within: "c_prev_in", on: "c_prev_on", at: "c_prev_at", by: "c_prev_by",
+  from: "c_prev_from", to: "c_prev_to", of: "c_prev_of", for: "c_prev_for", with: "c_prev_with",
+  during: "c_prev_time", since: "c_prev_time", until: "c_prev_time", till: "c_prev_time",
+  after: "c_prev_order", before: "c_prev_order",
+};
+
+const TYPE: Record<string, FeatureName> = { person: "c_person", place: "c_place", organisation: "c_org", other: "c_other", date: "c_date", number: "c_number", phrase: "c_phrase" };
+
+/** Where a sentence opens and closes brackets and quotes: found once, asked of every candidate. */
+interface Marks {
+  parenOpen: number[];
+  parenClose: number[];
+  quoteOpen: number[];
+  quoteClose: number[];
+}
+const marksCache = new WeakMap<Sentence, Marks>();
+function marksOf(sentence: Sentence): Marks {
+  let m = marksCache.get(sentence);
+  if (!m) {
+    m = { parenOpen: [], parenClose: [], quoteOpen: [], quoteClose: [] };
+    const text = sentence.text;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i];
+      if (ch === "(") m.parenOpen.push(i);
+      else if (ch === ")") m.parenClose.push(i);
+      // a straight quote may open or close
+      if (ch === "“" || ch === '"') m.quoteOpen.push(i);
+      if (ch === "”" || ch === '"') m.quoteClose.push(i);
+    }
+    marksCache.set(sentence, m);
+  }
+  return m;
+}
+
+/** The last mark before `at` is an opening one, and a closing one follows `end`. */
+function surrounded(open: number[], close: number[], at: number, end: number): boolean {
+  let lastOpen = -1;
+  for (const i of open) if (i < at) lastOpen = i;
+  if (lastOpen < 0) return false;
+  let lastClose = -1;
+  for (const i of close) if (i < at) lastClose = i;
+  return lastClose < lastOpen && close.some((i) => i >= end);
+}
+
+/** What is asked of every candidate of one question, worked out once per question and story. */
+interface QuestionFacts {
+  stems: Set<string>;
+  stranded: string | null;
+  title: string;
+  entities: Map<string, number>;
+}
+const factsCache = new WeakMap<ParsedQuestion, QuestionFacts>();
+function factsOf(q: ParsedQuestion, story: Story): QuestionFacts {
+  let f = factsCache.get(q);
+  if (!f) {
+    f = { stems: new Set(q.terms.map((t) => t.stem)), stranded: strandedPreposition(q), title: story.title.toLowerCase(), entities: new Map(story.entities.map((e) => [e.name, e.mentions.length])) };
+    factsCache.set(q, f);
+  }
+  return f;
+}
+
+export function candidateFeatures(q: ParsedQuestion, story: Story, e: Evidence, c: PoolCandidate, typed: readonly PoolCandidate[], into: Float32Array): void {
+  const sentence = e.sentence;
+  const t = sentence.tokens;
+  const facts = factsOf(q, story);
+  into[F[TYPE[c.type]!]] = 1;
+  into[F.c_group] = c.kindOfOther === "group" ? 1 : 0;
+  into[F.c_event] = c.kindOfOther === "event" ? 1 : 0;
+  for (const [flag, name] of FROM) into[F[name]] = c.origin & flag ? 1 : 0;
+  for (const [flag, name] of READING) into[F[name]] = c.variant & flag ? 1 : 0;
+  into[F.c_expected_rank] = expectedRank(q, c);
+  into[F.c_kind_fit] = kindFit(q, c, sentence);
+  into[F.c_head_match] = headMatches(q, c, sentence) ? 1 : 0;
+  into[F.c_introduced_by_noun] = introducedByAnswerNoun(q, c, sentence) ? 1 : 0;
+  into[F.c_counted_match] = c.type === "number" && !!q.answerNoun && countedNoun(sentence, c) === q.answerNoun ? 1 : 0;
+  into[F.c_type_first] = q.expected[0] === c.type ? 1 : 0;
+  into[F.c_proximity] = proximity(c, e.support.matches);
+  into[F.c_nearest_match] = nearestMatch(c, e.support.matches, t.length);
+  const side = verbSide(q, sentence, c, e.support, typed);
+  into[F.c_side] = side.side;
+  into[F.c_gap] = side.gap;
+  into[F.c_same_clause] = side.sameClause ? 1 : 0;
+  into[F.c_nearest_on_side] = side.nearest ? 1 : 0;
+  into[F.c_passive] = side.passive ? 1 : 0;
+  into[F.c_agent] = side.agent ? 1 : 0;
+  into[F.c_reversed] = side.reversed ? 1 : 0;
+  into[F.c_side_fit] = sideFit(q, side);
+  into[F.c_echo] = echo(q, sentence, c, facts.stems);
+  into[F.c_named] = c.entity && q.named.has(c.entity) ? 1 : 0;
+  // the question's words right around the span, each side: "… led the team in sacks" before "Kawann Short"?
+  for (const m of e.support.matches) {
+    if (m.pos < c.start && c.start - m.pos <= WINDOW) into[F.c_left_match] = into[F.c_left_match]! + m.weight;
+    else if (m.pos >= c.end && m.pos - c.end < WINDOW) into[F.c_right_match] = into[F.c_right_match]! + m.weight;
+  }
+  // the matched verb right after the span (its subject) or right before it (its object), adverbs and articles aside
+  let k = c.end;
+  while (t[k]?.pos === "ADV" || t[k]?.pos === "AUX") k++;
+  into[F.c_verb_next] = e.support.matches.some((m) => m.verb && m.pos === k) ? 1 : 0;
+  k = c.start - 1;
+  while (t[k]?.pos === "DET" || t[k]?.pos === "ADP" || t[k]?.pos === "ADV") k--;
+  into[F.c_verb_before] = e.support.matches.some((m) => m.verb && m.pos === k) ? 1 : 0;
+  const prev = wordBefore(sentence, c);
+  const prevFeature = PREV[prev];
+  if (prevFeature) into[F[prevFeature]] = 1;
+  const before = t[c.start - 1];
+  into[F.c_prev_verb] = before?.pos === "VERB" || before?.pos === "AUX" ? 1 : 0;
+  into[F.c_prev_comma] = before?.text === "," ? 1 : 0;
+  into[F.c_prev_stranded] = prev !== "" && prev === facts.stranded ? 1 : 0;
+  into[F.c_prev_start] = c.start === 0 ? 1 : 0;
+  // the preposition of the noun phrase the span ends ("by the contractor Fjordbygg", "at the new
+  // Rowan Park"), past the words of that phrase before the span
+  const np = governingPreposition(t, c.start);
+  into[F.c_np_by] = np === "by" ? 1 : 0;
+  into[F.c_np_of] = np === "of" ? 1 : 0;
+  into[F.c_np_place] = PLACE_PREPOSITIONS.has(np) ? 1 : 0;
+  const next = t[c.end];
+  const nextText = next?.text.toLowerCase() ?? "";
+  into[F.c_next_of] = nextText === "of" ? 1 : 0;
+  into[F.c_next_possessive] = /^['’]s?$/.test(nextText) ? 1 : 0;
+  into[F.c_next_comma] = nextText === "," ? 1 : 0;
+  into[F.c_next_end] = !next || (next.pos === "PUNCT" && /^[.!?]$/.test(nextText)) ? 1 : 0;
+  into[F.c_next_and] = nextText === "and" || nextText === "or" ? 1 : 0;
+  into[F.c_next_verb] = next?.pos === "VERB" || next?.pos === "AUX" ? 1 : 0;
+  into[F.c_next_paren] = nextText === "(" ? 1 : 0;
+  const words = t.slice(c.start, c.end);
+  into[F.c_tokens] = c.end - c.start;
+  into[F.c_chars] = c.text.length;
+  into[F.c_digits] = /\d/.test(c.text) ? 1 : 0;
+  into[F.c_year] = /\b\d{4}\b/.test(c.text) ? 1 : 0;
+  into[F.c_caps] = words.filter((w) => /^\p{Lu}/u.test(w.text)).length / words.length;
+  into[F.c_position] = t.length > 1 ? c.start / (t.length - 1) : 0;
+  const from = t[c.start]!.start;
+  const to = t[c.end - 1]!.end;
+  const marks = marksOf(sentence);
+  into[F.c_in_parens] = surrounded(marks.parenOpen, marks.parenClose, from, to) ? 1 : 0;
+  into[F.c_in_quotes] = surrounded(marks.quoteOpen, marks.quoteClose, from, to) ? 1 : 0;
+  into[F.c_mentions] = c.entity ? (facts.entities.get(c.entity) ?? 0) : 0;
+  into[F.c_in_title] = facts.title.includes(c.text.toLowerCase()) ? 1 : 0;
+  into[F.c_has_note] = c.note ? 1 : 0;
+  const head = t[c.end - 1]!;
+  into[F.c_head_person_noun] = story.personNouns.includes(head.text.toLowerCase()) ? 1 : 0;
+  into[F.c_head_propn] = head.pos === "PROPN" ? 1 : 0;
+  into[F.c_starts_det] = t[c.start]!.pos === "DET" ? 1 : 0;
+  into[F.c_alias] = c.canonical ? 1 : 0;
+  parseFeatures(q, e, c, into);
+}
+
+/** Where a span came from, and which longer reading it is, each a feature of its own. */
+const FROM: [number, FeatureName][] = [
+  [ORIGIN.name, "c_from_name"], [ORIGIN.date, "c_from_date"], [ORIGIN.number, "c_from_number"], [ORIGIN.role, "c_from_role"],
+  [ORIGIN.placePhrase, "c_from_place_phrase"], [ORIGIN.chunk, "c_from_chunk"], [ORIGIN.reason, "c_from_reason"],
+];
+const READING: [number, FeatureName][] = [
+  [VARIANT.list, "c_var_list"], [VARIANT.unit, "c_var_unit"], [VARIANT.direction, "c_var_direction"],
+  [VARIANT.groupNoun, "c_var_group_noun"], [VARIANT.ofTail, "c_var_of_tail"], [VARIANT.toComma, "c_var_to_comma"],
+];
+
+const NP_WORDS = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM"]);
+const PLACE_PREPOSITIONS = new Set(["in", "at", "on", "near", "inside", "outside", "into", "across", "along", "around"]);
+/** How far back the phrase's own words may reach before its preposition. */
+const NP_REACH = 4;
+
+function governingPreposition(t: readonly Token[], start: number): string {
+  let k = start - 1;
+  while (k >= 0 && start - k <= NP_REACH && NP_WORDS.has(t[k]!.pos)) k--;
+  return t[k]?.pos === "ADP" ? t[k]!.text.toLowerCase() : "";
+}
+
+const DEP: Record<string, FeatureName> = {
+  nsubj: "c_dep_nsubj", nsubj_pass: "c_dep_nsubj_pass", obj: "c_dep_obj", iobj: "c_dep_iobj", obl: "c_dep_obl", nmod: "c_dep_nmod",
+  poss: "c_dep_poss", appos: "c_dep_appos", conj: "c_dep_conj", compound: "c_dep_compound", flat: "c_dep_compound", root: "c_dep_root",
+};
+/** Tree distances are capped here: farther is simply far. */
+const FAR = 8;
+
+/** Where the span stands in the parse: its relation, its governor, its distance to the question's words. */
+function parseFeatures(q: ParsedQuestion, e: Evidence, c: PoolCandidate, into: Float32Array): void {
+  const tree = sentenceTree(e.sentence);
+  const head = spanHead(tree, c.start, c.end);
+  const r = role(tree.labels[head] ?? "other");
+  into[F[DEP[r] ?? "c_dep_other"]] = 1;
+  const gov = tree.heads[head]!;
+  let toMatch = FAR;
+  let toVerb = FAR;
+  for (const m of e.support.matches) {
+    if (m.pos >= c.start && m.pos < c.end) continue;
+    const d = Math.min(FAR, treeDistance(tree, head, m.pos));
+    toMatch = Math.min(toMatch, d);
+    if (m.verb) toVerb = Math.min(toVerb, d);
+    if (m.pos === gov) {
+      into[F.c_gov_matched] = 1;
+      if (m.verb) into[F.c_gov_verb] = 1;
+    }
+  }
+  into[F.c_tree_match] = toMatch;
+  into[F.c_tree_verb] = toVerb;
+  // the main clause's own arguments ("stressed on Monday that … in 1950"), for when the question's
+  // verb is not the sentence's word: its root is then the best anchor there is
+  const root = tree.heads.indexOf(-1);
+  into[F.c_tree_root] = root < 0 ? FAR : Math.min(FAR, treeDistance(tree, head, root));
+  into[F.c_gov_root] = root >= 0 && gov === root ? 1 : 0;
+  // the question asks for the subject and this is one (or the object, …)
+  into[F.c_role_match] = r === whRoleOf(q) ? 1 : 0;
+  // "built by the Hartwell Brothers Company": the doer of a passive
+  into[F.c_by_agent] = r === "obl" && tree.heads.some((h, k) => h === head && e.sentence.tokens[k]!.text.toLowerCase() === "by") ? 1 : 0;
+}
+
+const whRoles = new WeakMap<ParsedQuestion, string>();
+function whRoleOf(q: ParsedQuestion): string {
+  let r = whRoles.get(q);
+  if (r === undefined) {
+    r = whRole(q);
+    whRoles.set(q, r);
+  }
+  return r;
+}
