@@ -29,7 +29,9 @@ describe.concurrent("a summary of a long story", () => {
     const heavy = new HeavyWork({ dbFile: null, threads: 1 });
     test.onTestFinished(() => heavy.close());
     stories.heavy = heavy;
-    const t = await startBotUnderTest({ stories, emulator: { enforceDeadline: true } });
+    // a short deferral, so that a machine fast enough to summarise within the bot's usual 1.5 s
+    // still shows whether the event loop was free to defer
+    const t = await startBotUnderTest({ stories, emulator: { enforceDeadline: true }, deferAfterMs: 100 });
     test.onTestFinished(() => t.close());
     const { emulator } = t;
 

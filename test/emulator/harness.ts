@@ -43,6 +43,8 @@ export interface BotUnderTestOptions {
   client?: Partial<ClientOptions>;
   /** the stories served (default: the project's) */
   stories?: Stories;
+  /** how long a command may run before the bot defers its reply (default: the bot's own) */
+  deferAfterMs?: number;
 }
 
 /** A logger whose lines land in `logs`, parsed, with the emulator's token as the secret. */
@@ -61,6 +63,7 @@ export async function launchAgainst(emulator: DiscordEmulator, logs: Record<stri
     commands: [...commands, ...(options.extraCommands ?? [])],
     cooldown: options.cooldown,
     gateway: options.gateway,
+    deferAfterMs: options.deferAfterMs,
     client: { ...client, ws: { buildIdentifyThrottler: async () => noIdentifyThrottle, ...ws } },
   });
 }
