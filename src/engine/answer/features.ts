@@ -63,7 +63,7 @@ const WH_ROLES = new Set(["nsubj", "nsubj_pass", "obj", "obl", "advmod"]);
  * "which agency …" and "how many firefighters …", the noun's part.
  */
 function whRole(q: ParsedQuestion): string {
-  const tree = treeOfTokens(q, q.tokens);
+  const tree = treeOfTokens(q.tokens, q.tokens);
   let wh = q.tokens.findIndex((t) => QUESTION_WORDS.has(t.text.toLowerCase()));
   if (wh < 0) return "other";
   // "which agency", "how many firefighters": the noun the question word goes with
