@@ -174,8 +174,19 @@ function fixQuestionWord(text: string): string {
   const first = /^\s*(\p{L}+)/u.exec(text)?.[1];
   if (!first || first.length < 3 || text.toLowerCase().split(/\W+/).some((w) => QUESTION_WORDS.has(w))) return text;
   const near = [...QUESTION_WORDS].filter((w) => oneEditApart(first.toLowerCase(), w));
-  // "wher" could be "where" or "when": guess only when one word fits
-  return near.length === 1 ? text.replace(first, near[0]!) : text;
+  // "wher" could be "where" or "when": guess only when one word fits, or when the next word tells
+  // "hwo sent" (a verb: who) from "hwo many" (a degree word: how)
+  const guess = near.length === 1 ? near[0] : near.length === 2 && near.includes("who") && near.includes("how") ? whoOrHow(text) : undefined;
+  return guess ? text.replace(first, guess) : text;
+}
+
+const DEGREE = /^(?:many|much|long|old|often|far|big|large|small|tall|high|deep|wide|soon|early|late)$/i;
+
+function whoOrHow(text: string): string | undefined {
+  const next = questionTokens(text)[1];
+  if (!next) return undefined;
+  if (DEGREE.test(next.text) || next.pos === "ADJ" || next.pos === "ADV") return "how";
+  return next.pos === "VERB" ? "who" : undefined;
 }
 
 /**
