@@ -88,6 +88,14 @@ describe("an elliptical question", () => {
   it("without a conversation is asked about", () => {
     expect(resolveFollowUp("and where?", null, story)).toMatchObject({ kind: "clarify" });
   });
+
+  it("about the rest of a set the conversation never listed is asked back, not guessed", () => {
+    const designed = after("who designed the Storvik Bridge?", "Ingrid Halvorsen", "who");
+    expect(resolveFollowUp("what about the other two?", designed, story)).toEqual({ kind: "clarify", pronoun: "the other two", message: "Which ones do you mean by “the other two”? Ask again with their names." });
+    expect(resolveFollowUp("and what about the others?", designed, story)).toMatchObject({ kind: "clarify" });
+    // "the other bridge" names what it asks about: the previous question is reused for it
+    expect(resolveFollowUp("what about the other bridge?", designed, story)).not.toMatchObject({ kind: "clarify" });
+  });
 });
 
 describe("after a question back", () => {

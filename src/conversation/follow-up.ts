@@ -68,6 +68,8 @@ const NOT_A_NOUN = new Set(["as", "at", "in", "on", "to", "for", "from", "by", "
 const AUXILIARIES = new Set(["is", "was", "are", "were", "do", "does", "did", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "shall"]);
 const WH = /^(?:who|whom|whose|what|which|when|where|why|how)$/i;
 const ELLIPSIS = /^(?:and|so|but)?\s*(?:what|how)\s+about\s+(.+?)\s*\??$/i;
+/** "the other two", "the rest", "both": the rest of a set, which the last question and answer do not list */
+const SET_REST = /^(?:(?:the\s+)?(?:other|remaining)(?:\s+(?:\d+|two|three|four|five|six|ones?))?|(?:the\s+)?others|the\s+rest|both(?:\s+of\s+them)?|them|those)$/i;
 const AND_X = /^and\s+(?!(?:who|whom|whose|what|which|when|where|why|how)\b)(.+?)\s*\?$/i;
 const BARE_WH = /^(?:and|so|but)?\s*(who|what|when|where|why|how(?:\s+(?:much|many|long))?)\s*\??$/i;
 const MAX_NAME_WORDS = 6;
@@ -197,6 +199,10 @@ export function resolveFollowUp(question: string, context: Context | null, story
   const bare = BARE_WH.exec(q);
   if (bare) return context ? { kind: "rewritten", asked: bareQuestion(bare[1]!.toLowerCase(), context) } : { kind: "clarify", pronoun: bare[1]!, message: "What would you like to know? Ask me a whole question." };
   const about = ELLIPSIS.exec(q) ?? AND_X.exec(q);
+  if (about && SET_REST.test(about[1]!.trim())) {
+    const quoted = `“${about[1]!.trim()}”`;
+    return { kind: "clarify", pronoun: about[1]!.trim(), message: `Which ones do you mean by ${quoted}? Ask again with their names.` };
+  }
   if (about && context) {
     const asked = ellipsis(about[1]!, context, story);
     if (asked) return { kind: "rewritten", asked };
