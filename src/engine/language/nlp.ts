@@ -1,8 +1,8 @@
 /** The one place that talks to wink-nlp: sentence splitting, tokens, POS tags, lemmas. */
 import winkNLP, { type ItemSentence } from "wink-nlp";
-import model from "wink-eng-lite-web-model";
 import stemmer from "wink-porter2-stemmer";
 import { BoundedMemo } from "./bounded-memo.js";
+import { englishModel } from "./wink-model.js";
 import type { Token } from "../types.js";
 
 type Wink = ReturnType<typeof winkNLP>;
@@ -10,7 +10,7 @@ let cached: Wink | null = null;
 
 /** Loaded on first use so that paths which never read text (help, deploy) stay fast. */
 function wink(): Wink {
-  cached ??= winkNLP(model);
+  cached ??= winkNLP(englishModel());
   return cached;
 }
 
