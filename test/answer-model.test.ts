@@ -1,7 +1,8 @@
 /**
  * The answer model file: the one the repository ships loads and its TypeScript evaluation gives what
- * LightGBM computed for the same rows (the file carries them as checks); a damaged or foreign file
- * is refused with a message that says what is wrong; STORYBOT_MODEL and the confidence settings.
+ * LightGBM computed for the same rows (the file carries them as checks); the trees fit.py writes
+ * pack into a file that evaluates them; a damaged or foreign file is refused with a message that
+ * says what is wrong; STORYBOT_MODEL and the confidence settings.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,40 +10,78 @@ import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { answer, answerModel, DEFAULT_MODEL_FILE, ingestText, loadModel, ModelError, parseMinConfidence, SettingError } from "../src/engine/index.js";
 import { ABSTAINER_EXTRA, scoreByCascade } from "../src/engine/answer/model/answer-model.js";
-import { pack } from "../src/engine/answer/model/trees.js";
+import { modelFromTraining, readModelFile, writeModelFile, type ModelData, type TrainingModel } from "../src/engine/answer/model/model-file.js";
 import { FEATURES } from "../src/engine/answer/features.js";
 
 const dir = mkdtempSync(join(tmpdir(), "storybot-model-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const shipped = JSON.parse(readFileSync(DEFAULT_MODEL_FILE, "utf8"));
+const widths = { ranker: FEATURES.length, abstainer: FEATURES.length + ABSTAINER_EXTRA.length };
+const shipped = readModelFile(DEFAULT_MODEL_FILE, widths);
+interface Checks {
+  ranker: { x: number[]; score: number }[];
+  abstainer: { x: number[]; p: number }[];
+}
+const checks = shipped.header.checks as Checks;
 
-function variant(name: string, change: (m: typeof shipped) => void): string {
+function variant(name: string, change: (m: ModelData) => void): string {
   const m = structuredClone(shipped);
   change(m);
   const file = join(dir, name);
-  writeFileSync(file, JSON.stringify(m));
+  writeModelFile(file, m);
   return file;
 }
 
 describe("the shipped answer model", () => {
   it("evaluates its trees exactly as LightGBM did", () => {
     const model = loadModel(DEFAULT_MODEL_FILE);
-    expect(shipped.checks.ranker.length).toBeGreaterThan(5);
-    for (const c of shipped.checks.ranker) expect(model.rank(Float32Array.from(c.x))).toBeCloseTo(c.score, 9);
-    for (const c of shipped.checks.abstainer) expect(model.probability(Float32Array.from(c.x))).toBeCloseTo(c.p, 9);
+    expect(checks.ranker.length).toBeGreaterThan(5);
+    for (const c of checks.ranker) expect(model.rank(Float32Array.from(c.x))).toBeCloseTo(c.score, 9);
+    for (const c of checks.abstainer) expect(model.probability(Float32Array.from(c.x))).toBeCloseTo(c.p, 9);
   });
 
   it("was trained on the features this engine computes", () => {
-    expect(shipped.features).toEqual([...FEATURES]);
-    expect(shipped.abstainer.features).toEqual([...FEATURES, ...ABSTAINER_EXTRA]);
+    expect(shipped.header.features).toEqual([...FEATURES]);
+    expect(shipped.header.abstainer.features).toEqual([...FEATURES, ...ABSTAINER_EXTRA]);
+  });
+});
+
+describe("the trees fit.py writes", () => {
+  // a ranker of two trees on the first two features, an abstainer of one leaf
+  const trained = (trees: TrainingModel["ranker"]["trees"]): TrainingModel => ({
+    format: "storybot-answer-model",
+    version: 1,
+    features: [...FEATURES],
+    ranker: { trees },
+    abstainer: { features: [...FEATURES, ...ABSTAINER_EXTRA], trees: [{ f: [0], t: [Infinity], l: [-1], r: [-1], v: [0] }], calibration: { x: [], y: [] } },
+    threshold: 0.5,
+  });
+  const trees = [
+    { f: [0, 1], t: [0.5, 2], l: [1, -2], r: [-1, -3], v: [10, 20, 30] },
+    { f: [1], t: [0.1], l: [-1], r: [-2], v: [-1, 1] },
+  ];
+
+  it("pack into a file whose model scores as the trees say", () => {
+    const file = join(dir, "small.bin");
+    writeModelFile(file, modelFromTraining(trained(trees), "small.json"));
+    const model = loadModel(file);
+    const row = (a: number, b: number) => Float32Array.from({ length: FEATURES.length }, (_, i) => (i === 0 ? a : i === 1 ? b : 0));
+    expect(model.rank(row(1, 0))).toBe(10 - 1);
+    expect(model.rank(row(0, 1))).toBe(20 + 1);
+    expect(model.rank(row(0.5, 3))).toBe(30 + 1);
+    // the abstainer's log-odds of 0, uncalibrated
+    expect(model.probability(new Float32Array(widths.abstainer))).toBe(0.5);
+  });
+
+  it("are refused when a tree points nowhere or back up the tree", () => {
+    for (const l of [[7, -2], [0, -2]]) expect(() => modelFromTraining(trained([{ ...trees[0]!, l }]), "bad.json")).toThrowError(/bad\.json: a tree is malformed/);
   });
 });
 
 describe("the ranker's cascade", () => {
   const model = loadModel(DEFAULT_MODEL_FILE);
-  const rows = shipped.checks.ranker.map((c: { x: number[] }) => Float32Array.from(c.x));
+  const rows = checks.ranker.map((c) => Float32Array.from(c.x));
   const full = rows.map((x: Float32Array) => model.rank(x));
-  const ensemble = pack(shipped.ranker.trees);
+  const ensemble = shipped.ranker;
 
   it("gives the full score to its finalists and keeps every other candidate below them", () => {
     const { scores, best } = scoreByCascade(ensemble, rows, { trees: 5, finalists: 3 });
@@ -64,15 +103,21 @@ describe("the ranker's cascade", () => {
 });
 
 describe("a model file that cannot be used", () => {
+  const file = (name: string, bytes: string | Buffer) => {
+    writeFileSync(join(dir, name), bytes);
+    return join(dir, name);
+  };
   const cases: [string, string, RegExp][] = [
-    ["not JSON", (() => { const f = join(dir, "garbage.json"); writeFileSync(f, "{ trees: "); return f; })(), /not a model file \(not JSON\)/],
-    ["another format", variant("other.json", (m) => { m.format = "xgboost"; }), /is not a storybot-answer-model v1 file/],
-    ["other features", variant("features.json", (m) => { m.features = m.features.slice(1); }), /trained on other features .* retrain it with npm run train/],
-    ["a tree pointing nowhere", variant("tree.json", (m) => { m.ranker.trees[0].l[0] = 10_000; }), /a tree is malformed/],
-    ["a feature index out of range", variant("index.json", (m) => { m.abstainer.trees[0].f[0] = 9_999; }), /a tree is malformed/],
-    ["a cascade of no trees", variant("cascade.json", (m) => { m.ranker.cascade = { trees: 0, finalists: 4 }; }), /cascade must give whole numbers/],
-    ["a threshold above 1", variant("threshold.json", (m) => { m.threshold = 3; }), /threshold must be between 0 and 1/],
-    ["a missing file", join(dir, "nowhere.json"), /cannot read the answer model .*nowhere\.json/],
+    ["not a model", file("garbage.bin", "{ trees: "), /is not a storybot-answer-model v2 file \(a JSON model/],
+    ["another format", variant("other.bin", (m) => { m.header.format = "xgboost"; }), /is not a storybot-answer-model v2 file$/],
+    ["other features", variant("features.bin", (m) => { m.header.features = m.header.features.slice(1); }), /trained on other features .* retrain it with npm run train/],
+    ["a tree pointing nowhere", variant("tree.bin", (m) => { m.ranker.left[0] = 10_000; }), /a tree is malformed/],
+    ["a tree pointing back up", variant("loop.bin", (m) => { m.ranker.right[m.ranker.roots[1]! + 1] = m.ranker.roots[1]!; }), /a tree is malformed/],
+    ["a feature index out of range", variant("index.bin", (m) => { m.abstainer.feature[0] = 9_999; }), /a tree is malformed/],
+    ["a cascade of no trees", variant("cascade.bin", (m) => { m.header.ranker.cascade = { trees: 0, finalists: 4 }; }), /cascade must give whole numbers/],
+    ["a threshold above 1", variant("threshold.bin", (m) => { m.header.threshold = 3; }), /threshold must be between 0 and 1/],
+    ["a file cut short", file("short.bin", readFileSync(DEFAULT_MODEL_FILE).subarray(0, 50_000)), /is truncated/],
+    ["a missing file", join(dir, "nowhere.bin"), /cannot read the answer model .*nowhere\.bin/],
   ];
   for (const [what, file, message] of cases) {
     it(`is refused with a clear message: ${what}`, () => {
@@ -90,10 +135,10 @@ describe("settings", () => {
   });
 
   it("answers with the model STORYBOT_MODEL names", () => {
-    const copy = variant("copy.json", () => {});
+    const copy = variant("copy.bin", () => {});
     process.env.STORYBOT_MODEL = copy;
     expect(answerModel().file).toBe(copy);
-    process.env.STORYBOT_MODEL = join(dir, "absent.json");
+    process.env.STORYBOT_MODEL = join(dir, "absent.bin");
     expect(() => answerModel()).toThrowError(/cannot read the answer model/);
   });
 

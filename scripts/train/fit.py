@@ -7,8 +7,8 @@ Trains storybot's answer model from the features extract.ts wrote (one row per c
    features and the ranker's view of the pool;
 3. an isotonic calibration of that probability, and the default threshold, on the other half.
 
-Writes the model as JSON in the format src/engine/answer/model/answer-model.ts reads, and a report
-of the figures on the dev split. Deterministic: fixed seeds, deterministic LightGBM.
+Writes the model as JSON (the training format of src/engine/answer/model/model-file.ts, which
+train.ts packs into the file answering reads), and a report of the figures on the dev split. Deterministic: fixed seeds, deterministic LightGBM.
 
 Usage: python3 fit.py WORK_DIR OUT_MODEL.json [--quick]
 """

@@ -3,19 +3,21 @@
  *
  * The engine extracts the features of every candidate of every question (extract.ts), LightGBM
  * fits the ranker, the abstainer and its calibration (fit.py, python3 with lightgbm and
- * scikit-learn), and the model file is written where answering reads it. Answering needs Node
- * only: the model is evaluated in TypeScript (src/engine/answer/model/).
+ * scikit-learn) and writes their trees as JSON, and that is packed into the model file answering
+ * reads (src/engine/answer/model/model-file.ts). Answering needs Node only: the model is evaluated
+ * in TypeScript (src/engine/answer/model/).
  *
  * The data defaults to ../shared/train (SQuAD 2.0 and SQuADShifts; see its README); it is read in
  * place and never copied into the repository.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command } from "commander";
 import { DEFAULT_MODEL_FILE } from "../../src/engine/answer/model/answer-model.js";
+import { modelFromTraining, writeModelFile, type TrainingModel } from "../../src/engine/answer/model/model-file.js";
 import { extract } from "./extract.js";
 import { readRows, sample } from "./qa-data.js";
 import { askedForms } from "./stories.js";
@@ -52,8 +54,10 @@ export function train(options: TrainOptions): void {
       const { answerable, f1, exact } = extracted.ceiling;
       log(`${extracted.questions} questions, ${extracted.candidates} candidates; ceiling: some candidate has F1 >= 0.5 for ${((100 * f1) / answerable).toFixed(1)}%, exact for ${((100 * exact) / answerable).toFixed(1)}% (${((Date.now() - started) / 1000).toFixed(0)} s)`);
     }
-    const fit = spawnSync("python3", [join(HERE, "fit.py"), work, resolve(options.out), ...(options.quick ? ["--quick"] : [])], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+    const trees = join(work, "model.json");
+    const fit = spawnSync("python3", [join(HERE, "fit.py"), work, trees, ...(options.quick ? ["--quick"] : [])], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
     if (fit.status !== 0) throw new Error(`fit.py failed with status ${fit.status}`);
+    writeModelFile(resolve(options.out), modelFromTraining(JSON.parse(readFileSync(trees, "utf8")) as TrainingModel, trees));
     log(fit.stdout.trim());
     log(`model written to ${options.out} (${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
   } finally {

@@ -1,20 +1,20 @@
 /**
  * The learned answer model: a ranker that orders a question's candidate spans and an abstainer
  * that gives P(the top span is right), calibrated, with the default threshold below which the
- * engine says the story doesn't say. Trained by `npm run train` (scripts/train/), stored as JSON
- * (docs/answering.md describes the format), read once on first use. `STORYBOT_MODEL=<file>`
- * answers with another model file.
+ * engine says the story doesn't say. Trained by `npm run train` (scripts/train/), stored as
+ * model-file.ts writes it (docs/answering.md describes the format), read once on first use.
+ * `STORYBOT_MODEL=<file>` answers with another model file.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FEATURES } from "../features.js";
-import { calibrate, type Calibration } from "./calibration.js";
-import { evaluate, pack, type Ensemble, type Tree } from "./trees.js";
+import { calibrate } from "./calibration.js";
+import { ModelError, readModelFile, type Cascade, type ModelHeader } from "./model-file.js";
+import { evaluate, type Ensemble } from "./trees.js";
 import type { PoolView } from "../pool-view.js";
 
-export const MODEL_FORMAT = "storybot-answer-model";
-export const MODEL_VERSION = 1;
+export { ModelError, type Cascade } from "./model-file.js";
 /** What the abstainer sees beyond the top span's own features: the ranker's view of the pool. */
 export const ABSTAINER_EXTRA = ["a_top", "a_margin", "a_share", "a_agree", "a_pool"] as const;
 
@@ -24,9 +24,7 @@ function projectRoot(): string {
   return dir;
 }
 
-export const DEFAULT_MODEL_FILE = join(projectRoot(), "data", "model", "answer-model.json");
-
-export class ModelError extends Error {}
+export const DEFAULT_MODEL_FILE = join(projectRoot(), "data", "model", "answer-model.bin");
 
 export interface AnswerModel {
   file: string;
@@ -42,71 +40,27 @@ export interface AnswerModel {
   probability(row: Float32Array): number;
 }
 
-/**
- * Scoring every candidate with every tree is most of the time an answer takes, and the first trees
- * already tell the few contenders from the rest: all candidates get the first `trees` trees, the
- * `finalists` best of them the whole ensemble. The others keep their partial score shifted by how
- * much the finalists' scores grew on average, capped just below the lowest finalist, so the best is
- * always a finalist and the abstainer still sees how the scores fall over the pool. fit.py scores
- * the pools it trains the abstainer on the same way.
- */
-export interface Cascade {
-  trees: number;
-  finalists: number;
-}
-
 export interface PoolScores {
   scores: number[];
   best: number;
 }
 
-interface ModelFile {
-  format: string;
-  version: number;
-  features: string[];
-  ranker: { trees: Tree[]; cascade?: Cascade };
-  abstainer: { features: string[]; trees: Tree[]; calibration: Calibration };
-  threshold: number;
-}
-
-function validTree(t: Tree, width: number): boolean {
-  const n = t.f?.length ?? -1;
-  if (n < 1 || t.t?.length !== n || t.l?.length !== n || t.r?.length !== n || !t.v?.length) return false;
-  const child = (c: number) => Number.isInteger(c) && (c >= 0 ? c < n : ~c < t.v.length);
-  return t.f.every((f) => Number.isInteger(f) && f >= 0 && f < width) && t.l.every(child) && t.r.every(child) && t.v.every(Number.isFinite);
-}
-
-function parse(file: string, text: string): ModelFile {
-  let m: ModelFile;
-  try {
-    m = JSON.parse(text) as ModelFile;
-  } catch {
-    throw new ModelError(`${file} is not a model file (not JSON)`);
-  }
-  if (m?.format !== MODEL_FORMAT || m.version !== MODEL_VERSION) throw new ModelError(`${file} is not a ${MODEL_FORMAT} v${MODEL_VERSION} file`);
+/** What the trees do not check: the header agrees with this engine and holds usable numbers. */
+function checkHeader(file: string, m: ModelHeader): void {
   if (JSON.stringify(m.features) !== JSON.stringify(FEATURES)) throw new ModelError(`${file} was trained on other features than this engine computes: retrain it with npm run train`);
   const extra = [...FEATURES, ...ABSTAINER_EXTRA];
-  if (JSON.stringify(m.abstainer?.features) !== JSON.stringify(extra)) throw new ModelError(`${file}: the abstainer's features differ from this engine's: retrain it with npm run train`);
-  if (!m.ranker?.trees?.every((t) => validTree(t, FEATURES.length)) || !m.abstainer.trees?.every((t) => validTree(t, extra.length))) throw new ModelError(`${file}: a tree is malformed`);
+  if (JSON.stringify(m.abstainer.features) !== JSON.stringify(extra)) throw new ModelError(`${file}: the abstainer's features differ from this engine's: retrain it with npm run train`);
   const c = m.abstainer.calibration;
   if (!c || c.x?.length !== c.y?.length || ![...c.x, ...c.y].every(Number.isFinite)) throw new ModelError(`${file}: the calibration is malformed`);
   const k = m.ranker.cascade;
   if (k !== undefined && !(Number.isInteger(k?.trees) && k.trees >= 1 && Number.isInteger(k.finalists) && k.finalists >= 1)) throw new ModelError(`${file}: the ranker's cascade must give whole numbers of trees and finalists, at least 1`);
   if (!(m.threshold >= 0 && m.threshold <= 1)) throw new ModelError(`${file}: the threshold must be between 0 and 1`);
-  return m;
 }
 
 export function loadModel(file: string): AnswerModel {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    throw new ModelError(`cannot read the answer model ${file}: ${(e as Error).message}`);
-  }
-  const m = parse(file, text);
-  const ranker: Ensemble = pack(m.ranker.trees);
-  const abstainer: Ensemble = pack(m.abstainer.trees);
   const width = FEATURES.length;
+  const { header: m, ranker, abstainer } = readModelFile(file, { ranker: width, abstainer: width + ABSTAINER_EXTRA.length });
+  checkHeader(file, m);
   const row = new Float32Array(width + ABSTAINER_EXTRA.length);
   return {
     file,
@@ -129,6 +83,14 @@ export function loadModel(file: string): AnswerModel {
 /** A cap a hair below the lowest finalist, so that it stays above every other candidate. */
 const BELOW = 1e-6;
 
+/**
+ * Scoring every candidate with every tree is most of the time an answer takes, and the first trees
+ * already tell the few contenders from the rest: all candidates get the first `trees` trees of the
+ * cascade, the `finalists` best of them the whole ensemble. The others keep their partial score
+ * shifted by how much the finalists' scores grew on average, capped just below the lowest finalist,
+ * so the best is always a finalist and the abstainer still sees how the scores fall over the pool.
+ * fit.py scores the pools it trains the abstainer on the same way.
+ */
 export function scoreByCascade(e: Ensemble, rows: readonly Float32Array[], cascade?: Cascade): PoolScores {
   const all = e.roots.length;
   const first = Math.min(cascade?.trees ?? all, all);
