@@ -1,6 +1,7 @@
 /**
  * The dependency parser: the model the repository ships finds who did what in plain news sentences,
- * its file is refused when damaged, and `npm run train:parser` writes a model that loads (on a
+ * its file carries the lookup tables the parser would build and is refused when damaged, and
+ * `npm run train:parser` writes a model that loads (on a
  * treebank of our own few sentences; the real one is ../shared/ud-english-ewt).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -10,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { analyse } from "../src/engine/language/nlp.js";
 import { DEFAULT_PARSER_FILE, DependencyParser, readParserFile } from "../src/engine/language/parser/parser.js";
+import { FrozenPerceptron } from "../src/engine/language/parser/perceptron.js";
 import { MAX_PARSED_TOKENS, treeDistance, treeOfTokens } from "../src/engine/language/parser/sentence-parse.js";
 import { trainParser } from "../scripts/train-parser/train-parser.js";
 
@@ -71,6 +73,21 @@ describe("the shipped parser", () => {
     const flat = treeOfTokens(long, long.tokens);
     expect(flat.heads.every((h) => h === -1)).toBe(true);
     expect(treeDistance(flat, 0, long.tokens.length - 1)).toBe(2);
+  });
+
+  it("stores the slot tables the parser would build from its keys, and finds every key through them", () => {
+    const { moves, labeller } = readParserFile(DEFAULT_PARSER_FILE);
+    for (const stored of [moves, labeller]) {
+      const built = new FrozenPerceptron(stored.classes, stored.keys, stored.weights, stored.scale);
+      const bytes = (a: Int32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+      expect(stored.slots.length).toBe(built.slots.length);
+      expect(bytes(stored.slots).equals(bytes(built.slots))).toBe(true);
+      // a key's weights are its row's: one feature scores as its row says
+      const row = stored.keys.length >> 1;
+      const expected = Array.from(stored.weights.subarray(row * stored.classes, (row + 1) * stored.classes), (w) => w * stored.scale);
+      expect(Array.from(stored.score([stored.keys[row]!]))).toEqual(expected);
+    }
+    expect(() => new FrozenPerceptron(moves.classes, moves.keys, moves.weights, moves.scale, new Int32Array(moves.slots.length).fill(0))).toThrowError(/malformed slot table/);
   });
 
   it("refuses a file that is not a parser model", () => {

@@ -7,11 +7,11 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { FrozenPerceptron } from "./perceptron.js";
+import { FrozenPerceptron, tableSize } from "./perceptron.js";
 import { LABELS, labelFeatures, moveFeatures, ParseState } from "./transitions.js";
 
 export const PARSER_FORMAT = "storybot-parser";
-export const PARSER_VERSION = 1;
+export const PARSER_VERSION = 2;
 const MAGIC = "SBPARSE1";
 
 function projectRoot(): string {
@@ -48,7 +48,8 @@ const pad4 = (n: number) => (n + 3) & ~3;
 
 /**
  * The file: "SBPARSE1", the header's byte length (uint32 LE), the JSON header padded to 4 bytes,
- * then for each table (moves, labeller) its keys (uint32 LE) and its int8 weights, padded to 4.
+ * then for each table (moves, labeller) its keys (uint32 LE), its int8 weights padded to 4 bytes,
+ * and (since version 2) its slot table (int32 LE, perceptron.ts), whose length the keys' count gives.
  */
 export function writeParserFile(file: string, moves: FrozenPerceptron, labeller: FrozenPerceptron, training: unknown): void {
   const table = (t: FrozenPerceptron): TableHeader => ({ classes: t.classes, rows: t.keys.length, scale: t.scale });
@@ -56,10 +57,11 @@ export function writeParserFile(file: string, moves: FrozenPerceptron, labeller:
   const json = Buffer.from(JSON.stringify(header));
   const parts: Buffer[] = [Buffer.from(MAGIC), Buffer.alloc(4), Buffer.concat([json, Buffer.alloc(pad4(json.length) - json.length)])];
   parts[1]!.writeUInt32LE(json.length);
+  const bytesOf = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
   for (const t of [moves, labeller]) {
-    parts.push(Buffer.from(t.keys.buffer, t.keys.byteOffset, t.keys.byteLength));
-    const w = Buffer.from(t.weights.buffer, t.weights.byteOffset, t.weights.byteLength);
-    parts.push(Buffer.concat([w, Buffer.alloc(pad4(w.length) - w.length)]));
+    parts.push(bytesOf(t.keys));
+    const w = bytesOf(t.weights);
+    parts.push(Buffer.concat([w, Buffer.alloc(pad4(w.length) - w.length)]), bytesOf(t.slots));
   }
   writeFileSync(file, Buffer.concat(parts));
 }
@@ -72,14 +74,18 @@ export function readParserFile(file: string): { header: ParserHeader; moves: Fro
   if (header.format !== PARSER_FORMAT || header.version !== PARSER_VERSION) throw new Error(`${file} is not a ${PARSER_FORMAT} v${PARSER_VERSION} file`);
   if (JSON.stringify(header.labels) !== JSON.stringify(LABELS)) throw new Error(`${file} has other labels than this engine: retrain it with npm run train:parser`);
   let at = 12 + pad4(length);
-  const read = (t: TableHeader): FrozenPerceptron => {
-    // copied out, so that the arrays are aligned whatever the file's layout
-    const keys = new Uint32Array(bytes.buffer.slice(bytes.byteOffset + at, bytes.byteOffset + at + 4 * t.rows));
-    at += 4 * t.rows;
-    const weights = new Int8Array(bytes.buffer.slice(bytes.byteOffset + at, bytes.byteOffset + at + t.rows * t.classes));
-    at += pad4(t.rows * t.classes);
+  // views of the file's bytes where they are aligned (a file read whole is), else copies
+  const take = <T>(Kind: { new (b: ArrayBufferLike, offset?: number, length?: number): T; BYTES_PER_ELEMENT: number }, count: number, padded = count * Kind.BYTES_PER_ELEMENT): T => {
+    const start = bytes.byteOffset + at;
+    at += padded;
     if (at > bytes.length) throw new Error(`${file} is truncated`);
-    return new FrozenPerceptron(t.classes, keys, weights, t.scale);
+    return start % Kind.BYTES_PER_ELEMENT === 0 ? new Kind(bytes.buffer, start, count) : new Kind(bytes.buffer.slice(start, start + count * Kind.BYTES_PER_ELEMENT));
+  };
+  const read = (t: TableHeader): FrozenPerceptron => {
+    const keys = take(Uint32Array, t.rows);
+    const weights = take(Int8Array, t.rows * t.classes, pad4(t.rows * t.classes));
+    const slots = take(Int32Array, tableSize(t.rows));
+    return new FrozenPerceptron(t.classes, keys, weights, t.scale, slots);
   };
   const moves = read(header.moves);
   const labeller = read(header.labeller);
