@@ -9,7 +9,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { answer, answerModel, DEFAULT_MODEL_FILE, ingestText, loadModel, ModelError, parseMinConfidence, SettingError } from "../src/engine/index.js";
-import { ABSTAINER_EXTRA, scoreByCascade } from "../src/engine/answer/model/answer-model.js";
+import { ABSTAINER_EXTRA, byFeature, FEATURE_ORDER_AFTER, scoreByCascade, walked } from "../src/engine/answer/model/answer-model.js";
+import { quickScore, quickScorer } from "../src/engine/answer/model/quick-scorer.js";
+import { evaluate, pack } from "../src/engine/answer/model/trees.js";
 import { modelFromTraining, readModelFile, writeModelFile, type ModelData, type TrainingModel } from "../src/engine/answer/model/model-file.js";
 import { FEATURES } from "../src/engine/answer/features.js";
 
@@ -77,14 +79,49 @@ describe("the trees fit.py writes", () => {
   });
 });
 
+describe("the trees summed feature by feature (QuickScorer)", () => {
+  const e = shipped.ranker;
+  const rows = checks.ranker.map((c) => Float32Array.from(c.x));
+  // the same rows with values no training row had: below and above every threshold, and not a number
+  const odd = rows.map((x, k) => x.map((v, i) => ((i + k) % 7 === 0 ? [NaN, Infinity, -Infinity, -0][(i + k) % 4]! : v)));
+
+  it("gives the sums of walking the trees, to the bit, over any run of trees", () => {
+    for (const [from, to] of [[0, 60], [60, 300], [0, 300], [17, 18]] as const) {
+      const q = quickScorer(e, from, to)!;
+      for (const x of [...rows, ...odd]) expect(quickScore(q, x)).toBe(evaluate(e, x, from, to));
+    }
+    // the model switches to them after FEATURE_ORDER_AFTER pools: the same scores before and after
+    const model = loadModel(DEFAULT_MODEL_FILE);
+    const expected = scoreByCascade(e, rows, shipped.header.ranker.cascade);
+    for (let k = 0; k < FEATURE_ORDER_AFTER + 2; k++) expect(model.scorePool(rows)).toEqual(expected);
+    const { head, tail } = byFeature(e, shipped.header.ranker.cascade)!;
+    for (const x of rows) expect(head(x) + tail(x)).toBe(walked(e, shipped.header.ranker.cascade).head(x) + walked(e, shipped.header.ranker.cascade).tail(x));
+  });
+
+  it("finds the leaf whatever order the file numbers leaves in, and declines a tree of more than 32 leaves", () => {
+    // leaves numbered right to left: x0 <= 0.5 → 10, else 20
+    const reversed = pack([{ f: [0], t: [0.5], l: [-2], r: [-1], v: [20, 10] }]);
+    const q = quickScorer(reversed, 0, 1)!;
+    expect(quickScore(q, Float32Array.of(0))).toBe(10);
+    expect(quickScore(q, Float32Array.of(1))).toBe(20);
+    // a chain of 33 leaves: node i sends x <= i left to leaf i, else on to node i + 1
+    const n = 32;
+    const chain = pack([{ f: Array(n).fill(0), t: Array.from({ length: n }, (_, i) => i), l: Array.from({ length: n }, (_, i) => ~i), r: Array.from({ length: n }, (_, i) => (i + 1 < n ? i + 1 : ~n)), v: Array.from({ length: n + 1 }, (_, i) => i) }]);
+    expect(quickScorer(chain, 0, 1)).toBeNull();
+    expect(byFeature(chain)).toBeNull();
+  });
+});
+
 describe("the ranker's cascade", () => {
   const model = loadModel(DEFAULT_MODEL_FILE);
   const rows = checks.ranker.map((c) => Float32Array.from(c.x));
   const full = rows.map((x: Float32Array) => model.rank(x));
   const ensemble = shipped.ranker;
 
-  it("gives the full score to its finalists and keeps every other candidate below them", () => {
-    const { scores, best } = scoreByCascade(ensemble, rows, { trees: 5, finalists: 3 });
+  it("gives the full score to its finalists and keeps every other candidate below them, walking the trees or not", () => {
+    const cascade = { trees: 5, finalists: 3 };
+    const { scores, best } = scoreByCascade(ensemble, rows, cascade);
+    expect(scoreByCascade(ensemble, rows, cascade, byFeature(ensemble, cascade)!)).toEqual({ scores, best });
     const finalists = scores.map((_, i) => i).filter((i) => Math.abs(scores[i]! - full[i]!) < 1e-9);
     expect(finalists.length).toBeGreaterThanOrEqual(3);
     expect(finalists).toContain(best);
