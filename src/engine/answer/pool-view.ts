@@ -27,13 +27,29 @@ export interface Placed {
   key: string;
 }
 
+/** A candidate's name never changes once its pool is made (pool.ts keeps pools): lower-cased once. */
+const keys = new WeakMap<Scored["c"], string>();
+
 export function placed(p: Scored): Placed {
-  return { sentence: p.evidence.sentence.id, start: p.c.start, end: p.c.end, key: answerName(p.c).toLowerCase() };
+  let key = keys.get(p.c);
+  if (key === undefined) keys.set(p.c, (key = answerName(p.c).toLowerCase()));
+  return { sentence: p.evidence.sentence.id, start: p.c.start, end: p.c.end, key };
+}
+
+/** `a` holds `b` word for word: ` ${a} ` includes ` ${b} `, without building either. */
+function holds(a: string, b: string): boolean {
+  // the empty name: two spaces in a row once padded (indexOf would find "" at the end for ever)
+  if (!b) return !a || a.startsWith(" ") || a.endsWith(" ") || a.includes("  ");
+  for (let i = a.indexOf(b); i >= 0; i = a.indexOf(b, i + 1)) {
+    const end = i + b.length;
+    if ((i === 0 || a[i - 1] === " ") && (end === a.length || a[end] === " ")) return true;
+  }
+  return false;
 }
 
 /** One name holds the other, word for word: "hoechang" and "hoechang county" name one place. */
 function sameAnswer(a: string, b: string): boolean {
-  return ` ${a} `.includes(` ${b} `) || ` ${b} `.includes(` ${a} `);
+  return holds(a, b) || holds(b, a);
 }
 
 function overlap(a: Placed, b: Placed): boolean {
