@@ -11,6 +11,9 @@ import { ingestText, type Story } from "../src/engine/index.js";
 import { adoptIndex, indexOf, isContent, StoryIndex } from "../src/engine/index/search-index.js";
 import { verbDistance, verbReach } from "../src/engine/language/wordnet.js";
 import { decodeStory, encodeStory } from "../src/engine/story/story-encoding.js";
+import { dependencyParser } from "../src/engine/language/parser/parser.js";
+import { encodeParse } from "../src/engine/language/parser/parse-code.js";
+import { MAX_PARSED_TOKENS, sentenceTree } from "../src/engine/language/parser/sentence-parse.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const articles = [join(ROOT, "data/stories/korea-herald-2020-10-22.txt"), ...(readdirSync(join(ROOT, "test/fixtures"), { recursive: true }) as string[]).filter((n) => /\.(?:txt|md|html)$/.test(n)).map((n) => join(ROOT, "test/fixtures", n))];
@@ -47,6 +50,33 @@ describe("a story through the cache's encoding", () => {
     const mention = story.entities.find((e) => e.mentions.length)!.mentions[0]!;
     mention.text = `${mention.text} (as named)`;
     expect(roundTrip(story).story).toEqual(story);
+  });
+});
+
+describe("each sentence's parse, cached with its story", () => {
+  const story = ingestText(readFileSync(articles[0]!, "utf8"), "s", "s.txt");
+  const { id: _id, file: _file, ...content } = story;
+  const encoded = () => JSON.parse(JSON.stringify(encodeStory(content, indexOf(story).saved())));
+
+  it("reads back as the parser makes it", () => {
+    const back = decodeStory(encoded()).story;
+    const parsed = back.sentences.filter((s) => s.tokens.length <= MAX_PARSED_TOKENS);
+    expect(parsed.length).toBeGreaterThan(10);
+    for (const s of parsed) {
+      const { heads, labels } = sentenceTree(s);
+      expect({ heads, labels }).toEqual(dependencyParser().parse(s.tokens));
+    }
+  });
+
+  it("is what a sentence read back uses, and one that does not fit its sentence is parsed again", () => {
+    const entry = encoded();
+    const n = story.sentences[0]!.tokens.length;
+    // every word hanging from the first: no parse the parser would make
+    entry.parses[0] = encodeParse({ heads: Array.from({ length: n }, (_, k) => (k === 0 ? -1 : 0)), labels: Array.from({ length: n }, (_, k) => (k === 0 ? "root" : "dep")) });
+    entry.parses[1] = entry.parses[1].slice(2);
+    const back = decodeStory(entry).story;
+    expect(sentenceTree(back.sentences[0]!).heads).toEqual(Array.from({ length: n }, (_, k) => (k === 0 ? -1 : 0)));
+    expect(sentenceTree(back.sentences[1]!).heads).toEqual(dependencyParser().parse(back.sentences[1]!.tokens).heads);
   });
 });
 

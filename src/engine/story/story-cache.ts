@@ -16,15 +16,16 @@
  * whose digest matches holds what this engine's encodeStory wrote.
  */
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Story, StoryMeta } from "../types.js";
 import { adoptIndex, indexOf } from "../index/search-index.js";
+import { DEFAULT_PARSER_FILE } from "../language/parser/parser.js";
 import { decodeStory, encodeStory, type CachedStory } from "./story-encoding.js";
 
 /** Bump when the cache layout changes, or when an NLP package upgrade changes what ingest produces. */
-export const ENGINE_VERSION = 2;
+export const ENGINE_VERSION = 3;
 
 /** Where the cache keeps its entries: two string maps, keyed by engine fingerprint and a key. */
 export interface IngestStore {
@@ -54,8 +55,24 @@ export type CacheRead<T> = { value: T } | { missing: true } | { damaged: string 
 let fingerprint: string | null = null;
 
 /**
+ * What tells one parser model from another without hashing its 2 MB on every start: its size and
+ * its first bytes (the header, whose weight scales and accuracies change with every training).
+ */
+function parserIdentity(hash: ReturnType<typeof createHash>): void {
+  const head = Buffer.alloc(4096);
+  const fd = openSync(DEFAULT_PARSER_FILE, "r");
+  try {
+    const read = readSync(fd, head, 0, head.length, 0);
+    hash.update(`parser ${statSync(DEFAULT_PARSER_FILE).size}\0`).update(head.subarray(0, read));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
  * ENGINE_VERSION plus a hash of the engine's own code, so that editing the engine (tuning
- * entities, dates, ...) never serves stories ingested by the old code.
+ * entities, dates, ...) never serves stories ingested by the old code; and of the parser model,
+ * whose parses are cached with the stories.
  */
 export function engineFingerprint(): string {
   if (fingerprint) return fingerprint;
@@ -64,6 +81,7 @@ export function engineFingerprint(): string {
   const hash = createHash("sha256").update(`engine v${ENGINE_VERSION}\0`);
   const files = (readdirSync(root, { recursive: true }) as string[]).filter((n) => /\.(?:js|ts)$/.test(n) && !n.endsWith(".d.ts")).sort();
   for (const name of files) hash.update(`${name}\0`).update(readFileSync(join(root, name))).update("\0");
+  parserIdentity(hash);
   fingerprint = hash.digest("hex").slice(0, 20);
   return fingerprint;
 }

@@ -10,6 +10,8 @@
  *   and an entity mention's text, are written only when they are not what the sentences say.
  * - The story's passage index and its verbs (search-index.ts) go with it, as lexicon entries and
  *   numbers: indexing a story took 1–3 ms and looking its verbs up in WordNet ~4 ms.
+ * - So does each sentence's dependency parse, two characters a token (parse-code.ts): parsing the
+ *   sentences a question reads was the largest part of answering from a story first read.
  *
  * Where the shortcut does not hold, the field is written out, so any story reads back exactly.
  * Decoding checks no field: the cache reads an entry only when its bytes are those written with its
@@ -17,6 +19,7 @@
  * made when they are first read.
  */
 import type { SavedIndex } from "../index/search-index.js";
+import { rememberParse, storedParse } from "../language/parser/sentence-parse.js";
 import type { Entity, Paragraph, Sentence, Span, Story, Token } from "../types.js";
 
 /** A story as cached: everything ingest derives from the text, without the file name it came from. */
@@ -43,6 +46,8 @@ export interface EncodedStory extends Omit<CachedStory, "paragraphs" | "sentence
   passages: Pick<SavedIndex["postings"], "format" | "ids"> & { vocabulary: number[]; df: number[]; docs: number[]; counts: number[] };
   synsets: number[];
   verbs: EncodedVerb[];
+  /** each sentence's parse, as parse-code.ts writes it ("" when it has none) */
+  parses: string[];
 }
 
 const SAME_AS_LEMMA = 0;
@@ -113,7 +118,7 @@ export function encodeStory(story: CachedStory, index: SavedIndex): EncodedStory
   const verbs = index.verbs.map((v): EncodedVerb => [entryOf({ lemma: v.lemma, stem: v.stem, pos: "VERB" }), placesOf(v.senses), placesOf(v.opposed), ...v.reach.map(placesOf)]);
   const { format, ids, df, docs, counts } = index.postings;
   const passages = { format, ids, vocabulary, df: Array.from(df), docs: Array.from(docs), counts: Array.from(counts) };
-  return { ...story, lexicon, tags, paragraphs, sentences, entities, passages, synsets, verbs };
+  return { ...story, lexicon, tags, paragraphs, sentences, entities, passages, synsets, verbs, parses: story.sentences.map(storedParse) };
 }
 
 function sameIds(a: number[], b: number[]): boolean {
@@ -155,7 +160,8 @@ function sentenceWithTokensWhenRead(id: number, paragraph: number, text: string,
  */
 export function decodeStory(value: unknown): { story: CachedStory; index: SavedIndex } {
   if (typeof value !== "object" || value === null) throw new Damaged();
-  const { lexicon: rawLexicon, tags: rawTags, paragraphs: rawParagraphs, sentences: rawSentences, entities: rawEntities, passages, synsets: rawSynsets, verbs: rawVerbs, ...rest } = value as EncodedStory;
+  const { lexicon: rawLexicon, tags: rawTags, paragraphs: rawParagraphs, sentences: rawSentences, entities: rawEntities, passages, synsets: rawSynsets, verbs: rawVerbs, parses: rawParses, ...rest } = value as EncodedStory;
+  const parses = list<string>(rawParses);
   const lexicon = list<string | number>(rawLexicon);
   const tags = list<string>(rawTags);
   const lemmaOf = (e: number) => lexicon[3 * e] as string;
@@ -195,6 +201,7 @@ export function decodeStory(value: unknown): { story: CachedStory; index: SavedI
       for (let i = 0; i < texts.length; i++) tokens[texts[i]![0]]!.text = texts[i]![1];
       return tokens;
     });
+    rememberParse(sentences[id]!, parses[id]!);
   }
   /** spanText's text of a mention, from the encoded offsets: tokens are not made for it */
   const mentionText = (sentence: number, from: number, to: number): string | undefined => {

@@ -1,8 +1,10 @@
 /**
  * A sentence's dependency parse, made when a question first looks at the sentence and kept as long
- * as the sentence is: a question reads a few sentences of a story, so most are never parsed.
+ * as the sentence is: a question reads a few sentences of a story, so most are never parsed. A
+ * story read back from the cache brings its sentences' parses, stored when it was written.
  */
 import type { Sentence, Token } from "../../types.js";
+import { decodeParse, encodeParse } from "./parse-code.js";
 import { dependencyParser, type Parse } from "./parser.js";
 
 /** A parse with what tree distances need: each token's depth below the root. */
@@ -40,14 +42,32 @@ function flat(tokens: readonly Token[]): Parse {
 }
 
 const trees = new WeakMap<object, Tree>();
+/** parses stored with a cached story, by sentence, decoded when first asked for */
+const stored = new WeakMap<object, string>();
+
+function parseOf(key: object, tokens: readonly Token[]): Parse {
+  if (tokens.length > MAX_PARSED_TOKENS) return flat(tokens);
+  const code = stored.get(key);
+  return (code !== undefined && decodeParse(code, tokens.length)) || dependencyParser().parse(tokens);
+}
 
 export function treeOfTokens(key: object, tokens: readonly Token[]): Tree {
   let t = trees.get(key);
   if (!t) {
-    t = treeOf(tokens.length > MAX_PARSED_TOKENS ? flat(tokens) : dependencyParser().parse(tokens));
+    t = treeOf(parseOf(key, tokens));
     trees.set(key, t);
   }
   return t;
+}
+
+/** The sentence's parse as the story cache stores it ("" for a sentence too long to parse). */
+export function storedParse(sentence: Sentence): string {
+  return sentence.tokens.length > MAX_PARSED_TOKENS ? "" : encodeParse(sentenceTree(sentence));
+}
+
+/** A parse read back with its sentence: used instead of parsing, when its length fits the sentence's tokens. */
+export function rememberParse(sentence: Sentence, code: string): void {
+  if (code) stored.set(sentence, code);
 }
 
 export function sentenceTree(sentence: Sentence): Tree {
