@@ -1,6 +1,6 @@
 /** What /ask, /when, /where, /who (for a deed) and mentions share: one question asked of the chosen story, or routed to the story that answers it. */
 import { converse, type ConversedAnswer } from "../src/conversation/converse.js";
-import { answer, answerAcross, MAX_QUESTION_LENGTH, suggestedQuestions, type Answer, type Story } from "../src/engine/index.js";
+import { answer, answerAcross, firstSuggestions, MAX_QUESTION_LENGTH, type Answer, type Story } from "../src/engine/index.js";
 import { answerReply, suggestionActions, voteActions } from "../src/render/answer.js";
 import type { Reply } from "../src/render/reply.js";
 import { italic, line } from "../src/render/rich.js";
@@ -40,7 +40,8 @@ function suggestionsFor(story: Story, asked: string): Suggested[] {
     .filter((e) => e.type === "person" || e.type === "organisation")
     .sort((a, b) => b.mentions.length - a.mentions.length)
     .map((e) => ({ question: `Who is ${e.name}?`, subject: e.name }));
-  return [...suggestedQuestions(story).map((s) => ({ question: s.question })), ...names].filter((s) => s.question.toLowerCase() !== asked.toLowerCase()).slice(0, SUGGESTED);
+  // one more than offered: the question just asked may be among them
+  return [...firstSuggestions(story, SUGGESTED + 1).map((s) => ({ question: s.question })), ...names].filter((s) => s.question.toLowerCase() !== asked.toLowerCase()).slice(0, SUGGESTED);
 }
 
 /** When the story does not say: questions it does answer, other than the one just asked. */

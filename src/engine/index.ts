@@ -16,7 +16,7 @@ export { answer, MAX_QUESTION_LENGTH, type AnswerOptions } from "./answer/answer
 export { answerModel, loadModel, ModelError, DEFAULT_MODEL_FILE, type AnswerModel } from "./answer/model/answer-model.js";
 export { parseMinConfidence, SettingError } from "./answer/settings.js";
 export { answerAcross, NEAR_TIE, ROUTED_STORIES, type StorySource } from "./answer/answer-across.js";
-export { suggest, suggestedQuestions, type Suggestion } from "./answer/suggest.js";
+export { firstSuggestions, suggest, suggestedQuestions, type Suggestion } from "./answer/suggest.js";
 export type { RoutedStory } from "./index/router.js";
 export { ingestText, StoryFormatError, type IngestOptions } from "./story/ingest.js";
 export { readHtml, type HtmlArticle } from "./story/read-html.js";

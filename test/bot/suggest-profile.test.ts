@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { answer } from "../../src/engine/answer/answer.js";
 import { ingestText } from "../../src/engine/story/ingest.js";
 import { findEntity, profile } from "../../src/engine/summary/profile.js";
-import { suggest, suggestedQuestions } from "../../src/engine/answer/suggest.js";
+import { firstSuggestions, suggest, suggestedQuestions } from "../../src/engine/answer/suggest.js";
 import { validChoices } from "../../src/discord/autocomplete.js";
 
 const ARTICLE = `Harbour bridge opens after two years of work
@@ -35,6 +35,17 @@ describe("suggestedQuestions", () => {
       }
     });
   }
+
+  it("the first few, asked for before the rest, are the first of them all", () => {
+    for (const text of [ARTICLE, readFileSync(new URL("../../data/stories/korea-herald-2020-10-22.txt", import.meta.url), "utf8")]) {
+      // a story of its own: nothing checked or cached yet
+      const fresh = ingestText(text, "fresh");
+      const first = firstSuggestions(fresh, 3);
+      expect(first).toHaveLength(3);
+      expect(first).toEqual(suggestedQuestions(ingestText(text, "other")).slice(0, 3));
+      expect(firstSuggestions(fresh, 5)).toEqual(suggestedQuestions(fresh).slice(0, 5));
+    }
+  });
 
   it("are made from the story's own sentences", () => {
     expect(suggestedQuestions(harbour).map((s) => s.question)).toEqual(expect.arrayContaining(["Who opened the new footbridge over the harbour?", "When did the city council approve a budget of 40 million euros for the project?"]));

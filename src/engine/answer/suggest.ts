@@ -178,33 +178,68 @@ function* clauseQuestions(story: Story): Generator<Candidate> {
 }
 
 const cache = new WeakMap<Story, Suggestion[]>();
+/** per story, whether each generated question was answered as intended: asking is what suggestions cost */
+const checked = new WeakMap<Story, Map<Candidate, boolean>>();
+const candidates = new WeakMap<Story, Candidate[]>();
 
 const fold = (x: string) => x.toLowerCase().replace(/\s*\(.*\)$/, "");
 
 /** The engine's answer comes from the source sentence and names what the question was made from. */
 function confirmed(c: Candidate, story: Story): boolean {
-  const a = answer(c.suggestion.question, story);
-  if (a.answer === null || a.evidence !== c.source) return false;
-  const got = fold(a.answer);
-  return c.expect.some((e) => got.includes(fold(e)) || fold(e).includes(got));
+  let seen = checked.get(story);
+  if (!seen) checked.set(story, (seen = new Map()));
+  let ok = seen.get(c);
+  if (ok === undefined) {
+    const a = answer(c.suggestion.question, story);
+    const got = a.answer === null ? "" : fold(a.answer);
+    ok = a.answer !== null && a.evidence === c.source && c.expect.some((e) => got.includes(fold(e)) || fold(e).includes(got));
+    seen.set(c, ok);
+  }
+  return ok;
+}
+
+/** The questions worth asking, distinct, in story order (a stable sort: generation order within a paragraph). */
+function candidatesFor(story: Story): Candidate[] {
+  let list = candidates.get(story);
+  if (!list) {
+    const seen = new Set<string>();
+    list = [];
+    for (const c of [...whoQuestions(story), ...clauseQuestions(story)]) {
+      const key = c.suggestion.question.toLowerCase();
+      if (seen.has(key) || key.length > 100 || list.length >= MAX_CANDIDATES) continue;
+      seen.add(key);
+      list.push(c);
+    }
+    list.sort((x, y) => x.suggestion.paragraph - y.suggestion.paragraph);
+    candidates.set(story, list);
+  }
+  return list;
 }
 
 /** Every generated question that the engine answers as intended, in story order. */
 export function suggestedQuestions(story: Story): Suggestion[] {
-  const cached = cache.get(story);
-  if (cached) return cached;
-  const seen = new Set<string>();
+  let out = cache.get(story);
+  if (!out) {
+    out = candidatesFor(story)
+      .filter((c) => confirmed(c, story))
+      .map((c) => c.suggestion);
+    cache.set(story, out);
+  }
+  return out;
+}
+
+/**
+ * The first `n` of suggestedQuestions(story), asking only as many questions as it takes: a reply
+ * that offers three questions need not check all eighty (each check is an answer()).
+ */
+export function firstSuggestions(story: Story, n: number): Suggestion[] {
+  const all = cache.get(story);
+  if (all) return all.slice(0, n);
   const out: Suggestion[] = [];
-  let tried = 0;
-  for (const c of [...whoQuestions(story), ...clauseQuestions(story)]) {
-    const key = c.suggestion.question.toLowerCase();
-    if (seen.has(key) || key.length > 100 || tried >= MAX_CANDIDATES) continue;
-    seen.add(key);
-    tried++;
+  for (const c of candidatesFor(story)) {
+    if (out.length >= n) break;
     if (confirmed(c, story)) out.push(c.suggestion);
   }
-  out.sort((x, y) => x.paragraph - y.paragraph);
-  cache.set(story, out);
   return out;
 }
 
