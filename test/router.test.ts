@@ -110,6 +110,17 @@ describe("routing a question across stories", () => {
     expect(tied.opened).toEqual([ferry.id, glacier.id]);
   });
 
+  it("answers from the first of two copies of an article, as that copy alone does", () => {
+    const text = textOf("ferry-strike-2022-03-04");
+    const copy = ingestText(`Ferry pay deal reached\n\n${text.split("\n").slice(1).join("\n")}\n\nThis story was first published elsewhere.`, "ferry-copy");
+    const original = FIXTURE_STORIES.find((s) => s.id.startsWith("ferry"))!;
+    const alone = answerAcross("Who announced the ferry pay agreement?", [original]);
+    for (const order of [[original, copy], [copy, original]]) {
+      const a = answerAcross("Who announced the ferry pay agreement?", [...order, DEFAULT_STORY]);
+      expect([a.answer, a.evidence, a.paragraph]).toEqual([alone.answer, alone.evidence, alone.paragraph]);
+    }
+  });
+
   it("says the story doesn't say when no story shares a word with the question", () => {
     const a = answerAcross("Who won the snooker final?", ALL);
     expect(a.answer).toBeNull();

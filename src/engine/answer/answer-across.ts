@@ -2,7 +2,13 @@
  * One question, many stories: the router shortlists the stories whose words match the question,
  * answer() runs on each, and the best supported answer wins. Its `story` field says which story
  * answered.
+ *
+ * A story whose best sentence for the question is the one the best answer so far came from (the
+ * same wire story in two papers, a paragraph quoted in another story) is not asked: it would answer
+ * from that sentence again. Libraries of real articles hold such copies, and asking each was most
+ * of what a question across them cost.
  */
+import { parse, rankedSentences } from "./analysis.js";
 import { answer, type AnswerOptions } from "./answer.js";
 import { StoryRouter, type RoutedStory } from "../index/router.js";
 import type { Answer, Story } from "../types.js";
@@ -46,6 +52,12 @@ function better(a: Answer, b: Answer): boolean {
   return a.confidence > b.confidence;
 }
 
+/** The text of the sentence the story would look for the answer in first. */
+function bestSentence(question: string, story: Story): string | undefined {
+  const hit = rankedSentences(parse(question, story), story, 1)[0];
+  return hit ? story.sentences[hit.sentence]?.text : undefined;
+}
+
 export function answerAcross(question: string, stories: StorySource | readonly Story[], limit = ROUTED_STORIES, options: AnswerOptions = {}): Answer {
   const source = Array.isArray(stories) ? sourceOf(stories) : (stories as StorySource);
   const routed = source.route(question, limit);
@@ -57,6 +69,7 @@ export function answerAcross(question: string, stories: StorySource | readonly S
     if (best && best.answer !== null && score < NEAR_TIE * top) break;
     const story = source.get(id);
     if (!story) continue;
+    if (best && best.evidence && bestSentence(question, story) === best.evidence) continue;
     const a = answer(question, story, options);
     if (!best || better(a, best)) best = a;
   }
