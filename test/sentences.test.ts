@@ -7,6 +7,15 @@ import { analyse } from "../src/engine/language/nlp.js";
 const texts = (s: string) => analyse(s).map((x) => x.text);
 const read = (rel: string) => readFileSync(new URL(rel, import.meta.url), "utf8");
 
+describe("tokens", () => {
+  it("splits \"I'm\" into a pronoun and a verb as every other contraction is, never a name", () => {
+    const tokens = analyse("I'm sorry, but I’m sure they're right.")[0]!.tokens;
+    expect(tokens.slice(0, 2).map((t) => [t.text, t.pos, t.lemma, t.start, t.end])).toEqual([["I", "PRON", "i", 0, 1], ["'m", "AUX", "be", 1, 3]]);
+    expect(tokens.filter((t) => t.lemma === "be").map((t) => t.text)).toEqual(["'m", "’m", "'re"]);
+    expect(ingestText("I'm sorry. I'm sure the council will agree.", "s").entities.map((e) => e.name)).not.toContain("I'm");
+  });
+});
+
 describe("sentence splitting", () => {
   it("keeps a closing curly quote with the sentence it closes", () => {
     expect(texts("“We will rebuild,” she said. “It will take time.” The mayor agreed.")).toEqual([

@@ -32,6 +32,22 @@ export function stem(word: string): string {
 const LONG_RUN = new RegExp(`\\S{${MAX_STEMMED_LENGTH + 1},}`, "gu");
 const PIECE = new RegExp(`\\S{1,${MAX_STEMMED_LENGTH}}`, "gu");
 
+/**
+ * wink splits "you're", "I've" and "it's" into a pronoun and a verb, but keeps "I'm" whole and
+ * tags it a proper noun: a name, to every stage after it ("who is sorry?" → "I'm").
+ */
+const I_AM = /^(i)(['’]m)$/i;
+
+function splitIAm(values: string[], pos: string[], lemmas: string[]): void {
+  for (let i = values.length - 1; i >= 0; i--) {
+    const m = I_AM.exec(values[i]!);
+    if (!m) continue;
+    values.splice(i, 1, m[1]!, m[2]!);
+    pos.splice(i, 1, "PRON", "AUX");
+    lemmas.splice(i, 1, "i", "be");
+  }
+}
+
 export interface AnalysedSentence {
   text: string;
   tokens: Token[];
@@ -52,6 +68,7 @@ export function analyse(text: string): AnalysedSentence[] {
     const pos = s.tokens().out(its.pos) as string[];
     // its.lemma is typed for single tokens only, but wink applies it to a token collection too
     const lemmas = s.tokens().out(its.lemma as unknown as typeof its.value) as string[];
+    splitIAm(values, pos, lemmas);
     const located: { start: number; end: number }[] = [];
     for (const v of values) {
       const at = text.indexOf(v, cursor);
