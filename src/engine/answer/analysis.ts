@@ -38,19 +38,12 @@ function near(spans: readonly PoolCandidate[], s: Support): readonly PoolCandida
   return spans.filter((c) => c.end > at - half && c.start < at + half).slice(0, ANSWER_DEFAULTS.maxSpansPerSentence);
 }
 
-/** each story's last question, read against it: answerAcross reads it once to look, then answer() reads it again */
-const lastRead = new WeakMap<Story, { question: string; q: ParsedQuestion }>();
-
 export function parse(question: string, story: Story): ParsedQuestion {
-  const last = lastRead.get(story);
-  if (last?.question === question) return last.q;
-  const q = parseQuestion(question.slice(0, ANSWER_DEFAULTS.maxQuestionLength), indexOf(story));
-  lastRead.set(story, { question, q });
-  return q;
+  return parseQuestion(question.slice(0, ANSWER_DEFAULTS.maxQuestionLength), indexOf(story));
 }
 
 /** The story's sentences that best match the question, best first: where its answer is looked for. */
-export function rankedSentences(q: ParsedQuestion, story: Story, limit = ANSWER_DEFAULTS.topSentences): { sentence: number; score: number }[] {
+function rankedSentences(q: ParsedQuestion, story: Story, limit = ANSWER_DEFAULTS.topSentences): { sentence: number; score: number }[] {
   return indexOf(story).rank([...new Set(q.terms.flatMap((t) => [t.stem, t.surface, ...t.related]))], limit);
 }
 

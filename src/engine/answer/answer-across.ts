@@ -8,9 +8,9 @@
  * from that sentence again. Libraries of real articles hold such copies, and asking each was most
  * of what a question across them cost.
  */
-import { parse, rankedSentences } from "./analysis.js";
 import { answer, type AnswerOptions } from "./answer.js";
-import { StoryRouter, type RoutedStory } from "../index/router.js";
+import { indexOf } from "../index/search-index.js";
+import { questionStems, StoryRouter, type RoutedStory } from "../index/router.js";
 import type { Answer, Story } from "../types.js";
 
 /** How many shortlisted stories answer() may try; the first is usually right, the others catch near-ties. */
@@ -52,9 +52,12 @@ function better(a: Answer, b: Answer): boolean {
   return a.confidence > b.confidence;
 }
 
-/** The text of the sentence the story would look for the answer in first. */
+/**
+ * The text of the story's sentence that best matches the question's words, as the router reads
+ * them: a look that needs the story's passage index only, not the question read against the story.
+ */
 function bestSentence(question: string, story: Story): string | undefined {
-  const hit = rankedSentences(parse(question, story), story, 1)[0];
+  const hit = indexOf(story).rank(questionStems(question), 1)[0];
   return hit ? story.sentences[hit.sentence]?.text : undefined;
 }
 

@@ -1,7 +1,6 @@
 /** What a question asks: its kind, the type of answer it expects, and the words that must be supported. */
 import { nameForms, nameWords } from "../language/name-words.js";
-import { BoundedMemo } from "../language/bounded-memo.js";
-import { analyse, stem } from "../language/nlp.js";
+import { questionTokens, stem } from "../language/nlp.js";
 import { isEnglishWord, isKnownVerb, isOrganisationNoun, isPersonNoun, isPlaceNoun } from "../language/wordnet.js";
 import type { StoryIndex } from "../index/search-index.js";
 import { QUESTION_WORDS, STOPWORDS } from "../language/stopwords.js";
@@ -189,14 +188,6 @@ function whoOrHow(text: string): string | undefined {
   return next.pos === "VERB" ? "who" : undefined;
 }
 
-/**
- * A question's tokens depend on its text alone: asked across stories, it is tagged once (and its
- * parse, keyed by this array, made once). Frozen, since every story's reading shares them.
- */
-const tagged = new BoundedMemo<readonly Token[]>(512);
-function questionTokens(text: string): Token[] {
-  return tagged.get(text, () => Object.freeze(analyse(text).flatMap((s) => s.tokens))) as Token[];
-}
 
 export function parseQuestion(question: string, index: StoryIndex): ParsedQuestion {
   const text = fixQuestionWord(question.replace(/\s+/g, " ").trim());

@@ -4,7 +4,7 @@
  * shortlists; answer() on each shortlisted story decides (answer-across.ts).
  */
 import { Bm25Index, type Bm25Postings, type Scored } from "./bm25.js";
-import { analyse, stem } from "../language/nlp.js";
+import { questionTokens, stem } from "../language/nlp.js";
 import { isContent } from "./search-index.js";
 import { QUESTION_WORDS, STOPWORDS } from "../language/stopwords.js";
 import type { Story } from "../types.js";
@@ -53,8 +53,8 @@ export function storyStems(story: Story): string[] {
 }
 
 export function questionStems(question: string): string[] {
-  return analyse(question)
-    .flatMap((s) => s.tokens)
+  // spaces normalised as the answer's reading of the question does, so that both share one tagging
+  return questionTokens(question.replace(/\s+/g, " ").trim())
     .filter((t) => isContent(t) && !QUESTION_WORDS.has(t.text.toLowerCase()))
     .map((t) => t.stem);
 }

@@ -107,3 +107,14 @@ function tokensOf(values: string[], pos: string[], lemmas: string[], located: { 
     end: located[i]!.end - sStart,
   }));
 }
+
+/**
+ * A question's tokens depend on its text alone: routed across a library and read against each story
+ * it reaches, it is tagged once (and its parse, keyed by this array, made once). Frozen, since every
+ * reader shares them.
+ */
+const shortTexts = new BoundedMemo<readonly Token[]>(512);
+
+export function questionTokens(text: string): Token[] {
+  return shortTexts.get(text, () => Object.freeze(analyse(text).flatMap((s) => s.tokens))) as Token[];
+}
