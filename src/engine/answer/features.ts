@@ -146,8 +146,6 @@ const PREV: Record<string, FeatureName> = {
 };
 
 const TYPE: Record<string, FeatureName> = { person: "c_person", place: "c_place", organisation: "c_org", other: "c_other", date: "c_date", number: "c_number", phrase: "c_phrase" };
-const TYPES = [...new Set(Object.values(TYPE))];
-const PREVS = [...new Set(Object.values(PREV))];
 
 /** Where a sentence opens and closes brackets and quotes: found once, asked of every candidate. */
 interface Marks {
@@ -185,133 +183,32 @@ function surrounded(open: number[], close: number[], at: number, end: number): b
   return lastClose < lastOpen && close.some((i) => i >= end);
 }
 
-/** What is asked of every candidate of one question, worked out once per question. */
+/** What is asked of every candidate of one question, worked out once per question and story. */
 interface QuestionFacts {
   stems: Set<string>;
   stranded: string | null;
+  title: string;
+  entities: Map<string, number>;
 }
 const factsCache = new WeakMap<ParsedQuestion, QuestionFacts>();
-function factsOf(q: ParsedQuestion): QuestionFacts {
+function factsOf(q: ParsedQuestion, story: Story): QuestionFacts {
   let f = factsCache.get(q);
   if (!f) {
-    f = { stems: new Set(q.terms.map((t) => t.stem)), stranded: strandedPreposition(q) };
+    f = { stems: new Set(q.terms.map((t) => t.stem)), stranded: strandedPreposition(q), title: story.title.toLowerCase(), entities: new Map(story.entities.map((e) => [e.name, e.mentions.length])) };
     factsCache.set(q, f);
   }
   return f;
 }
 
-/**
- * What a span is and where it stands in its sentence, whatever is asked: half of a candidate's
- * features, and most of their cost (regular expressions, lower-casing, the parse). A story's
- * questions keep landing on the same sentences, whose spans pool.ts keeps: these are kept with them.
- */
-interface SpanFacts {
-  /** the SPAN_FEATURES' values, in that order */
-  values: Float32Array;
-  /** the word before the span (wordBefore) */
-  prev: string;
-  /** the span's head, its governor and their relation in the sentence's parse */
-  head: number;
-  gov: number;
-  role: string;
-}
-
-/** What spanFeatures writes, each feature always. */
-export const SPAN_FEATURES: readonly number[] = ([
-  "c_person", "c_place", "c_org", "c_other", "c_date", "c_number", "c_phrase", "c_group", "c_event",
-  "c_from_name", "c_from_date", "c_from_number", "c_from_role", "c_from_place_phrase", "c_from_chunk", "c_from_reason",
-  "c_var_list", "c_var_unit", "c_var_direction", "c_var_group_noun", "c_var_of_tail", "c_var_to_comma",
-  "c_prev_in", "c_prev_on", "c_prev_at", "c_prev_by", "c_prev_from", "c_prev_to", "c_prev_of", "c_prev_for", "c_prev_with",
-  "c_prev_time", "c_prev_order", "c_prev_verb", "c_prev_comma", "c_prev_start", "c_np_by", "c_np_of", "c_np_place",
-  "c_next_of", "c_next_possessive", "c_next_comma", "c_next_end", "c_next_and", "c_next_verb", "c_next_paren",
-  "c_tokens", "c_chars", "c_digits", "c_year", "c_caps", "c_position", "c_in_parens", "c_in_quotes",
-  "c_mentions", "c_in_title", "c_has_note", "c_head_person_noun", "c_head_propn", "c_starts_det", "c_alias",
-  "c_dep_nsubj", "c_dep_nsubj_pass", "c_dep_obj", "c_dep_iobj", "c_dep_obl", "c_dep_nmod", "c_dep_poss", "c_dep_appos",
-  "c_dep_conj", "c_dep_compound", "c_dep_root", "c_dep_other", "c_tree_root", "c_gov_root", "c_by_agent",
-] as const).map((name) => F[name]);
-
-/** Each one-hot group written whole, so that every SPAN_FEATURES value is this span's. */
-const oneHot = (into: Float32Array, names: readonly FeatureName[], on: FeatureName | undefined) => {
-  for (const name of names) into[F[name]] = name === on ? 1 : 0;
-};
-
-/** How often the story mentions each of its entities. */
-const mentionsKept = new WeakMap<Story, Map<string, number>>();
-function mentionsOf(story: Story): Map<string, number> {
-  let m = mentionsKept.get(story);
-  if (!m) mentionsKept.set(story, (m = new Map(story.entities.map((e) => [e.name, e.mentions.length]))));
-  return m;
-}
-
-export function spanFeatures(story: Story, sentence: Sentence, c: PoolCandidate, into: Float32Array): Omit<SpanFacts, "values"> {
+export function candidateFeatures(q: ParsedQuestion, story: Story, e: Evidence, c: PoolCandidate, typed: readonly PoolCandidate[], into: Float32Array): void {
+  const sentence = e.sentence;
   const t = sentence.tokens;
-  oneHot(into, TYPES, TYPE[c.type]);
+  const facts = factsOf(q, story);
+  into[F[TYPE[c.type]!]] = 1;
   into[F.c_group] = c.kindOfOther === "group" ? 1 : 0;
   into[F.c_event] = c.kindOfOther === "event" ? 1 : 0;
   for (const [flag, name] of FROM) into[F[name]] = c.origin & flag ? 1 : 0;
   for (const [flag, name] of READING) into[F[name]] = c.variant & flag ? 1 : 0;
-  const prev = wordBefore(sentence, c);
-  oneHot(into, PREVS, PREV[prev]);
-  const before = t[c.start - 1];
-  into[F.c_prev_verb] = before?.pos === "VERB" || before?.pos === "AUX" ? 1 : 0;
-  into[F.c_prev_comma] = before?.text === "," ? 1 : 0;
-  into[F.c_prev_start] = c.start === 0 ? 1 : 0;
-  // the preposition of the noun phrase the span ends ("by the contractor Fjordbygg", "at the new
-  // Rowan Park"), past the words of that phrase before the span
-  const np = governingPreposition(t, c.start);
-  into[F.c_np_by] = np === "by" ? 1 : 0;
-  into[F.c_np_of] = np === "of" ? 1 : 0;
-  into[F.c_np_place] = PLACE_PREPOSITIONS.has(np) ? 1 : 0;
-  const next = t[c.end];
-  const nextText = next?.text.toLowerCase() ?? "";
-  into[F.c_next_of] = nextText === "of" ? 1 : 0;
-  into[F.c_next_possessive] = /^['’]s?$/.test(nextText) ? 1 : 0;
-  into[F.c_next_comma] = nextText === "," ? 1 : 0;
-  into[F.c_next_end] = !next || (next.pos === "PUNCT" && /^[.!?]$/.test(nextText)) ? 1 : 0;
-  into[F.c_next_and] = nextText === "and" || nextText === "or" ? 1 : 0;
-  into[F.c_next_verb] = next?.pos === "VERB" || next?.pos === "AUX" ? 1 : 0;
-  into[F.c_next_paren] = nextText === "(" ? 1 : 0;
-  const words = t.slice(c.start, c.end);
-  into[F.c_tokens] = c.end - c.start;
-  into[F.c_chars] = c.text.length;
-  into[F.c_digits] = /\d/.test(c.text) ? 1 : 0;
-  into[F.c_year] = /\b\d{4}\b/.test(c.text) ? 1 : 0;
-  into[F.c_caps] = words.filter((w) => /^\p{Lu}/u.test(w.text)).length / words.length;
-  into[F.c_position] = t.length > 1 ? c.start / (t.length - 1) : 0;
-  const from = t[c.start]!.start;
-  const to = t[c.end - 1]!.end;
-  const marks = marksOf(sentence);
-  into[F.c_in_parens] = surrounded(marks.parenOpen, marks.parenClose, from, to) ? 1 : 0;
-  into[F.c_in_quotes] = surrounded(marks.quoteOpen, marks.quoteClose, from, to) ? 1 : 0;
-  into[F.c_mentions] = c.entity ? (mentionsOf(story).get(c.entity) ?? 0) : 0;
-  into[F.c_in_title] = story.title.toLowerCase().includes(c.text.toLowerCase()) ? 1 : 0;
-  into[F.c_has_note] = c.note ? 1 : 0;
-  const head = t[c.end - 1]!;
-  into[F.c_head_person_noun] = story.personNouns.includes(head.text.toLowerCase()) ? 1 : 0;
-  into[F.c_head_propn] = head.pos === "PROPN" ? 1 : 0;
-  into[F.c_starts_det] = t[c.start]!.pos === "DET" ? 1 : 0;
-  into[F.c_alias] = c.canonical ? 1 : 0;
-  return { prev, ...parsePlace(sentence, c, into) };
-}
-
-const spanFactsKept = new WeakMap<PoolCandidate, SpanFacts>();
-function spanFactsOf(story: Story, sentence: Sentence, c: PoolCandidate): SpanFacts {
-  let facts = spanFactsKept.get(c);
-  if (!facts) {
-    const row = new Float32Array(FEATURES.length);
-    const rest = spanFeatures(story, sentence, c, row);
-    facts = { ...rest, values: Float32Array.from(SPAN_FEATURES, (i) => row[i]!) };
-    spanFactsKept.set(c, facts);
-  }
-  return facts;
-}
-
-export function candidateFeatures(q: ParsedQuestion, story: Story, e: Evidence, c: PoolCandidate, typed: readonly PoolCandidate[], into: Float32Array): void {
-  const sentence = e.sentence;
-  const t = sentence.tokens;
-  const facts = factsOf(q);
-  const span = spanFactsOf(story, sentence, c);
-  for (let i = 0; i < SPAN_FEATURES.length; i++) into[SPAN_FEATURES[i]!] = span.values[i]!;
   into[F.c_expected_rank] = expectedRank(q, c);
   into[F.c_kind_fit] = kindFit(q, c, sentence);
   into[F.c_head_match] = headMatches(q, c, sentence) ? 1 : 0;
@@ -343,8 +240,50 @@ export function candidateFeatures(q: ParsedQuestion, story: Story, e: Evidence, 
   k = c.start - 1;
   while (t[k]?.pos === "DET" || t[k]?.pos === "ADP" || t[k]?.pos === "ADV") k--;
   into[F.c_verb_before] = e.support.matches.some((m) => m.verb && m.pos === k) ? 1 : 0;
-  into[F.c_prev_stranded] = span.prev !== "" && span.prev === facts.stranded ? 1 : 0;
-  parseFeatures(q, e, c, span, into);
+  const prev = wordBefore(sentence, c);
+  const prevFeature = PREV[prev];
+  if (prevFeature) into[F[prevFeature]] = 1;
+  const before = t[c.start - 1];
+  into[F.c_prev_verb] = before?.pos === "VERB" || before?.pos === "AUX" ? 1 : 0;
+  into[F.c_prev_comma] = before?.text === "," ? 1 : 0;
+  into[F.c_prev_stranded] = prev !== "" && prev === facts.stranded ? 1 : 0;
+  into[F.c_prev_start] = c.start === 0 ? 1 : 0;
+  // the preposition of the noun phrase the span ends ("by the contractor Fjordbygg", "at the new
+  // Rowan Park"), past the words of that phrase before the span
+  const np = governingPreposition(t, c.start);
+  into[F.c_np_by] = np === "by" ? 1 : 0;
+  into[F.c_np_of] = np === "of" ? 1 : 0;
+  into[F.c_np_place] = PLACE_PREPOSITIONS.has(np) ? 1 : 0;
+  const next = t[c.end];
+  const nextText = next?.text.toLowerCase() ?? "";
+  into[F.c_next_of] = nextText === "of" ? 1 : 0;
+  into[F.c_next_possessive] = /^['’]s?$/.test(nextText) ? 1 : 0;
+  into[F.c_next_comma] = nextText === "," ? 1 : 0;
+  into[F.c_next_end] = !next || (next.pos === "PUNCT" && /^[.!?]$/.test(nextText)) ? 1 : 0;
+  into[F.c_next_and] = nextText === "and" || nextText === "or" ? 1 : 0;
+  into[F.c_next_verb] = next?.pos === "VERB" || next?.pos === "AUX" ? 1 : 0;
+  into[F.c_next_paren] = nextText === "(" ? 1 : 0;
+  const words = t.slice(c.start, c.end);
+  into[F.c_tokens] = c.end - c.start;
+  into[F.c_chars] = c.text.length;
+  into[F.c_digits] = /\d/.test(c.text) ? 1 : 0;
+  into[F.c_year] = /\b\d{4}\b/.test(c.text) ? 1 : 0;
+  into[F.c_caps] = words.filter((w) => /^\p{Lu}/u.test(w.text)).length / words.length;
+  into[F.c_position] = t.length > 1 ? c.start / (t.length - 1) : 0;
+  const from = t[c.start]!.start;
+  const to = t[c.end - 1]!.end;
+  const marks = marksOf(sentence);
+  into[F.c_in_parens] = surrounded(marks.parenOpen, marks.parenClose, from, to) ? 1 : 0;
+  into[F.c_in_quotes] = surrounded(marks.quoteOpen, marks.quoteClose, from, to) ? 1 : 0;
+  into[F.c_mentions] = c.entity ? (facts.entities.get(c.entity) ?? 0) : 0;
+  into[F.c_in_title] = facts.title.includes(c.text.toLowerCase()) ? 1 : 0;
+  into[F.c_has_note] = c.note ? 1 : 0;
+  const head = t[c.end - 1]!;
+  into[F.c_head_person_noun] = story.personNouns.includes(head.text.toLowerCase()) ? 1 : 0;
+  into[F.c_head_propn] = head.pos === "PROPN" ? 1 : 0;
+  into[F.c_starts_det] = t[c.start]!.pos === "DET" ? 1 : 0;
+  into[F.c_alias] = c.canonical ? 1 : 0;
+  parseFeatures(q, e, c, into);
 }
 
 /** Where a span came from, and which longer reading it is, each a feature of its own. */
@@ -372,31 +311,16 @@ const DEP: Record<string, FeatureName> = {
   nsubj: "c_dep_nsubj", nsubj_pass: "c_dep_nsubj_pass", obj: "c_dep_obj", iobj: "c_dep_iobj", obl: "c_dep_obl", nmod: "c_dep_nmod",
   poss: "c_dep_poss", appos: "c_dep_appos", conj: "c_dep_conj", compound: "c_dep_compound", flat: "c_dep_compound", root: "c_dep_root",
 };
-const DEPS = [...new Set([...Object.values(DEP), "c_dep_other" as const])];
 /** Tree distances are capped here: farther is simply far. */
 const FAR = 8;
 
-/** Where the span stands in the parse, whatever is asked: its relation and the main clause's root. */
-function parsePlace(sentence: Sentence, c: PoolCandidate, into: Float32Array): Pick<SpanFacts, "head" | "gov" | "role"> {
-  const tree = sentenceTree(sentence);
-  const head = spanHead(tree, c.start, c.end);
-  const role_ = role(tree.labels[head] ?? "other");
-  oneHot(into, DEPS, DEP[role_] ?? "c_dep_other");
-  const gov = tree.heads[head]!;
-  // the main clause's own arguments ("stressed on Monday that … in 1950"), for when the question's
-  // verb is not the sentence's word: its root is then the best anchor there is
-  const root = tree.heads.indexOf(-1);
-  into[F.c_tree_root] = root < 0 ? FAR : Math.min(FAR, treeDistance(tree, head, root));
-  into[F.c_gov_root] = root >= 0 && gov === root ? 1 : 0;
-  // "built by the Hartwell Brothers Company": the doer of a passive
-  into[F.c_by_agent] = role_ === "obl" && tree.heads.some((h, k) => h === head && sentence.tokens[k]!.text.toLowerCase() === "by") ? 1 : 0;
-  return { head, gov, role: role_ };
-}
-
-/** Where the span stands in the parse against the question: its distance to the question's words, the part asked for. */
-function parseFeatures(q: ParsedQuestion, e: Evidence, c: PoolCandidate, span: SpanFacts, into: Float32Array): void {
+/** Where the span stands in the parse: its relation, its governor, its distance to the question's words. */
+function parseFeatures(q: ParsedQuestion, e: Evidence, c: PoolCandidate, into: Float32Array): void {
   const tree = sentenceTree(e.sentence);
-  const { head, gov } = span;
+  const head = spanHead(tree, c.start, c.end);
+  const r = role(tree.labels[head] ?? "other");
+  into[F[DEP[r] ?? "c_dep_other"]] = 1;
+  const gov = tree.heads[head]!;
   let toMatch = FAR;
   let toVerb = FAR;
   for (const m of e.support.matches) {
@@ -411,8 +335,15 @@ function parseFeatures(q: ParsedQuestion, e: Evidence, c: PoolCandidate, span: S
   }
   into[F.c_tree_match] = toMatch;
   into[F.c_tree_verb] = toVerb;
+  // the main clause's own arguments ("stressed on Monday that … in 1950"), for when the question's
+  // verb is not the sentence's word: its root is then the best anchor there is
+  const root = tree.heads.indexOf(-1);
+  into[F.c_tree_root] = root < 0 ? FAR : Math.min(FAR, treeDistance(tree, head, root));
+  into[F.c_gov_root] = root >= 0 && gov === root ? 1 : 0;
   // the question asks for the subject and this is one (or the object, …)
-  into[F.c_role_match] = span.role === whRoleOf(q) ? 1 : 0;
+  into[F.c_role_match] = r === whRoleOf(q) ? 1 : 0;
+  // "built by the Hartwell Brothers Company": the doer of a passive
+  into[F.c_by_agent] = r === "obl" && tree.heads.some((h, k) => h === head && e.sentence.tokens[k]!.text.toLowerCase() === "by") ? 1 : 0;
 }
 
 const whRoles = new WeakMap<ParsedQuestion, string>();

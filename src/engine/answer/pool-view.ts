@@ -27,13 +27,8 @@ export interface Placed {
   key: string;
 }
 
-/** A candidate's name never changes once its pool is made (pool.ts keeps pools): lower-cased once. */
-const keys = new WeakMap<Scored["c"], string>();
-
 export function placed(p: Scored): Placed {
-  let key = keys.get(p.c);
-  if (key === undefined) keys.set(p.c, (key = answerName(p.c).toLowerCase()));
-  return { sentence: p.evidence.sentence.id, start: p.c.start, end: p.c.end, key };
+  return { sentence: p.evidence.sentence.id, start: p.c.start, end: p.c.end, key: answerName(p.c).toLowerCase() };
 }
 
 /** `a` holds `b` word for word: ` ${a} ` includes ` ${b} `, without building either. */

@@ -120,29 +120,7 @@ function add(pool: Map<string, PoolCandidate>, c: Candidate, origin: number, var
   if (had.type === "phrase" && c.type !== "phrase") Object.assign(had, { type: c.type, entity: c.entity, canonical: c.canonical, kindOfOther: c.kindOfOther, note: c.note });
 }
 
-/**
- * A sentence's pool depends on the question only through its answer noun (withUnit) and whether it
- * asks why (reasons), and a story's questions keep landing on the same sentences: the pools of the
- * last POOLS_KEPT sentences asked about are kept (nothing changes a pool once it is made). When
- * full the memo starts afresh, as BoundedMemo does.
- */
-const POOLS_KEPT = 512;
-const kept = new Map<Sentence, { story: Story; pools: Map<string, readonly PoolCandidate[]> }>();
-
-export function poolOf(q: ParsedQuestion, story: Story, sentence: Sentence): readonly PoolCandidate[] {
-  let entry = kept.get(sentence);
-  if (entry?.story !== story) {
-    if (kept.size >= POOLS_KEPT) kept.clear();
-    entry = { story, pools: new Map() };
-    kept.set(sentence, entry);
-  }
-  const key = `${q.answerNoun ?? ""}\n${q.kind === "why"}`;
-  let pool = entry.pools.get(key);
-  if (!pool) entry.pools.set(key, (pool = makePool(q, story, sentence)));
-  return pool;
-}
-
-function makePool(q: ParsedQuestion, story: Story, sentence: Sentence): PoolCandidate[] {
+export function poolOf(q: ParsedQuestion, story: Story, sentence: Sentence): PoolCandidate[] {
   const pool = new Map<string, PoolCandidate>();
   const typed = candidatesIn(story, sentence, [...ALL_TYPES]);
   for (const c of typed) add(pool, c, originOf(c), 0);
