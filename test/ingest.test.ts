@@ -47,3 +47,11 @@ describe("the byline", () => {
     expect(ingestText(KH, "kh").author).toBeNull();
   });
 });
+
+describe("text copied out of a page's source", () => {
+  it("reads its character references as the characters they stand for, and leaves a lone ampersand", () => {
+    const story = ingestText("Kettle review\n\nThe kettle is &#34;whisper quiet&#34; and boils in 90&nbsp;seconds.\n\nAT&T and Q&amp;A sessions came with it &mdash; free.", "kettle");
+    expect(story.paragraphs.map((p) => p.text)).toEqual(["The kettle is \"whisper quiet\" and boils in 90 seconds.", "AT&T and Q&A sessions came with it — free."]);
+    expect(story.sentences.flatMap((s) => s.tokens.map((t) => t.text))).not.toContain("34");
+  });
+});
