@@ -8,9 +8,17 @@ import type { Token } from "../types.js";
 type Wink = ReturnType<typeof winkNLP>;
 let cached: Wink | null = null;
 
+/**
+ * Sentence boundaries and tags, the only annotations the engine reads (with the values and lemmas
+ * every pipe gives): wink's default pipe also finds its own entities, sentiment and negation, which
+ * cost a third of the time of reading a text. Measured on the 38,644 paragraphs and questions of
+ * the training data: the same sentences, tokens, tags and lemmas, in 3.5 s instead of 5.3.
+ */
+const PIPE = ["sbd", "pos"];
+
 /** Loaded on first use so that paths which never read text (help, deploy) stay fast. */
 function wink(): Wink {
-  cached ??= winkNLP(englishModel());
+  cached ??= winkNLP(englishModel(), PIPE);
   return cached;
 }
 
