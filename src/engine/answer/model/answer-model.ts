@@ -5,9 +5,8 @@
  * model-file.ts writes it (docs/answering.md describes the format), read once on first use.
  * `STORYBOT_MODEL=<file>` answers with another model file.
  */
-import { existsSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, resolve } from "node:path";
+import { MODEL_DIR } from "../../model-dir.js";
 import { FEATURES } from "../features.js";
 import { calibrate } from "./calibration.js";
 import { ModelError, readModelFile, type Cascade, type ModelHeader } from "./model-file.js";
@@ -19,13 +18,7 @@ export { ModelError, type Cascade } from "./model-file.js";
 /** What the abstainer sees beyond the top span's own features: the ranker's view of the pool. */
 export const ABSTAINER_EXTRA = ["a_top", "a_margin", "a_share", "a_agree", "a_pool"] as const;
 
-function projectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
-  return dir;
-}
-
-export const DEFAULT_MODEL_FILE = join(projectRoot(), "data", "model", "answer-model.bin");
+export const DEFAULT_MODEL_FILE = join(MODEL_DIR, "answer-model.bin");
 
 export interface AnswerModel {
   file: string;

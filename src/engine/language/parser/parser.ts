@@ -4,9 +4,9 @@
  * English Web Treebank by `npm run train:parser` (scripts/train-parser/) and read from
  * data/model/parser-model.bin on first use; docs/answering.md gives its accuracy.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { MODEL_DIR } from "../../model-dir.js";
 import { FrozenPerceptron, tableSize } from "./perceptron.js";
 import { LABELS, labelFeatures, moveFeatures, ParseState } from "./transitions.js";
 
@@ -14,13 +14,7 @@ export const PARSER_FORMAT = "storybot-parser";
 export const PARSER_VERSION = 2;
 const MAGIC = "SBPARSE1";
 
-function projectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
-  return dir;
-}
-
-export const DEFAULT_PARSER_FILE = join(projectRoot(), "data", "model", "parser-model.bin");
+export const DEFAULT_PARSER_FILE = join(MODEL_DIR, "parser-model.bin");
 
 export interface Parse {
   /** index of each token's head in the sentence, -1 for the root */
