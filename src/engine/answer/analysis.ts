@@ -42,14 +42,9 @@ export function parse(question: string, story: Story): ParsedQuestion {
   return parseQuestion(question.slice(0, ANSWER_DEFAULTS.maxQuestionLength), indexOf(story));
 }
 
-/** The story's sentences that best match the question, best first: where its answer is looked for. */
-function rankedSentences(q: ParsedQuestion, story: Story, limit = ANSWER_DEFAULTS.topSentences): { sentence: number; score: number }[] {
-  return indexOf(story).rank([...new Set(q.terms.flatMap((t) => [t.stem, t.surface, ...t.related]))], limit);
-}
-
 export function analyseQuestion(q: ParsedQuestion, story: Story, topSentences = ANSWER_DEFAULTS.topSentences): Analysis {
   const index = indexOf(story);
-  const hits = rankedSentences(q, story, topSentences);
+  const hits = index.rank([...new Set(q.terms.flatMap((t) => [t.stem, t.surface, ...t.related]))], topSentences);
   const top = hits[0]?.score ?? 0;
   // float32, as the learner saw them (scripts/train/extract.ts)
   const base = new Float32Array(FEATURES.length);

@@ -124,8 +124,8 @@ function mainClause(s: Sentence): Clause | null {
   return { subject, aux: "did", verb: head.lemma, after: v + 1, start: a };
 }
 
-/** A generated question, the sentence it came from and the words its answer should contain. */
-type Candidate = { suggestion: Suggestion; source: string; expect: string[] };
+/** A generated question, the sentence it came from and the words its answer should contain; once asked, whether it was answered so. */
+type Candidate = { suggestion: Suggestion; source: string; expect: string[]; confirmed?: boolean };
 
 function* whoQuestions(story: Story): Generator<Candidate> {
   for (const e of story.entities) {
@@ -178,24 +178,18 @@ function* clauseQuestions(story: Story): Generator<Candidate> {
 }
 
 const cache = new WeakMap<Story, Suggestion[]>();
-/** per story, whether each generated question was answered as intended: asking is what suggestions cost */
-const checked = new WeakMap<Story, Map<Candidate, boolean>>();
 const candidates = new WeakMap<Story, Candidate[]>();
 
 const fold = (x: string) => x.toLowerCase().replace(/\s*\(.*\)$/, "");
 
-/** The engine's answer comes from the source sentence and names what the question was made from. */
+/** The engine's answer comes from the source sentence and names what the question was made from; asked once (asking is what suggestions cost). */
 function confirmed(c: Candidate, story: Story): boolean {
-  let seen = checked.get(story);
-  if (!seen) checked.set(story, (seen = new Map()));
-  let ok = seen.get(c);
-  if (ok === undefined) {
+  if (c.confirmed === undefined) {
     const a = answer(c.suggestion.question, story);
     const got = a.answer === null ? "" : fold(a.answer);
-    ok = a.answer !== null && a.evidence === c.source && c.expect.some((e) => got.includes(fold(e)) || fold(e).includes(got));
-    seen.set(c, ok);
+    c.confirmed = a.answer !== null && a.evidence === c.source && c.expect.some((e) => got.includes(fold(e)) || fold(e).includes(got));
   }
-  return ok;
+  return c.confirmed;
 }
 
 /** The questions worth asking, distinct, in story order (a stable sort: generation order within a paragraph). */
@@ -233,8 +227,6 @@ export function suggestedQuestions(story: Story): Suggestion[] {
  * that offers three questions need not check all eighty (each check is an answer()).
  */
 export function firstSuggestions(story: Story, n: number): Suggestion[] {
-  const all = cache.get(story);
-  if (all) return all.slice(0, n);
   const out: Suggestion[] = [];
   for (const c of candidatesFor(story)) {
     if (out.length >= n) break;

@@ -4,16 +4,6 @@ import { lazy, require } from "../lazy-require.js";
 import { paragraph, type ArticleDraft } from "./draft.js";
 import { splitFrontMatter } from "./front-matter.js";
 
-/** Paragraphs are separated by blank lines; a file without any uses one line per paragraph. */
-export function textBlocks(body: string): string[] {
-  const normalised = body.replace(/\r\n?/g, "\n").replace(/^\uFEFF/, "");
-  const splitter = /\n[ \t]*\n/.test(normalised) ? /\n[ \t]*\n+/ : /\n/;
-  return normalised
-    .split(splitter)
-    .map((b) => b.replace(/\s*\n\s*/g, " ").replace(/[ \t]+/g, " ").trim())
-    .filter(Boolean);
-}
-
 /**
  * Text copied out of a web page's source or a feed keeps its character references ("&#34;quiet&#34;",
  * "Q&amp;A"): as written they are noise a reader never sees, and "34" became an answer. Only
@@ -22,10 +12,20 @@ export function textBlocks(body: string): string[] {
 const entities = lazy<{ decodeHTMLStrict: typeof decodeHTMLStrict }>(() => require("entities"));
 
 function withoutCharacterReferences(block: string): string {
-  return block.includes("&") ? entities().decodeHTMLStrict(block).replace(/\u00a0/g, " ").replace(/ {2,}/g, " ").trim() : block;
+  return block.includes("&") ? entities().decodeHTMLStrict(block).replace(/\u00a0/g, " ") : block;
+}
+
+/** Paragraphs are separated by blank lines; a file without any uses one line per paragraph. */
+export function textBlocks(body: string): string[] {
+  const normalised = body.replace(/\r\n?/g, "\n").replace(/^\uFEFF/, "");
+  const splitter = /\n[ \t]*\n/.test(normalised) ? /\n[ \t]*\n+/ : /\n/;
+  return normalised
+    .split(splitter)
+    .map((b) => withoutCharacterReferences(b).replace(/\s*\n\s*/g, " ").replace(/[ \t]+/g, " ").trim())
+    .filter(Boolean);
 }
 
 export function readTextDraft(text: string): ArticleDraft {
   const { meta, body } = splitFrontMatter(text);
-  return { meta, blocks: textBlocks(body).map(withoutCharacterReferences).filter(Boolean).map(paragraph), titleInText: true };
+  return { meta, blocks: textBlocks(body).map(paragraph), titleInText: true };
 }
