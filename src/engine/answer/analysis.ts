@@ -31,7 +31,7 @@ const TYPED = ORIGIN.name | ORIGIN.date | ORIGIN.number | ORIGIN.role | ORIGIN.p
  * thousands of spans, each compared with the others: its spans are kept to a window around the
  * first of the question's words it holds.
  */
-function near(spans: PoolCandidate[], s: Support): PoolCandidate[] {
+function near(spans: readonly PoolCandidate[], s: Support): readonly PoolCandidate[] {
   if (spans.length <= ANSWER_DEFAULTS.maxSpansPerSentence) return spans;
   const at = s.matches[0]?.pos ?? 0;
   const half = ANSWER_DEFAULTS.longSentenceWindow / 2;

@@ -12,4 +12,10 @@ export const ANSWER_DEFAULTS = {
   maxSpansPerSentence: 200,
   /** how many tokens around the first matched word such a sentence keeps */
   longSentenceWindow: 120,
+  /**
+   * sentences whose candidate pools are kept for the next question that reaches them (a server's
+   * default story is asked again and again); past this many the memo starts afresh, so that a
+   * long-running bot reading endless stories holds a few MB of pools at most
+   */
+  poolMemoSentences: 1024,
 };

@@ -5,6 +5,7 @@
  * names it was trained with and is refused if they differ (model/answer-model.ts).
  */
 import { sentenceTree, spanHead, treeDistance, treeOfTokens } from "../language/parser/sentence-parse.js";
+import { lowerTokens } from "../language/lower-tokens.js";
 import { QUESTION_WORDS } from "../language/stopwords.js";
 import type { Sentence, Story, Token } from "../types.js";
 import { ORIGIN, VARIANT, type PoolCandidate } from "./pool.js";
@@ -179,8 +180,12 @@ function surrounded(open: number[], close: number[], at: number, end: number): b
   for (const i of open) if (i < at) lastOpen = i;
   if (lastOpen < 0) return false;
   let lastClose = -1;
-  for (const i of close) if (i < at) lastClose = i;
-  return lastClose < lastOpen && close.some((i) => i >= end);
+  let closes = false;
+  for (const i of close) {
+    if (i < at) lastClose = i;
+    else if (i >= end) closes = true;
+  }
+  return lastClose < lastOpen && closes;
 }
 
 /** What is asked of every candidate of one question, worked out once per question and story. */
@@ -200,9 +205,20 @@ function factsOf(q: ParsedQuestion, story: Story): QuestionFacts {
   return f;
 }
 
+function matchedVerbAt(e: Evidence, k: number): boolean {
+  for (const m of e.support.matches) if (m.verb && m.pos === k) return true;
+  return false;
+}
+
+function hasChildWord(heads: readonly number[], lower: readonly string[], head: number, word: string): boolean {
+  for (let k = 0; k < heads.length; k++) if (heads[k] === head && lower[k] === word) return true;
+  return false;
+}
+
 export function candidateFeatures(q: ParsedQuestion, story: Story, e: Evidence, c: PoolCandidate, typed: readonly PoolCandidate[], into: Float32Array): void {
   const sentence = e.sentence;
   const t = sentence.tokens;
+  const lower = lowerTokens(sentence);
   const facts = factsOf(q, story);
   into[F[TYPE[c.type]!]] = 1;
   into[F.c_group] = c.kindOfOther === "group" ? 1 : 0;
@@ -236,10 +252,10 @@ export function candidateFeatures(q: ParsedQuestion, story: Story, e: Evidence, 
   // the matched verb right after the span (its subject) or right before it (its object), adverbs and articles aside
   let k = c.end;
   while (t[k]?.pos === "ADV" || t[k]?.pos === "AUX") k++;
-  into[F.c_verb_next] = e.support.matches.some((m) => m.verb && m.pos === k) ? 1 : 0;
+  into[F.c_verb_next] = matchedVerbAt(e, k) ? 1 : 0;
   k = c.start - 1;
   while (t[k]?.pos === "DET" || t[k]?.pos === "ADP" || t[k]?.pos === "ADV") k--;
-  into[F.c_verb_before] = e.support.matches.some((m) => m.verb && m.pos === k) ? 1 : 0;
+  into[F.c_verb_before] = matchedVerbAt(e, k) ? 1 : 0;
   const prev = wordBefore(sentence, c);
   const prevFeature = PREV[prev];
   if (prevFeature) into[F[prevFeature]] = 1;
@@ -250,12 +266,12 @@ export function candidateFeatures(q: ParsedQuestion, story: Story, e: Evidence, 
   into[F.c_prev_start] = c.start === 0 ? 1 : 0;
   // the preposition of the noun phrase the span ends ("by the contractor Fjordbygg", "at the new
   // Rowan Park"), past the words of that phrase before the span
-  const np = governingPreposition(t, c.start);
+  const np = governingPreposition(t, lower, c.start);
   into[F.c_np_by] = np === "by" ? 1 : 0;
   into[F.c_np_of] = np === "of" ? 1 : 0;
   into[F.c_np_place] = PLACE_PREPOSITIONS.has(np) ? 1 : 0;
   const next = t[c.end];
-  const nextText = next?.text.toLowerCase() ?? "";
+  const nextText = lower[c.end] ?? "";
   into[F.c_next_of] = nextText === "of" ? 1 : 0;
   into[F.c_next_possessive] = /^['’]s?$/.test(nextText) ? 1 : 0;
   into[F.c_next_comma] = nextText === "," ? 1 : 0;
@@ -263,12 +279,13 @@ export function candidateFeatures(q: ParsedQuestion, story: Story, e: Evidence, 
   into[F.c_next_and] = nextText === "and" || nextText === "or" ? 1 : 0;
   into[F.c_next_verb] = next?.pos === "VERB" || next?.pos === "AUX" ? 1 : 0;
   into[F.c_next_paren] = nextText === "(" ? 1 : 0;
-  const words = t.slice(c.start, c.end);
   into[F.c_tokens] = c.end - c.start;
   into[F.c_chars] = c.text.length;
   into[F.c_digits] = /\d/.test(c.text) ? 1 : 0;
   into[F.c_year] = /\b\d{4}\b/.test(c.text) ? 1 : 0;
-  into[F.c_caps] = words.filter((w) => /^\p{Lu}/u.test(w.text)).length / words.length;
+  let caps = 0;
+  for (let k = c.start; k < c.end; k++) if (/^\p{Lu}/u.test(t[k]!.text)) caps++;
+  into[F.c_caps] = caps / (c.end - c.start);
   into[F.c_position] = t.length > 1 ? c.start / (t.length - 1) : 0;
   const from = t[c.start]!.start;
   const to = t[c.end - 1]!.end;
@@ -279,7 +296,7 @@ export function candidateFeatures(q: ParsedQuestion, story: Story, e: Evidence, 
   into[F.c_in_title] = facts.title.includes(c.text.toLowerCase()) ? 1 : 0;
   into[F.c_has_note] = c.note ? 1 : 0;
   const head = t[c.end - 1]!;
-  into[F.c_head_person_noun] = story.personNouns.includes(head.text.toLowerCase()) ? 1 : 0;
+  into[F.c_head_person_noun] = story.personNouns.includes(lower[c.end - 1]!) ? 1 : 0;
   into[F.c_head_propn] = head.pos === "PROPN" ? 1 : 0;
   into[F.c_starts_det] = t[c.start]!.pos === "DET" ? 1 : 0;
   into[F.c_alias] = c.canonical ? 1 : 0;
@@ -301,10 +318,10 @@ const PLACE_PREPOSITIONS = new Set(["in", "at", "on", "near", "inside", "outside
 /** How far back the phrase's own words may reach before its preposition. */
 const NP_REACH = 4;
 
-function governingPreposition(t: readonly Token[], start: number): string {
+function governingPreposition(t: readonly Token[], lower: readonly string[], start: number): string {
   let k = start - 1;
   while (k >= 0 && start - k <= NP_REACH && NP_WORDS.has(t[k]!.pos)) k--;
-  return t[k]?.pos === "ADP" ? t[k]!.text.toLowerCase() : "";
+  return t[k]?.pos === "ADP" ? lower[k]! : "";
 }
 
 const DEP: Record<string, FeatureName> = {
@@ -343,7 +360,7 @@ function parseFeatures(q: ParsedQuestion, e: Evidence, c: PoolCandidate, into: F
   // the question asks for the subject and this is one (or the object, …)
   into[F.c_role_match] = r === whRoleOf(q) ? 1 : 0;
   // "built by the Hartwell Brothers Company": the doer of a passive
-  into[F.c_by_agent] = r === "obl" && tree.heads.some((h, k) => h === head && e.sentence.tokens[k]!.text.toLowerCase() === "by") ? 1 : 0;
+  into[F.c_by_agent] = r === "obl" && hasChildWord(tree.heads, lowerTokens(e.sentence), head, "by") ? 1 : 0;
 }
 
 const whRoles = new WeakMap<ParsedQuestion, string>();

@@ -6,6 +6,7 @@
  */
 import { spanText } from "../language/spans.js";
 import { candidatesIn, type Candidate } from "./candidates.js";
+import { ANSWER_DEFAULTS } from "./defaults.js";
 import { coordinate, withDirection, withGroupNoun, withUnit } from "./expand.js";
 import type { ParsedQuestion } from "./question.js";
 import type { Sentence, Story, Token } from "../types.js";
@@ -120,7 +121,34 @@ function add(pool: Map<string, PoolCandidate>, c: Candidate, origin: number, var
   if (had.type === "phrase" && c.type !== "phrase") Object.assign(had, { type: c.type, entity: c.entity, canonical: c.canonical, kindOfOther: c.kindOfOther, note: c.note });
 }
 
-export function poolOf(q: ParsedQuestion, story: Story, sentence: Sentence): PoolCandidate[] {
+/** Recent sentences' pools, by what of the question shapes a pool: every other question gets the same one. */
+let recent = new WeakMap<Sentence, Map<string, readonly PoolCandidate[]>>();
+let remembered = 0;
+
+/**
+ * The sentence's pool for this question, shared with every question alike in what shapes it (its
+ * asked-for noun, which decides whether a number takes its unit, and whether it asks why): callers
+ * read it, never change it.
+ */
+export function poolOf(q: ParsedQuestion, story: Story, sentence: Sentence): readonly PoolCandidate[] {
+  const key = `${q.kind === "why" ? "why" : ""}|${q.answerNoun ?? ""}`;
+  let pools = recent.get(sentence);
+  const known = pools?.get(key);
+  if (known) return known;
+  if (!pools) {
+    if (++remembered > ANSWER_DEFAULTS.poolMemoSentences) {
+      recent = new WeakMap();
+      remembered = 1;
+    }
+    pools = new Map();
+    recent.set(sentence, pools);
+  }
+  const pool = buildPool(q, story, sentence);
+  pools.set(key, pool);
+  return pool;
+}
+
+function buildPool(q: ParsedQuestion, story: Story, sentence: Sentence): PoolCandidate[] {
   const pool = new Map<string, PoolCandidate>();
   const typed = candidatesIn(story, sentence, [...ALL_TYPES]);
   for (const c of typed) add(pool, c, originOf(c), 0);

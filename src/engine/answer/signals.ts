@@ -4,6 +4,7 @@
  * the question. Each is a feature of the learned ranker (features.ts), never a weight of its own.
  */
 import { PLACE_PHRASE_PREPOSITIONS } from "../language/lexicon.js";
+import { lowerTokens } from "../language/lower-tokens.js";
 import { beforeArticle } from "../language/spans.js";
 import type { Candidate } from "./candidates.js";
 import type { ParsedQuestion } from "./question.js";
@@ -103,7 +104,7 @@ function appositiveEnd(t: Token[], from: number, limit: number): number {
  * the tagger calls one is no verb at all ("closed the bridge to trucks in 2016").
  */
 function opensClause(t: Token[], k: number): boolean {
-  return t[k]!.pos === "VERB" && t[k - 1]?.text.toLowerCase() !== "to";
+  return t[k]!.pos === "VERB" && !/^to$/i.test(t[k - 1]?.text ?? "");
 }
 
 /** No verb, relative pronoun or clause break among tokens [from, to). */
@@ -145,12 +146,15 @@ export function verbSide(q: ParsedQuestion, sentence: Sentence, c: Candidate, s:
   const passive = t[v - 1]?.lemma === "be" || t[v - 2]?.lemma === "be";
   const lo = before ? appositiveEnd(t, c.end, v) : v + 1;
   const hi = before ? v : c.start;
-  const nearest = !all.some((o) => o !== c && o.start >= lo && o.end <= hi && (o.type !== "phrase") === (c.type !== "phrase"));
+  let nearest = true;
+  for (const o of all) if (o !== c && o.start >= lo && o.end <= hi && (o.type !== "phrase") === (c.type !== "phrase")) nearest = false;
   let reversed = false;
   // "Who replaced the Normans?" of "the Normans replaced the Anglo-Saxons": the question's own name
   // does the verb here, so what follows it is the other side of the roles, not the answer
   if (q.form === "subject" && !before && !passive) {
-    const subject = all.filter((o) => o.entity && o.end <= v && sameClauseSpan(t, o.end, v)).sort((a, b) => b.end - a.end)[0];
+    // the named span nearest before the verb in its clause (the first of those ending at the same token)
+    let subject: Candidate | undefined;
+    for (const o of all) if (o.entity && o.end <= v && (!subject || o.end > subject.end) && sameClauseSpan(t, o.end, v)) subject = o;
     reversed = !!subject?.entity && q.named.has(subject.entity);
   }
   return { side: before ? -1 : 1, gap: before ? v - c.end : c.start - v - 1, sameClause, nearest, passive, agent: !before && t[c.start - 1]?.text === "by", reversed };
@@ -178,11 +182,28 @@ export function sideFit(q: ParsedQuestion, v: VerbSide): number {
 export function echo(q: ParsedQuestion, sentence: Sentence, c: Candidate, stems: ReadonlySet<string> = new Set(q.terms.map((t) => t.stem))): number {
   // a name is one thing: "Mao Anying" is not an echo of a question about "Mao Zedong"
   if (c.entity) return q.named.has(c.entity) ? 1 : 0;
-  const words = sentence.tokens.slice(c.start, c.end).filter((t) => /[\p{L}\p{N}]/u.test(t.text));
-  if (!words.length) return 1;
+  // one pass, no copies: this runs for every candidate of every question
+  const t = sentence.tokens;
+  const lower = lowerTokens(sentence);
+  let words = 0;
+  let echoed = 0;
+  let last = -1;
+  for (let k = c.start; k < c.end; k++) {
+    const token = t[k]!;
+    if (!/[\p{L}\p{N}]/u.test(token.text)) continue;
+    words++;
+    last = k;
+    if (stems.has(token.stem) || saysWord(q, lower[k]!)) echoed++;
+  }
+  if (!words) return 1;
   // "the first quarterback" answers nothing when the question asks about the quarterback
-  if (c.type === "phrase" && stems.has(words[words.length - 1]!.stem)) return 1;
-  return words.filter((t) => stems.has(t.stem) || q.terms.some((x) => x.word === t.text.toLowerCase())).length / words.length;
+  if (c.type === "phrase" && stems.has(t[last]!.stem)) return 1;
+  return echoed / words;
+}
+
+function saysWord(q: ParsedQuestion, lower: string): boolean {
+  for (const x of q.terms) if (x.word === lower) return true;
+  return false;
 }
 
 /** A preposition the question ends on, its object being what is asked: "to" of "extended to?". */
@@ -194,5 +215,5 @@ export function strandedPreposition(q: ParsedQuestion): string | null {
 
 /** The word before the candidate, past an article: "in" of "in the capital". */
 export function wordBefore(sentence: Sentence, c: Candidate): string {
-  return sentence.tokens[beforeArticle(sentence.tokens, c.start)]?.text.toLowerCase() ?? "";
+  return lowerTokens(sentence)[beforeArticle(sentence.tokens, c.start)] ?? "";
 }

@@ -1,4 +1,5 @@
 /** How much of a question one sentence supports, and where in it the question's words are. */
+import { lowerTokens } from "../language/lower-tokens.js";
 import { nameWords } from "../language/name-words.js";
 import type { ParsedQuestion, QuestionTerm } from "./question.js";
 import type { StoryIndex } from "../index/search-index.js";
@@ -56,10 +57,9 @@ const featureCache = new WeakMap<Sentence, SentenceFeatures>();
 function features(story: Story, sentence: Sentence): SentenceFeatures {
   let f = featureCache.get(sentence);
   if (!f) {
-    f = { lower: [], parts: null, country: null };
+    f = { lower: lowerTokens(sentence), parts: null, country: null };
     for (const [i, t] of sentence.tokens.entries()) {
-      const lower = t.text.toLowerCase();
-      f.lower.push(lower);
+      const lower = f.lower[i]!;
       const parts = lower.split(/[-‑]/);
       if (parts.length > 1) (f.parts ??= new Map()).set(i, parts);
       const country = /^\p{Lu}/u.test(t.text) ? story.demonyms[lower] : undefined;

@@ -76,13 +76,13 @@ export function sentenceTree(sentence: Sentence): Tree {
 
 /** Edges on the tree path between two tokens (the root counts as a node above every tree). */
 export function treeDistance(tree: Tree, a: number, b: number): number {
-  const depth = (k: number) => (k < 0 ? -1 : tree.depths[k]!);
+  const { depths, heads } = tree;
   let x = a;
   let y = b;
   let steps = 0;
-  while (x !== y && steps <= 2 * tree.heads.length + 2) {
-    if (depth(x) >= depth(y)) x = tree.heads[x]!;
-    else y = tree.heads[y]!;
+  while (x !== y && steps <= 2 * heads.length + 2) {
+    if ((x < 0 ? -1 : depths[x]!) >= (y < 0 ? -1 : depths[y]!)) x = heads[x]!;
+    else y = heads[y]!;
     steps++;
   }
   return steps;
