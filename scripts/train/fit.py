@@ -233,6 +233,10 @@ def main():
             wh = rows & np.isin(kinds, ["who", "when", "where"])
             if wh.any():
                 forms[form + " (who/when/where)"] = report(wh)
+    # the unanswerable questions SQuAD 2.0's writers made against their paragraphs: the hardest there are
+    written = dev_rows & ~answerable_a & np.array([queries[q][2] == "paragraph" and not queries[q][5].endswith("#neg") for q in aq])
+    if written.any():
+        forms["SQuAD 2.0's own unanswerable"] = report(written)
     forms["all forms, SQuAD 2.0 F1 at the threshold"] = round(100 * squad2_f1(p[dev_rows], answerable_a[dev_rows], atop[dev_rows], best_t), 1)
 
     # a few candidates and questions with what LightGBM itself computes for them, so that a test
