@@ -45,8 +45,6 @@ function entityMatches(term: QuestionTerm, sentence: Sentence, q: ParsedQuestion
 
 /** Per-token facts that matching needs, computed once per sentence rather than once per question term. */
 interface SentenceFeatures {
-  /** each token in lower case */
-  lower: string[];
   /** the parts of a hyphenated word, by token position: "Jong-un" contains "jong" (most words have none) */
   parts: Map<number, string[]> | null;
   /** the country a capitalised demonym names, by token position: "Chinese" → "china" */
@@ -57,9 +55,10 @@ const featureCache = new WeakMap<Sentence, SentenceFeatures>();
 function features(story: Story, sentence: Sentence): SentenceFeatures {
   let f = featureCache.get(sentence);
   if (!f) {
-    f = { lower: lowerTokens(sentence), parts: null, country: null };
+    f = { parts: null, country: null };
+    const lowered = lowerTokens(sentence);
     for (const [i, t] of sentence.tokens.entries()) {
-      const lower = f.lower[i]!;
+      const lower = lowered[i]!;
       const parts = lower.split(/[-‑]/);
       if (parts.length > 1) (f.parts ??= new Map()).set(i, parts);
       const country = /^\p{Lu}/u.test(t.text) ? story.demonyms[lower] : undefined;
@@ -72,8 +71,9 @@ function features(story: Story, sentence: Sentence): SentenceFeatures {
 function termMatches(story: Story, term: QuestionTerm, sentence: Sentence): number[] {
   const out: number[] = [];
   const f = features(story, sentence);
+  const lowered = lowerTokens(sentence);
   sentence.tokens.forEach((t, i) => {
-    const lower = f.lower[i]!;
+    const lower = lowered[i]!;
     if (t.stem === term.stem || t.stem === term.surface || lower === term.word || term.related.includes(t.stem)) out.push(i);
     else if (term.word.length >= 4 && f.parts?.get(i)?.includes(term.word)) out.push(i);
     else if (f.country?.get(i) === term.word) out.push(i);
