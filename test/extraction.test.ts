@@ -132,8 +132,7 @@ describe("who/when/where answers", () => {
     expect(answer("Who paid for most of the work?", BRIDGE).answer).toBe("Vermont Agency of Transportation");
   });
 
-  // learned-model defect: the stranded "to" is a feature, yet the place after "from" wins
-  it.fails("answers 'where … to?' with the place after 'to', not after 'from'", () => {
+  it("answers 'where … to?' with the place after 'to', not after 'from'", () => {
     expect(answer("Where will the Line 3 tram be extended to?", TRAM).answer).toBe("Lindenfeld Airport");
     expect(answer("Where will the Line 3 tram be extended from?", TRAM).answer).toBe("Central Station");
   });

@@ -4,7 +4,7 @@
  * abstainer are trained on exactly these (scripts/train/), in this order; a model file lists the
  * names it was trained with and is refused if they differ (model/answer-model.ts).
  */
-import { sentenceTree, spanHead, treeDistance, treeOfTokens } from "../language/parser/sentence-parse.js";
+import { sentenceTree, spanHead, treeDistance, treeOfTokens, type Tree } from "../language/parser/sentence-parse.js";
 import { lowerTokens } from "../language/lower-tokens.js";
 import { QUESTION_WORDS } from "../language/stopwords.js";
 import type { Sentence, Story, Token } from "../types.js";
@@ -331,6 +331,17 @@ const DEP: Record<string, FeatureName> = {
 /** Tree distances are capped here: farther is simply far. */
 const FAR = 8;
 
+/**
+ * "Investigators arrived on Saturday and closed the trail": a parse hangs the subject the two verbs
+ * share on the first only; the verb conjoined to it, without a subject of its own, has it too (as
+ * enhanced Universal Dependencies write it).
+ */
+function sharedSubject(tree: Tree, head: number, relation: string, verb: number): boolean {
+  if ((relation !== "nsubj" && relation !== "nsubj_pass") || tree.labels[verb] !== "conj" || tree.heads[verb] !== tree.heads[head]) return false;
+  for (let k = 0; k < tree.heads.length; k++) if (tree.heads[k] === verb && tree.labels[k]!.startsWith("nsubj")) return false;
+  return true;
+}
+
 /** Where the span stands in the parse: its relation, its governor, its distance to the question's words. */
 function parseFeatures(q: ParsedQuestion, e: Evidence, c: PoolCandidate, into: Float32Array): void {
   const tree = sentenceTree(e.sentence);
@@ -342,10 +353,11 @@ function parseFeatures(q: ParsedQuestion, e: Evidence, c: PoolCandidate, into: F
   let toVerb = FAR;
   for (const m of e.support.matches) {
     if (m.pos >= c.start && m.pos < c.end) continue;
-    const d = Math.min(FAR, treeDistance(tree, head, m.pos));
+    const shared = sharedSubject(tree, head, r, m.pos);
+    const d = shared ? 1 : Math.min(FAR, treeDistance(tree, head, m.pos));
     toMatch = Math.min(toMatch, d);
     if (m.verb) toVerb = Math.min(toVerb, d);
-    if (m.pos === gov) {
+    if (m.pos === gov || shared) {
       into[F.c_gov_matched] = 1;
       if (m.verb) into[F.c_gov_verb] = 1;
     }

@@ -122,14 +122,32 @@ function answerNounOf(tokens: Token[]): string | null {
   let wh = tokens.findIndex((t) => /^(?:which|what)$/i.test(t.text));
   if (wh < 0) wh = tokens.findIndex((t, i) => /^(?:many|much)$/i.test(t.text) && tokens[i - 1]?.text.toLowerCase() === "how");
   // "who is the president of Valdoria?": the role names the answer
-  if (wh < 0 && /^(?:who)$/i.test(tokens[0]?.text ?? "") && tokens[1]?.lemma === "be" && /^(?:the|a|an)$/i.test(tokens[2]?.text ?? "")) wh = 2;
+  const role = wh < 0 && /^(?:who)$/i.test(tokens[0]?.text ?? "") && tokens[1]?.lemma === "be" && /^(?:the|a|an)$/i.test(tokens[2]?.text ?? "");
+  if (role) wh = 2;
   if (wh < 0) return null;
   for (let i = wh + 1; i <= wh + 2 && tokens[i]; i++) {
     const t = tokens[i]!;
-    if (t.pos === "NOUN") return t.lemma;
+    if (t.pos === "NOUN") return headNoun(tokens, i, role);
     if (t.pos !== "ADJ") return null;
   }
   return null;
+}
+
+const POSSESSIVE = /^['’]s?$/;
+
+/**
+ * The last noun of the phrase a noun opens ("which news agency" → "agency"). A possessive ends it
+ * after a question word ("what country's passport" asks for a country) but not in a role ("who is
+ * the league's top scorer" asks for the scorer).
+ */
+function headNoun(tokens: Token[], from: number, role: boolean): string {
+  let noun = tokens[from]!.lemma;
+  for (let k = from + 1; tokens[k]; k++) {
+    const t = tokens[k]!;
+    if (t.pos === "NOUN") noun = t.lemma;
+    else if (!(t.pos === "ADJ" || (role && t.pos === "PART" && POSSESSIVE.test(t.text)))) break;
+  }
+  return noun;
 }
 
 /** Names of story entities that the question mentions, by any of their forms. */
