@@ -74,6 +74,24 @@ describe("the ingest cache in the database", () => {
     expect(second.library.card("ferry-strike-2022-03-04")).toMatchObject({ title: "Island ferry crews end nine-day strike after pay deal", paragraphCount: 8 });
   });
 
+  it("stores entries as ASCII, and reads back the article's curly quotes and dashes as they were", async () => {
+    const first = await open();
+    const db = sql();
+    try {
+      const rows = db.prepare("SELECT data FROM ingested UNION ALL SELECT manifest FROM libraries").pluck().all() as string[];
+      expect(rows.length).toBeGreaterThan(3);
+      for (const row of rows) expect(/^[\x00-\x7e]*$/.test(row)).toBe(true);
+    } finally {
+      db.close();
+    }
+    const text = first.library.get("korea-herald-2020-10-22")!.paragraphs[0]!.text;
+    // the shipped story writes "Pyongyang’s" with a curly apostrophe
+    expect(text).toContain("Pyongyang’s");
+    const second = await open();
+    expect(second.ingested).toEqual([]);
+    expect(second.library.get("korea-herald-2020-10-22")!.paragraphs[0]!.text).toBe(text);
+  });
+
   it("rebuilds only the article whose text changed, and serves the new text", async () => {
     await open();
     const file = join(stories, "ferry-strike-2022-03-04.txt");

@@ -102,6 +102,15 @@ function looksLikeManifest(v: unknown): v is LibraryManifest {
 /** What a cache entry holds, or null when it is not that; `read` may throw on a damaged value. */
 type Reader<T> = (v: unknown) => T | null;
 
+/**
+ * JSON with every character past ASCII written as a \u escape. SQLite hands a text back as UTF-8,
+ * and one non-ASCII character (a curly quote in the article) made reading a 100 KB entry 7× slower
+ * (0.22 against 0.03 ms, warm): the engine's strings then take the slow path of decoding.
+ */
+export function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 /** hex SHA-256, before a story entry's JSON */
 const DIGEST_LENGTH = 64;
 const digestOf = (json: string): string => createHash("sha256").update(json).digest("hex");
@@ -155,7 +164,7 @@ export class StoryCache {
 
   writeStory(hash: string, story: Story): void {
     const { id: _id, file: _file, ...content } = story;
-    this.write(() => this.store.putStory(engineFingerprint(), hash, sealed(JSON.stringify(encodeStory(content, indexOf(story).saved())))));
+    this.write(() => this.store.putStory(engineFingerprint(), hash, sealed(asciiJson(encodeStory(content, indexOf(story).saved())))));
   }
 
   readManifest(libraryDir: string): CacheRead<LibraryManifest> {
@@ -163,7 +172,7 @@ export class StoryCache {
   }
 
   writeManifest(libraryDir: string, manifest: LibraryManifest): void {
-    this.write(() => this.store.putLibrary(engineFingerprint(), libraryDir, JSON.stringify(manifest)));
+    this.write(() => this.store.putLibrary(engineFingerprint(), libraryDir, asciiJson(manifest)));
   }
 
   private read<T>(get: () => string | null, valid: Reader<T>, open?: (raw: string) => string | null): CacheRead<T> {
