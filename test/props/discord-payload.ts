@@ -12,14 +12,15 @@ import { DISCORD_LIMITS } from "../emulator/limits.js";
 const DISCORD = DISCORD_LIMITS;
 
 /** Mention syntax that notifies people when a message is parsed for mentions. */
-const PING = /@(?:everyone|here)|<@[!&]?\d+>/;
+/** @everyone, @here, a role, or a user (its id captured) */
+const PINGS = /@(?:everyone|here)|<@&\d+>|<@!?(\d+)>/g;
 
 export interface Message {
   content?: string;
   embeds?: APIEmbed[];
   /** as the renderer writes it (camelCase) or as it goes over the wire (snake_case) */
-  allowedMentions?: { parse?: unknown[]; repliedUser?: boolean };
-  allowed_mentions?: { parse?: unknown[]; replied_user?: boolean };
+  allowedMentions?: { parse?: unknown[]; repliedUser?: boolean; users?: string[] };
+  allowed_mentions?: { parse?: unknown[]; replied_user?: boolean; users?: string[] };
 }
 
 function embedProblems(e: APIEmbed): string[] {
@@ -54,8 +55,10 @@ export function messageProblems(m: Message): string[] {
   if (!allowed || !Array.isArray(allowed.parse) || allowed.parse.length) out.push(`allowed mentions do not forbid every ping: ${JSON.stringify(allowed)}`);
   const repliedUser = m.allowedMentions ? m.allowedMentions.repliedUser : m.allowed_mentions?.replied_user;
   if (repliedUser !== false) out.push("replying pings the author");
-  // embeds never ping; content would if the mention settings were ever lost on the way
-  const ping = PING.exec(content);
+  // embeds never ping; content would if the mention settings were ever lost on the way, except
+  // the user the message names in its own settings (`/ask target:`), who is pinged on purpose
+  const meant = new Set<string>(allowed?.users ?? []);
+  const ping = [...content.matchAll(PINGS)].find((p) => !meant.has(p[1] ?? ""));
   if (ping) out.push(`content carries live mention syntax "${ping[0]}"`);
   return out;
 }
