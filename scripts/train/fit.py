@@ -149,9 +149,10 @@ def squad2_f1(p, answerable, top_f1, threshold):
 def cautious_threshold(p, answerable, top_f1, thresholds):
     """
     The highest threshold whose SQuAD 2.0 F1, and that of every threshold between it and the best,
-    is within one standard error of the best (the one-standard-error rule, paired by question). Near its best the F1 is flat, so the best
-    threshold itself moved by 0.06 between retrainings that changed nothing much; among
-    thresholds the data cannot tell apart, the bot takes the one that answers wrongly least.
+    is within one standard error of the best (the one-standard-error rule, paired by question).
+    Near its best the F1 is flat, so the best threshold itself moved by 0.06 between retrainings
+    that changed nothing much; among thresholds the data cannot tell apart, the bot takes the one
+    that answers wrongly least.
     """
     scores = {t: squad2_scores(p, answerable, top_f1, t) for t in thresholds}
     best = max(thresholds, key=lambda t: (scores[t].mean(), -t))

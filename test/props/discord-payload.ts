@@ -11,8 +11,7 @@ import { DISCORD_LIMITS } from "../emulator/limits.js";
 /** Discord's documented limits, the emulator's (kept apart from src/render/limits.ts on purpose: the test must not trust the code it checks). */
 const DISCORD = DISCORD_LIMITS;
 
-/** Mention syntax that notifies people when a message is parsed for mentions. */
-/** @everyone, @here, a role, or a user (its id captured) */
+/** Mention syntax that notifies people when a message is parsed for mentions: @everyone, @here, a role, or a user (its id captured). */
 const PINGS = /@(?:everyone|here)|<@&\d+>|<@!?(\d+)>/g;
 
 export interface Message {
