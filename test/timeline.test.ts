@@ -102,6 +102,14 @@ describe("timeline of other articles", () => {
     expect(u.undated.map((e) => e.when)).toEqual(["Monday"]);
   });
 
+  it("gives a clause cut off from its subject the subject the parse finds for it", () => {
+    const story = ingestText(
+      "Ferry line grows\n\nPORTSMOUTH, May 3, 2022 (Coast Wire) - The company added two ships last year. One of the new ferries, the Solent Star, carries 400 passengers and made its first crossing in March 2021.",
+      "ferries",
+    );
+    expect(timeline(story).events.find((e) => e.date === "2021-03")?.text).toBe("The Solent Star made its first crossing");
+  });
+
   it("is empty, not an error, for a story without dates", () => {
     const story = ingestText("Quiet day\n\nNothing happened in the village. The baker sold bread.", "quiet");
     expect(timeline(story)).toEqual({ story: "quiet", events: [], undated: [] });

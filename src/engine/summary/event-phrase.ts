@@ -7,6 +7,7 @@
  */
 import { clausesOf, clauseText, isRelativeWord, isVerb, type Clause } from "../language/clauses.js";
 import { PERSON_VERBS } from "../language/lexicon.js";
+import { sentenceTree } from "../language/parser/sentence-parse.js";
 import type { Sentence, Token } from "../types.js";
 
 export interface Focus {
@@ -51,6 +52,48 @@ function subjectOf(tokens: Token[], clause: number[]): number[] {
   if (verb <= 0) return verb < 0 ? clause.filter((i) => NP_POS.has(tokens[i]!.pos)) : [];
   const np = nounPhraseBefore(tokens, clause[verb]!).filter((i) => clause.includes(i));
   return np;
+}
+
+/** tokens a subject borrowed from the parse may have: a name or a short noun phrase, not a clause */
+const MAX_SUBJECT_TOKENS = 8;
+
+/** Whether token `k` hangs, through any number of heads, from token `top`. */
+function under(heads: readonly number[], k: number, top: number): boolean {
+  for (let x = k, steps = 0; x >= 0 && steps <= heads.length; x = heads[x]!, steps++) if (x === top) return true;
+  return false;
+}
+
+/**
+ * A clause cut off from its subject, given it back as the dependency parse reads the sentence: the
+ * subject of the phrase's verb, or of the verb it is conjoined to, when it stands before the phrase
+ * ("One of these, Solimo, sells … and racked up $6 million in January" → "Solimo racked up …";
+ * "The town's mill, with roots in …, closed in 1982" → "The town's mill closed"). Only when the
+ * phrase has no words before its verb but adverbs and the subject's own; the subject's words run
+ * up to a comma, and the phrase's words that belong to the subject go.
+ */
+function withParsedSubject(sentence: Sentence, phrase: number[]): number[] {
+  const tokens = sentence.tokens;
+  const at = phrase.findIndex((i) => isVerb(tokens[i]));
+  if (at < 0) return phrase;
+  const tree = sentenceTree(sentence);
+  let verb = phrase[at]!;
+  for (let hops = 0; verb >= 0 && hops < 4; hops++) {
+    const subject = tree.heads.findIndex((h, k) => h === verb && tree.labels[k]!.startsWith("nsubj"));
+    if (subject >= 0) {
+      if (subject >= phrase[0]! || isRelativeWord(tokens, subject) || /^(?:that|which|who|whom)$/i.test(tokens[subject]!.text)) return phrase;
+      // words before the verb that are not the subject's are a subject of the phrase's own, whatever the parse says
+      if (phrase.slice(0, at).some((i) => tokens[i]!.pos !== "ADV" && !under(tree.heads, i, subject))) return phrase;
+      let start = subject;
+      while (start > 0 && under(tree.heads, start - 1, subject) && tokens[start - 1]!.text !== ",") start--;
+      let end = subject + 1;
+      while (end < phrase[0]! && under(tree.heads, end, subject) && tokens[end]!.text !== ",") end++;
+      const words = end - start <= MAX_SUBJECT_TOKENS ? range(start, end) : [subject];
+      return [...words, ...phrase.filter((i, k) => k >= at || !under(tree.heads, i, subject))];
+    }
+    if (tree.labels[verb] !== "conj") return phrase;
+    verb = tree.heads[verb]!;
+  }
+  return phrase;
 }
 
 function lacksSubject(tokens: Token[], clause: number[]): boolean {
@@ -208,6 +251,7 @@ export function eventPhrase(sentence: Sentence, focus: Focus, siblings: Focus[] 
       break;
     }
   }
+  phrase = withParsedSubject(sentence, phrase);
 
   const report = bareReport(tokens, phrase);
   if (report >= 0) {
