@@ -1,7 +1,8 @@
 /** Date mentions (dates.ts): calendar dates, bare years, and relative dates resolved against the article's date. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ingestText, type DateMention, type Story } from "../src/engine/index.js";
+import { formatIso, ingestText, type DateMention, type Story } from "../src/engine/index.js";
+import { withResolvedDates } from "../src/engine/language/resolved-dates.js";
 
 const read = (rel: string) => readFileSync(new URL(rel, import.meta.url), "utf8");
 
@@ -120,6 +121,15 @@ describe("relative dates and the article's date", () => {
   });
 });
 
+describe("a relative date shown with the date it means", () => {
+  it("follows the date's words, and a possessive ending stays with them", () => {
+    const story = ingestText("Coup\n\nHARARE, Nov 17, 2017 (Reuters) - Ministers fled after Tuesday night's coup. Troops left on Thursday.", "coup");
+    const text = (words: string) => withResolvedDates(story, story.sentences.findIndex((s) => s.text.includes(words)));
+    expect(text("fled")).toBe("Ministers fled after Tuesday night's (14 Nov 2017) coup.");
+    expect(text("Troops")).toBe("Troops left on Thursday (16 Nov 2017).");
+  });
+});
+
 describe("calendar expressions in general", () => {
   const story = ingestText(
     [
@@ -142,6 +152,13 @@ describe("calendar expressions in general", () => {
   it("reads decades and centuries as approximate", () => {
     expect(resolved(one(story, "1990s"))).toEqual({ iso: "1990", precision: "approximate", relative: false });
     expect(one(story, "19th century").precision).toBe("approximate");
+  });
+
+  it("shows a century as the story says it, not as ISO 8601's two digits", () => {
+    expect(one(story, "19th century").iso).toBe("18");
+    expect(formatIso("18")).toBe("19th century");
+    expect(["00", "01", "02", "10", "11", "20"].map(formatIso)).toEqual(["1st century", "2nd century", "3rd century", "11th century", "12th century", "21st century"]);
+    expect(formatIso("1990")).toBe("1990");
   });
 
   it("does not read a count, a clock time or the verb 'may' as a date", () => {

@@ -14,7 +14,10 @@ export function withResolvedDates(story: Story, sentenceId: number): string {
     const shown = formatIso(d.iso!);
     // "in 1950" needs no gloss; "this year" or "on Monday" does
     if (d.text.includes(shown)) continue;
-    const at = sentence.tokens[d.end - 1]!.end;
+    // "Tuesday night's (14 Nov 2017) coup", not "Tuesday night (14 Nov 2017)'s coup"
+    const next = sentence.tokens[d.end];
+    const possessive = next && /^['’]s$/.test(next.text) && next.start === sentence.tokens[d.end - 1]!.end;
+    const at = possessive ? next.end : sentence.tokens[d.end - 1]!.end;
     text = `${text.slice(0, at)} (${shown})${text.slice(at)}`;
   }
   return text;
