@@ -110,6 +110,11 @@ describe("timeline of other articles", () => {
     expect(timeline(story).events.find((e) => e.date === "2021-03")?.text).toBe("The Solent Star made its first crossing");
   });
 
+  it("keeps a dated name with a possessive in it whole", () => {
+    const story = ingestText("Neon\n\nCHICAGO, May 2, 2021 - Neon signs lit up the 1939 World’s Fair in New York.", "neon");
+    expect(timeline(story).events.map((e) => [e.date, e.text])).toEqual([["1939", "The 1939 World’s Fair"]]);
+  });
+
   it("is empty, not an error, for a story without dates", () => {
     const story = ingestText("Quiet day\n\nNothing happened in the village. The baker sold bread.", "quiet");
     expect(timeline(story)).toEqual({ story: "quiet", events: [], undated: [] });

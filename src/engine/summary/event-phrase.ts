@@ -189,7 +189,9 @@ function datedNounPhrase(tokens: Token[], focus: Focus): number[] | null {
   const article = tokens[focus.start - 1];
   if (article?.pos !== "DET" || !NP_HEAD.has(tokens[focus.end]?.pos ?? "")) return null;
   let end = focus.end;
-  while (end < tokens.length && (NP_HEAD.has(tokens[end]!.pos) || tokens[end]!.text === "-")) end++;
+  // "the 1939 World's Fair": a possessive inside the name runs on to the noun it is of
+  const possessive = (i: number) => /^['’]s$/.test(tokens[i]!.text) && NP_HEAD.has(tokens[i + 1]?.pos ?? "");
+  while (end < tokens.length && (NP_HEAD.has(tokens[end]!.pos) || tokens[end]!.text === "-" || possessive(end))) end++;
   if (!range(focus.end, end).some((i) => tokens[i]!.pos === "NOUN" || tokens[i]!.pos === "PROPN")) return null;
   if (isVerb(tokens[end])) {
     while (end < tokens.length && !/^[,;:]$/.test(tokens[end]!.text) && tokens[end]!.pos !== "CCONJ" && tokens[end]!.pos !== "SCONJ" && !(tokens[end]!.pos === "PUNCT" && end === tokens.length - 1)) end++;
