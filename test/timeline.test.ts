@@ -110,6 +110,17 @@ describe("timeline of other articles", () => {
     expect(timeline(story).events.find((e) => e.date === "2021-03")?.text).toBe("The Solent Star made its first crossing");
   });
 
+  it("names what was reported when a report is dated: said late Tuesday, revealed on Wednesday that …", () => {
+    const story = ingestText(
+      "Harbour talks\n\nKESSEL, March 9, 2023 (Coast Wire) - After months of talks, the two unions agreed to a new contract, city officials said late Tuesday. Inspectors revealed on Wednesday that the dam had cracked in two places.",
+      "talks",
+    );
+    expect(timeline(story).events.map((e) => [e.date, e.text])).toEqual([
+      ["2023-03-07", "City officials said the two unions agreed to a new contract"],
+      ["2023-03-08", "Inspectors revealed that the dam had cracked in two places"],
+    ]);
+  });
+
   it("keeps a dated name with a possessive in it whole", () => {
     const story = ingestText("Neon\n\nCHICAGO, May 2, 2021 - Neon signs lit up the 1939 World’s Fair in New York.", "neon");
     expect(timeline(story).events.map((e) => [e.date, e.text])).toEqual([["1939", "The 1939 World’s Fair"]]);

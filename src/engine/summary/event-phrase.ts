@@ -118,7 +118,8 @@ function dateWords(tokens: Token[], focus: Focus, siblings: Focus[]): { remove: 
   let lead = first;
   if (preposition(tokens[first - 1 - article])) lead = first - 1 - article;
   // "Just last week, …", "as recently as 2019": the adverb goes with its date
-  while (lead > 0 && tokens[lead - 1]!.pos === "ADV" && /^(?:just|only|as|recently|early|late|since)$/i.test(tokens[lead - 1]!.text)) lead--;
+  // ("late Thursday": the tagger reads "late" and "early" before a day as adjectives as often as not)
+  while (lead > 0 && (tokens[lead - 1]!.pos === "ADV" || tokens[lead - 1]!.pos === "ADJ" && /^(?:early|late)$/i.test(tokens[lead - 1]!.text)) && /^(?:just|only|as|recently|early|late|since)$/i.test(tokens[lead - 1]!.text)) lead--;
   for (let k = lead; k < first; k++) remove.add(k);
   return { remove, position: group.indexOf(focus), count: group.length };
 }
@@ -169,12 +170,26 @@ function trim(tokens: Token[], phrase: number[]): number[] {
   return phrase.slice(0, cut > 0 ? cut : MAX_WORDS);
 }
 
+/**
+ * What a sentence says without the adverbial that opens it: "After nearly 20 years of hostile
+ * relations, the American government plans …, officials said" reports that the government plans.
+ */
+function withoutOpeningAdverbial(tokens: Token[], clause: number[]): number[] {
+  if (tokens[clause[0]!]!.pos !== "ADP") return clause;
+  const cut = clause.findIndex((i, k) => k > 0 && tokens[i - 1]!.text === ",");
+  return cut > 0 && !clause.slice(0, cut).some((i) => isVerb(tokens[i])) ? clause.slice(cut) : clause;
+}
+
 /** "X said" with nothing said after it (only adjuncts): the index in `phrase` of that verb, else -1. */
-function bareReport(tokens: Token[], phrase: number[]): number {
+function bareReport(tokens: Token[], phrase: number[], thatFollows: boolean): number {
   const verbs = phrase.map((i, k) => (isVerb(tokens[i]) ? k : -1)).filter((k) => k >= 0);
   const k = verbs[0];
-  if (verbs.length !== 1 || k === undefined || !REPORT_VERBS.has(tokens[phrase[k]!]!.text.toLowerCase())) return -1;
-  const after = tokens[phrase[k + 1] ?? -1];
+  // any verb with a "that" clause after it reports what the clause says ("officials divulged Thursday that …")
+  if (verbs.length !== 1 || k === undefined || !thatFollows && !REPORT_VERBS.has(tokens[phrase[k]!]!.text.toLowerCase())) return -1;
+  // "officials said late Thursday": an adverb left by the date says nothing more
+  let next = k + 1;
+  while (tokens[phrase[next] ?? -1]?.pos === "ADV") next++;
+  const after = tokens[phrase[next] ?? -1];
   return !after || after.pos === "ADP" || after.pos === "PUNCT" ? k : -1;
 }
 
@@ -255,11 +270,12 @@ export function eventPhrase(sentence: Sentence, focus: Focus, siblings: Focus[] 
   }
   phrase = withParsedSubject(sentence, phrase);
 
-  const report = bareReport(tokens, phrase);
+  const next = clauses[at + 1]?.tokens;
+  const thatClause = !!next && tokens[next[0]!]!.text.toLowerCase() === "that" && !isRelativeWord(tokens, next[0]!);
+  const report = bareReport(tokens, phrase, thatClause);
   if (report >= 0) {
     // "X said on Thursday" reports an event; what was said is the event
-    const next = clauses[at + 1]?.tokens;
-    const said = next && tokens[next[0]!]!.text.toLowerCase() === "that" ? next : at > 0 ? clauses[0]!.tokens : null;
+    const said = thatClause ? next : at > 0 ? withoutOpeningAdverbial(tokens, clauses[0]!.tokens) : null;
     if (said) phrase = [...phrase.slice(0, report + 1), ...trim(tokens, said.filter((i) => tokens[i]!.pos !== "PUNCT" || tokens[i]!.text === "-"))];
   }
 
