@@ -251,3 +251,25 @@ describe("a common noun before a name", () => {
     expect(entity(story, "Mads Kjeldsen").type).toBe("person");
   });
 });
+
+describe("titles and honorifics of news copy", () => {
+  const story = ingestText(
+    "Talks resume\n\nHARARE, May 4, 2021 (Wire) - Zimbabwe President Tendai Moyo met the envoys on Monday. Mr Moyo said the talks would go on. Moyo, 61, has led the country since 2017. Dr. Farai Chirwa, the health minister, and Dr. Chirwa's deputy stayed in Zimbabwe.",
+    "talks",
+  );
+
+  it("takes a country before a title for part of the title, not of the name", () => {
+    const moyo = entity(story, "Tendai Moyo");
+    expect(moyo.type).toBe("person");
+    expect(moyo.descriptions).toContain("Zimbabwe President");
+    expect(entity(story, "Zimbabwe").type).toBe("place");
+  });
+
+  it("links an honorific and a family name to the one full name it fits", () => {
+    expect(byForm(story, "Mr Moyo").map((e) => e.name)).toEqual(["Tendai Moyo"]);
+    expect(byForm(story, "Moyo").map((e) => e.name)).toEqual(["Tendai Moyo"]);
+    expect(entity(story, "Tendai Moyo").mentions).toHaveLength(3);
+  });
+
+  it("records each mention as the exact span of its sentence", () => checkMentions(story));
+});

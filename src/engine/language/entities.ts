@@ -6,7 +6,7 @@
 import { AGENT_NOUN, PLACE_NOUNS, EVENT_HEADS, ROAD_WORDS, STORM_WORDS, NATIONALITY_ENDING, ORG_HEADS, PERSON_NOUNS, PERSON_VERBS, PLACE_HEADS, PLACE_PREPOSITIONS, TITLES } from "./lexicon.js";
 import { isDemonym, isKnownPlace } from "./gazetteer.js";
 import { nameRuns } from "./names.js";
-import { isOrganisationNoun, isPersonNoun, isPlaceNoun } from "./wordnet.js";
+import { isEnglishWord, isOrganisationNoun, isPersonNoun, isPlaceNoun } from "./wordnet.js";
 import { beforeArticle, spanText } from "./spans.js";
 import type { DateMention, Entity, EntityType, Sentence, Span } from "../types.js";
 
@@ -32,8 +32,15 @@ function stripTitles(sentence: Sentence, start: number, end: number): { start: n
   let s = start;
   if (end - start >= 3 && isRoleWord(sentence, start)) s++;
   const hyphenated = (i: number) => sentence.tokens[i + 1]?.text === "-" && sentence.tokens[i]!.end === sentence.tokens[i + 1]!.start;
+  const word = (i: number) => sentence.tokens[i]?.text ?? "";
+  // "Zimbabwe President Robert Mugabe", "South Africa President …": a country before a title says whose title it is
+  const placeBeforeTitle = (i: number) => (isKnownPlace(word(i)) && TITLES.has(word(i + 1)) ? 1 : isKnownPlace(`${word(i)} ${word(i + 1)}`) && TITLES.has(word(i + 2)) ? 2 : 0);
   // "Saint-Clair-sur-Epte": a title word joined by a hyphen is part of a place name
-  while (s < end - 1 && !hyphenated(s) && (TITLES.has(sentence.tokens[s]!.text) || NATIONALITY_ENDING.test(sentence.tokens[s]!.text) && TITLES.has(sentence.tokens[s + 1]?.text ?? ""))) s++;
+  while (s < end - 1 && !hyphenated(s)) {
+    if (TITLES.has(word(s)) || NATIONALITY_ENDING.test(word(s)) && TITLES.has(word(s + 1))) s++;
+    else if (placeBeforeTitle(s) && s + placeBeforeTitle(s) < end - 1) s += placeBeforeTitle(s);
+    else break;
+  }
   // "Lady Gaga", "King Richard": a title before a single name is part of how the person is called;
   // "King of England", "President of France": the title is the name's head
   if (s === start || end - s < 2 || sentence.tokens[s]!.text === "of") return { start, title: null };
@@ -178,12 +185,13 @@ export function findEntities(sentences: Sentence[], dates: DateMention[]): Entit
       drafts.set(key, draft);
     }
   }
-  // a lone capitalised word that opens a sentence with no other cue is an ordinary word ("Friendly ties …")
-  for (const [key, d] of drafts) {
-    const opensSentence = d.mentions.every((m) => m.start === 0 || m.start === 1 && !/\p{L}/u.test(sentences[m.sentence]!.tokens[0]!.text));
-    if (opensSentence && !d.name.includes(" ") && Object.values(d.votes).every((x) => x <= 0)) drafts.delete(key);
-  }
+  // a lone capitalised word that opens a sentence with no other cue is an ordinary word ("Friendly ties …",
+  // "Tourism is critical …"), unless it is no English word and one full name has it ("Moyo, 61, has led …")
+  const opener = (d: Draft) =>
+    !d.name.includes(" ") && Object.values(d.votes).every((x) => x <= 0) && d.mentions.every((m) => m.start === 0 || m.start === 1 && !/\p{L}/u.test(sentences[m.sentence]!.tokens[0]!.text));
+  for (const [key, d] of drafts) if (opener(d) && isEnglishWord(d.name.toLowerCase())) drafts.delete(key);
   linkShortForms(drafts);
+  for (const [key, d] of drafts) if (opener(d)) drafts.delete(key);
   return [...drafts.values()].map((d) => ({
     name: d.name,
     type: bestType(d.votes),
@@ -193,12 +201,19 @@ export function findEntities(sentences: Sentence[], dates: DateMention[]): Entit
   }));
 }
 
-/** Folds "Kim" into "Kim Jong-un" and "KCNA" into "Korean Central News Agency" when exactly one full name fits. */
+/** "Mr Mugabe", "Dr. Hughes": an honorific and a family name, a short form like the name alone. */
+const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(\S+)$/;
+
+/**
+ * Folds "Kim" into "Kim Jong-un", "KCNA" into "Korean Central News Agency" and "Mr Mugabe" into
+ * "Robert Mugabe" when exactly one full name fits.
+ */
 function linkShortForms(drafts: Map<string, Draft>): void {
-  const full = [...drafts.values()].filter((d) => d.name.split(/\s+/).length > 1);
+  const full = [...drafts.values()].filter((d) => d.name.split(/\s+/).length > 1 && !HONORIFIC.test(d.name));
   for (const [key, short] of drafts) {
-    if (short.name.includes(" ")) continue;
-    const word = short.name;
+    const honorific = HONORIFIC.exec(short.name);
+    if (short.name.includes(" ") && !honorific) continue;
+    const word = honorific ? honorific[1]! : short.name;
     // only the head part of a name stands for it: "Leeds" is not short for "University of Leeds"
     const byWord = full.filter((f) => f.name.split(/\s+of\s+/)[0]!.split(/\s+/).some((w) => w === word || w.split("-")[0] === word) && f !== short);
     const byAcronym = /^\p{Lu}{2,}$/u.test(word) ? full.filter((f) => initials(f.name) === word) : [];
