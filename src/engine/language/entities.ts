@@ -37,9 +37,11 @@ function stripTitles(sentence: Sentence, start: number, end: number): { start: n
   const placeBeforeTitle = (i: number) => (isKnownPlace(word(i)) && TITLES.has(word(i + 1)) ? 1 : isKnownPlace(`${word(i)} ${word(i + 1)}`) && TITLES.has(word(i + 2)) ? 2 : 0);
   // "Saint-Clair-sur-Epte": a title word joined by a hyphen is part of a place name
   while (s < end - 1 && !hyphenated(s)) {
-    if (TITLES.has(word(s)) || NATIONALITY_ENDING.test(word(s)) && TITLES.has(word(s + 1))) s++;
-    else if (placeBeforeTitle(s) && s + placeBeforeTitle(s) < end - 1) s += placeBeforeTitle(s);
-    else break;
+    const titled = TITLES.has(word(s)) || NATIONALITY_ENDING.test(word(s)) && TITLES.has(word(s + 1));
+    const place = titled ? 0 : placeBeforeTitle(s);
+    // a country goes with its title only when a name is left after both
+    if (!titled && !(place && s + place < end - 1)) break;
+    s += titled ? 1 : place;
   }
   // "Lady Gaga", "King Richard": a title before a single name is part of how the person is called;
   // "King of England", "President of France": the title is the name's head

@@ -7,7 +7,7 @@
  */
 import { clausesOf, clauseText, isRelativeWord, isVerb, type Clause } from "../language/clauses.js";
 import { PERSON_VERBS } from "../language/lexicon.js";
-import { sentenceTree } from "../language/parser/sentence-parse.js";
+import { hangsFrom, sentenceTree } from "../language/parser/sentence-parse.js";
 import type { Sentence, Token } from "../types.js";
 
 export interface Focus {
@@ -57,12 +57,6 @@ function subjectOf(tokens: Token[], clause: number[]): number[] {
 /** tokens a subject borrowed from the parse may have: a name or a short noun phrase, not a clause */
 const MAX_SUBJECT_TOKENS = 8;
 
-/** Whether token `k` hangs, through any number of heads, from token `top`. */
-function under(heads: readonly number[], k: number, top: number): boolean {
-  for (let x = k, steps = 0; x >= 0 && steps <= heads.length; x = heads[x]!, steps++) if (x === top) return true;
-  return false;
-}
-
 /**
  * A clause cut off from its subject, given it back as the dependency parse reads the sentence: the
  * subject of the phrase's verb, or of the verb it is conjoined to, when it stands before the phrase
@@ -82,13 +76,13 @@ function withParsedSubject(sentence: Sentence, phrase: number[]): number[] {
     if (subject >= 0) {
       if (subject >= phrase[0]! || isRelativeWord(tokens, subject) || /^(?:that|which|who|whom)$/i.test(tokens[subject]!.text)) return phrase;
       // words before the verb that are not the subject's are a subject of the phrase's own, whatever the parse says
-      if (phrase.slice(0, at).some((i) => tokens[i]!.pos !== "ADV" && !under(tree.heads, i, subject))) return phrase;
+      if (phrase.slice(0, at).some((i) => tokens[i]!.pos !== "ADV" && !hangsFrom(tree, i, subject))) return phrase;
       let start = subject;
-      while (start > 0 && under(tree.heads, start - 1, subject) && tokens[start - 1]!.text !== ",") start--;
+      while (start > 0 && hangsFrom(tree, start - 1, subject) && tokens[start - 1]!.text !== ",") start--;
       let end = subject + 1;
-      while (end < phrase[0]! && under(tree.heads, end, subject) && tokens[end]!.text !== ",") end++;
+      while (end < phrase[0]! && hangsFrom(tree, end, subject) && tokens[end]!.text !== ",") end++;
       const words = end - start <= MAX_SUBJECT_TOKENS ? range(start, end) : [subject];
-      return [...words, ...phrase.filter((i, k) => k >= at || !under(tree.heads, i, subject))];
+      return [...words, ...phrase.filter((i, k) => k >= at || !hangsFrom(tree, i, subject))];
     }
     if (tree.labels[verb] !== "conj") return phrase;
     verb = tree.heads[verb]!;
@@ -117,9 +111,10 @@ function dateWords(tokens: Token[], focus: Focus, siblings: Focus[]): { remove: 
   const article = tokens[first - 1]?.pos === "DET" && preposition(tokens[first - 2]) ? 1 : 0;
   let lead = first;
   if (preposition(tokens[first - 1 - article])) lead = first - 1 - article;
-  // "Just last week, …", "as recently as 2019": the adverb goes with its date
-  // ("late Thursday": the tagger reads "late" and "early" before a day as adjectives as often as not)
-  while (lead > 0 && (tokens[lead - 1]!.pos === "ADV" || tokens[lead - 1]!.pos === "ADJ" && /^(?:early|late)$/i.test(tokens[lead - 1]!.text)) && /^(?:just|only|as|recently|early|late|since)$/i.test(tokens[lead - 1]!.text)) lead--;
+  // "Just last week, …", "as recently as 2019": the adverb goes with its date; so do "early" and
+  // "late", which the tagger reads as adjectives before a day as often as not ("late Thursday")
+  const withDate = (t: Token) => (t.pos === "ADV" || t.pos === "ADJ" && /^(?:early|late)$/i.test(t.text)) && /^(?:just|only|as|recently|early|late|since)$/i.test(t.text);
+  while (lead > 0 && withDate(tokens[lead - 1]!)) lead--;
   for (let k = lead; k < first; k++) remove.add(k);
   return { remove, position: group.indexOf(focus), count: group.length };
 }

@@ -88,6 +88,14 @@ export function treeDistance(tree: Tree, a: number, b: number): number {
   return steps;
 }
 
+/** Whether token `k` is `top` or hangs from it through any number of heads. */
+export function hangsFrom(tree: Tree, k: number, top: number): boolean {
+  let x = k;
+  // a token's depth bounds the walk, so a malformed parse cannot loop
+  for (let steps = 0; x >= 0 && x !== top && steps <= tree.heads.length; steps++) x = tree.heads[x]!;
+  return x === top;
+}
+
 /** The token of [start, end) that heads the span: the one whose head lies outside it (the highest in the tree). */
 export function spanHead(tree: Tree, start: number, end: number): number {
   let best = end - 1;
