@@ -254,7 +254,7 @@ describe("a common noun before a name", () => {
 
 describe("titles and honorifics of news copy", () => {
   const story = ingestText(
-    "Talks resume\n\nHARARE, May 4, 2021 (Wire) - Zimbabwe President Tendai Moyo met the envoys on Monday. Mr Moyo said the talks would go on. Moyo, 61, has led the country since 2017. Dr. Farai Chirwa, the health minister, and Dr. Chirwa's deputy stayed in Zimbabwe.",
+    "Talks resume\n\nHARARE, May 4, 2021 (Wire) - Zimbabwe President Tendai Moyo met the envoys on Monday. Mr Moyo said the talks would go on. Moyo, 61, has led the country since 2017. Dr. Farai Chirwa, the health minister, and Dr. Chirwa's deputy stayed in Zimbabwe. Finance Minister Rudo Banda left for talks.",
     "talks",
   );
 
@@ -263,6 +263,10 @@ describe("titles and honorifics of news copy", () => {
     expect(moyo.type).toBe("person");
     expect(moyo.descriptions).toContain("Zimbabwe President");
     expect(entity(story, "Zimbabwe").type).toBe("place");
+  });
+
+  it("takes the word naming an office before a title into the title", () => {
+    expect(entity(story, "Rudo Banda").descriptions).toContain("Finance Minister");
   });
 
   it("links an honorific and a family name to the one full name it fits", () => {

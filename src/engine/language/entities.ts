@@ -37,7 +37,9 @@ function stripTitles(sentence: Sentence, start: number, end: number): { start: n
   const placeBeforeTitle = (i: number) => (isKnownPlace(word(i)) && TITLES.has(word(i + 1)) ? 1 : isKnownPlace(`${word(i)} ${word(i + 1)}`) && TITLES.has(word(i + 2)) ? 2 : 0);
   // "Saint-Clair-sur-Epte": a title word joined by a hyphen is part of a place name
   while (s < end - 1 && !hyphenated(s)) {
-    const titled = TITLES.has(word(s)) || NATIONALITY_ENDING.test(word(s)) && TITLES.has(word(s + 1));
+    // "Communications Minister Malcolm Turnbull", "Opposition Leader Bill Shorten": a word before a
+    // title names its office, when a name of two words or more follows
+    const titled = TITLES.has(word(s)) || (NATIONALITY_ENDING.test(word(s)) || s + 1 < end - 2) && TITLES.has(word(s + 1));
     const place = titled ? 0 : placeBeforeTitle(s);
     // a country goes with its title only when a name is left after both
     if (!titled && !(place && s + place < end - 1)) break;
