@@ -121,6 +121,11 @@ describe("timeline of other articles", () => {
     ]);
   });
 
+  it("takes the name before an age for the subject: \"Ellen Parry, 21, was taken …\"", () => {
+    const story = ingestText("Hospital\n\nLEEDS, June 9, 2023 (Wire) - Ellen Parry, 21, was taken to hospital on June 5 after a fall.", "age");
+    expect(timeline(story).events.map((e) => [e.date, e.text])).toEqual([["2023-06-05", "Ellen Parry was taken to hospital after a fall"]]);
+  });
+
   it("keeps a dated name with a possessive in it whole", () => {
     const story = ingestText("Neon\n\nCHICAGO, May 2, 2021 - Neon signs lit up the 1939 World’s Fair in New York.", "neon");
     expect(timeline(story).events.map((e) => [e.date, e.text])).toEqual([["1939", "The 1939 World’s Fair"]]);

@@ -250,6 +250,13 @@ export function eventPhrase(sentence: Sentence, focus: Focus, siblings: Focus[] 
     for (let c = at - 1; c >= 0; c--) {
       const before = clauses[c]!.tokens;
       if (isRelativeWord(tokens, before[0]!) || tokens[before[0]!]!.text.toLowerCase() === "that") continue;
+      // "Eloise Parry, 21, was taken …": a lone number between commas is the age of the name before it,
+      // whatever the tagger made of the name's words
+      const name = clauses[c - 1]?.tokens.filter((i) => tokens[i]!.pos !== "PUNCT") ?? [];
+      if (before.every((i) => tokens[i]!.pos === "NUM") && name.length && name.length <= 4 && name.every((i) => /^\p{Lu}/u.test(tokens[i]!.text))) {
+        phrase = [...name, ...phrase];
+        break;
+      }
       if (!before.some((i) => isVerb(tokens[i]))) {
         // verbless runs before the verb are its subject and an appositive: "Friendly ties with China, North Korea's ally, have become …"
         let first = c;
