@@ -121,6 +121,38 @@ describe("relative dates and the article's date", () => {
   });
 });
 
+describe("a bare weekday and the tense of its clause", () => {
+  // 9 June 2023 was a Friday: chrono-node's nearest Monday is the 12th
+  const friday = ingestText(
+    [
+      "Week in Kessel",
+      "KESSEL, June 9, 2023 (Coast Wire) - Ellen Parry, 21, was taken to hospital on Monday. The council will vote on Monday.",
+      "Crews hoped to hold the fire once the winds eased on Saturday. The market opens on Saturday.",
+    ].join("\n\n"),
+    "friday",
+  );
+  const on = (story: Story, words: string) => story.dates.find((d) => story.sentences[d.sentence]!.text.includes(words))!.iso;
+
+  it("puts a day the story reports as done on or before the story's date", () => {
+    expect(on(friday, "was taken")).toBe("2023-06-05");
+  });
+
+  it("puts a day the clause looks ahead to, or leaves open, after it", () => {
+    expect(on(friday, "will vote")).toBe("2023-06-12");
+    expect(on(friday, "winds eased")).toBe("2023-06-10");
+    expect(on(friday, "market opens")).toBe("2023-06-10");
+  });
+
+  it("bounds what was done by the latest day the article carries, an Updated line's", () => {
+    const updated = ingestText(
+      "Quake\n\nUpdated March 8, 2023, 6:45 AM GMT\n\nTESSARO, Valmora, March 7 (Reuters) - A quake struck on Tuesday. The government declared three days of mourning on Wednesday.",
+      "updated",
+    );
+    expect(on(updated, "struck")).toBe("2023-03-07");
+    expect(on(updated, "declared")).toBe("2023-03-08");
+  });
+});
+
 describe("a relative date shown with the date it means", () => {
   it("follows the date's words, and a possessive ending stays with them", () => {
     const story = ingestText("Coup\n\nHARARE, Nov 17, 2017 (Reuters) - Ministers fled after Tuesday night's coup. Troops left on Thursday.", "coup");

@@ -37,15 +37,50 @@ function yearResolved(d: Date, published: Date, text: string): Date {
   return earlier;
 }
 
+/** words that leave a past-tense clause's time open: "hoped to hold the fire once the winds eased on Tuesday" */
+const UNSETTLED = /\b(?:once|if|unless|hope[sd]?|hoping|expect(?:s|ed)?|plan(?:s|ned)?|aim(?:s|ed)?|intend(?:s|ed)?|could|might|may|should)\b/i;
+const PRESENT_FORMS = new Set(["is", "are", "am", "be", "been", "being", "has", "'s", "’s", "'re", "’re", "'m", "’m"]);
+
+/** "was", "had", "declared", "took", "was taken": a verb form that reports something done. */
+function isPastForm(t: Token): boolean {
+  if (t.pos !== "VERB" && t.pos !== "AUX") return false;
+  const w = t.text.toLowerCase();
+  if (w === "was" || w === "were" || w === "had" || w === "did") return true;
+  return w !== t.lemma.toLowerCase() && !PRESENT_FORMS.has(w) && !/(?:s|ing)$/.test(w);
+}
+
 /**
- * A bare weekday is the one before the story ("said on Monday"), but the one after it in a clause
- * that looks ahead: "schools will stay closed until Monday", "the council will vote on Friday".
+ * The words of the clause a date stands in (between commas, semicolons or the sentence's ends),
+ * or of the clause after it when its own has no verb ("On Monday, officials said …").
  */
-function weekdayResolved(d: Date, published: Date, before: string): Date {
-  if (d.getTime() >= published.getTime()) return d;
-  const clause = before.slice(Math.max(before.lastIndexOf(","), before.lastIndexOf(";"), before.lastIndexOf(".")) + 1);
-  if (!/\b(?:until|till)\s*$/i.test(before) && !/\b(?:will|shall|would)\b/i.test(clause)) return d;
-  return new Date(d.getTime() + 7 * 86_400_000);
+function clauseAround(tokens: Token[], start: number, end: number): Token[] {
+  const cut = (t: Token) => t.text === "," || t.text === ";";
+  let a = start;
+  while (a > 0 && !cut(tokens[a - 1]!)) a--;
+  let b = end;
+  while (b < tokens.length && !cut(tokens[b]!)) b++;
+  const own = tokens.slice(a, b);
+  if (own.some((t) => t.pos === "VERB" || t.pos === "AUX") || b >= tokens.length) return own;
+  let c = b + 1;
+  while (c < tokens.length && !cut(tokens[c]!)) c++;
+  return tokens.slice(b + 1, c);
+}
+
+/**
+ * A bare weekday as the story means it. chrono-node takes the nearest such day, up to three days
+ * ahead ("on Monday" in a Friday story is the Monday after it); but a clause that reports
+ * something done ("was taken to hospital on Monday", "declared mourning on Wednesday") means one
+ * on or before the latest day the article carries (its "Updated" line's, else its own), and a
+ * clause that looks ahead one on or after the story's: "schools will stay closed until Monday",
+ * "the council will vote on Friday".
+ */
+function weekdayResolved(d: Date, published: Date, latest: Date, before: string, clause: Token[]): Date {
+  const week = 7 * 86_400_000;
+  const sentenceClause = before.slice(Math.max(before.lastIndexOf(","), before.lastIndexOf(";"), before.lastIndexOf(".")) + 1);
+  if (/\b(?:until|till)\s*$/i.test(before) || /\b(?:will|shall|would)\b/i.test(sentenceClause)) return d.getTime() < published.getTime() ? new Date(d.getTime() + week) : d;
+  const words = clause.map((t) => t.text).join(" ");
+  if (d.getTime() > latest.getTime() && clause.some(isPastForm) && !UNSETTLED.test(words) && !FUTURE.test(words)) return new Date(d.getTime() - week);
+  return d;
 }
 
 function iso(d: Date, precision: DatePrecision): string {
@@ -54,14 +89,17 @@ function iso(d: Date, precision: DatePrecision): string {
 }
 
 /** The calendar date of a chrono result, a year-less month or bare weekday placed as the story means it. */
-function resolvedDate(c: Chrono.ParsedComponents, published: Date | null, text: string, at: number): Date {
+function resolvedDate(c: Chrono.ParsedComponents, published: Date | null, latest: Date | null, text: string, at: number, clause: Token[]): Date {
   if (!published || c.isCertain("year")) return c.date();
   const bareWeekday = c.isCertain("weekday") && !c.isCertain("day") && !c.isCertain("month");
-  return bareWeekday ? weekdayResolved(c.date(), published, text.slice(0, at)) : yearResolved(c.date(), published, text);
+  return bareWeekday ? weekdayResolved(c.date(), published, latest ?? published, text.slice(0, at), clause) : yearResolved(c.date(), published, text);
 }
 
-/** Finds the date mentions of one sentence. `published` anchors relative dates; without it they stay unresolved. */
-export function findDates(text: string, tokens: Token[], sentence: number, published: Date | null): DateMention[] {
+/**
+ * Finds the date mentions of one sentence. `published` anchors relative dates; without it they stay
+ * unresolved. `latest` is the latest day the article carries (by default `published`).
+ */
+export function findDates(text: string, tokens: Token[], sentence: number, published: Date | null, latest: Date | null = published): DateMention[] {
   const found: DateMention[] = [];
   const taken: [number, number][] = [];
   const results = chrono().parse(text, { instant: published ?? new Date(Date.UTC(2000, 0, 1, 12)), timezone: 0 }, { forwardDate: false });
@@ -88,7 +126,7 @@ export function findDates(text: string, tokens: Token[], sentence: number, publi
       sentence,
       ...range,
       text: spanText(text, tokens, range.start, range.end),
-      iso: resolvable ? iso(resolvedDate(c, published, text, r.index), yearOnly) : null,
+      iso: resolvable ? iso(resolvedDate(c, published, latest, text, r.index, clauseAround(tokens, range.start, range.end)), yearOnly) : null,
       precision: resolvable ? yearOnly : "approximate",
       relative,
     });

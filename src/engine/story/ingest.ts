@@ -49,7 +49,9 @@ export function ingestText(text: string, id: string, file: string | null = null,
   const { meta, dateline, byline, boilerplate } = layout;
   const bodyBlocks = layout.paragraphs;
   const title = layout.title;
-  const published = layout.published ? new Date(Date.parse(`${layout.published}T12:00:00Z`)) : null;
+  const noon = (day: string | null) => (day ? new Date(Date.parse(`${day}T12:00:00Z`)) : null);
+  const published = noon(layout.published);
+  const latest = noon(layout.latest) ?? published;
 
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
@@ -60,7 +62,7 @@ export function ingestText(text: string, id: string, file: string | null = null,
     for (const s of analyse(block)) {
       const id = sentences.length;
       sentences.push({ id, paragraph: number, text: s.text, tokens: s.tokens });
-      dates.push(...findDates(s.text, s.tokens, id, published));
+      dates.push(...findDates(s.text, s.tokens, id, published, latest));
       ids.push(id);
     }
     paragraphs.push({ number, text: block, sentenceIds: ids });

@@ -22,6 +22,11 @@ export interface ArticleLayout {
   dateline: Dateline | null;
   /** ISO day of publication, or null when nothing dates the article */
   published: string | null;
+  /**
+   * The latest day the article carries (an "Updated" line a day after the dateline's date), or
+   * `published`: what it reports as done happened by then
+   */
+  latest: string | null;
   /** body paragraphs, the dateline taken off the first */
   paragraphs: string[];
   /** lines kept out of the story: captions, credits, date lines, share buttons, promos, subheads */
@@ -102,7 +107,9 @@ export function layoutOf(draft: ArticleDraft): ArticleLayout {
     if (year) dateline = { ...dateline, date: isoOf(year, dateline.monthDay.month, dateline.monthDay.day) };
   }
   const published = meta.published ? stated : (dateline?.date ?? dated);
-  const layout = { meta, title, byline, dateline, published, paragraphs: body, boilerplate, missing: [] as string[] };
+  const days = [published, stated, ...dateLines.map((d) => d.date)].filter((d): d is string => !!d && !!published && d >= published);
+  const latest = days.sort().at(-1) ?? published;
+  const layout = { meta, title, byline, dateline, published, latest, paragraphs: body, boilerplate, missing: [] as string[] };
   layout.missing = missingOf(layout, draft.titleInText);
   return layout;
 }
