@@ -143,6 +143,13 @@ describe("a bare weekday and the tense of its clause", () => {
     expect(on(friday, "market opens")).toBe("2023-06-10");
   });
 
+  it("looks ahead from a day that opens a sentence whose clause will happen", () => {
+    // 13 June 2023 was a Tuesday: the nearest Monday is the day before
+    const tuesday = ingestText("Vote\n\nKESSEL, June 13, 2023 (Coast Wire) - On Monday, the council will vote on the plan. On Monday, the council voted on the budget.", "tuesday");
+    expect(on(tuesday, "will vote")).toBe("2023-06-19");
+    expect(on(tuesday, "voted")).toBe("2023-06-12");
+  });
+
   it("bounds what was done by the latest day the article carries, an Updated line's", () => {
     const updated = ingestText(
       "Quake\n\nUpdated March 8, 2023, 6:45 AM GMT\n\nTESSARO, Valmora, March 7 (Reuters) - A quake struck on Tuesday. The government declared three days of mourning on Wednesday.",

@@ -38,7 +38,7 @@ function yearResolved(d: Date, published: Date, text: string): Date {
 }
 
 /** words that leave a past-tense clause's time open: "hoped to hold the fire once the winds eased on Tuesday" */
-const UNSETTLED = /\b(?:once|if|unless|hope[sd]?|hoping|expect(?:s|ed)?|plan(?:s|ned)?|aim(?:s|ed)?|intend(?:s|ed)?|could|might|may|should)\b/i;
+const UNSETTLED = /\b(?:once|if|unless|hope[sd]?|hoping|expect(?:s|ed)?|plan(?:s|ned)?|aim(?:s|ed)?|intend(?:s|ed)?|could|might|should)\b/i;
 const PRESENT_FORMS = new Set(["is", "are", "am", "be", "been", "being", "has", "'s", "’s", "'re", "’re", "'m", "’m"]);
 
 /** "was", "had", "declared", "took", "was taken": a verb form that reports something done. */
@@ -77,9 +77,13 @@ function clauseAround(tokens: Token[], start: number, end: number): Token[] {
 function weekdayResolved(d: Date, published: Date, latest: Date, before: string, clause: Token[]): Date {
   const week = 7 * 86_400_000;
   const sentenceClause = before.slice(Math.max(before.lastIndexOf(","), before.lastIndexOf(";"), before.lastIndexOf(".")) + 1);
-  if (/\b(?:until|till)\s*$/i.test(before) || /\b(?:will|shall|would)\b/i.test(sentenceClause)) return d.getTime() < published.getTime() ? new Date(d.getTime() + week) : d;
+  // "On Monday, the council will vote": the clause after a date that opens the sentence counts too
+  const willDo = clause.some((t) => /^(?:will|shall|'ll|’ll)$/i.test(t.text));
+  if (/\b(?:until|till)\s*$/i.test(before) || /\b(?:will|shall|would)\b/i.test(sentenceClause) || willDo) return d.getTime() < published.getTime() ? new Date(d.getTime() + week) : d;
   const words = clause.map((t) => t.text).join(" ");
-  if (d.getTime() > latest.getTime() && clause.some(isPastForm) && !UNSETTLED.test(words) && !FUTURE.test(words)) return new Date(d.getTime() - week);
+  // "may" in lower case only: "May" is as often the month
+  const open = UNSETTLED.test(words) || FUTURE.test(words) || clause.some((t) => t.text === "may");
+  if (d.getTime() > latest.getTime() && clause.some(isPastForm) && !open) return new Date(d.getTime() - week);
   return d;
 }
 
