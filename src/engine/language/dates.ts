@@ -93,10 +93,11 @@ function iso(d: Date, precision: DatePrecision): string {
 }
 
 /** The calendar date of a chrono result, a year-less month or bare weekday placed as the story means it. */
-function resolvedDate(c: Chrono.ParsedComponents, published: Date | null, latest: Date | null, text: string, at: number, clause: Token[]): Date {
+function resolvedDate(c: Chrono.ParsedComponents, published: Date | null, latest: Date | null, text: string, at: number, clause: () => Token[]): Date {
   if (!published || c.isCertain("year")) return c.date();
   const bareWeekday = c.isCertain("weekday") && !c.isCertain("day") && !c.isCertain("month");
-  return bareWeekday ? weekdayResolved(c.date(), published, latest ?? published, text.slice(0, at), clause) : yearResolved(c.date(), published, text);
+  // the clause's words are read only for a bare weekday
+  return bareWeekday ? weekdayResolved(c.date(), published, latest ?? published, text.slice(0, at), clause()) : yearResolved(c.date(), published, text);
 }
 
 /**
@@ -130,7 +131,7 @@ export function findDates(text: string, tokens: Token[], sentence: number, publi
       sentence,
       ...range,
       text: spanText(text, tokens, range.start, range.end),
-      iso: resolvable ? iso(resolvedDate(c, published, latest, text, r.index, clauseAround(tokens, range.start, range.end)), yearOnly) : null,
+      iso: resolvable ? iso(resolvedDate(c, published, latest, text, r.index, () => clauseAround(tokens, range.start, range.end)), yearOnly) : null,
       precision: resolvable ? yearOnly : "approximate",
       relative,
     });

@@ -51,7 +51,7 @@ export function ingestText(text: string, id: string, file: string | null = null,
   const title = layout.title;
   const noon = (day: string | null) => (day ? new Date(Date.parse(`${day}T12:00:00Z`)) : null);
   const published = noon(layout.published);
-  const latest = noon(layout.latest) ?? published;
+  const latest = noon(layout.latest);
 
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
