@@ -277,3 +277,25 @@ describe("titles and honorifics of news copy", () => {
 
   it("records each mention as the exact span of its sentence", () => checkMentions(story));
 });
+
+describe("names written with letters beyond Latin-1", () => {
+  const story = ingestText(
+    [
+      "WHANGĀREI, New Zealand — Tribal elder Hōri Pārata led the ceremony at Whangārei on Tuesday, officials said.",
+      "Pārata, who has buried hundreds of whales, said the strandings worried local Māori.",
+      "Later he met Recep Tayyip Erdoğan, the Turkish president, in Łódź.",
+    ].join("\n\n"),
+    "s",
+  );
+  const byName = (n: string) => story.entities.find((e) => e.name === n);
+
+  it("finds them whole and types them", () => {
+    expect(byName("Hōri Pārata")?.type).toBe("person");
+    expect(byName("Hōri Pārata")?.aliases).toContain("Pārata");
+    expect(byName("Recep Tayyip Erdoğan")?.type).toBe("person");
+    expect(byName("Łódź")?.type).toBe("place");
+    expect(story.entities.map((e) => e.name).filter((n) => /^(?:Whang|H|P|ata|rata|M|ori|Erdo|an)$/.test(n))).toEqual([]);
+  });
+
+  it("records each mention as the exact span of its sentence", () => checkMentions(story));
+});

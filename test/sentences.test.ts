@@ -81,6 +81,15 @@ describe("tokens", () => {
     for (const t of s!.tokens) expect(s!.text.slice(t.start, t.end)).toBe(t.text);
   });
 
+  it("keeps a word whole whose letters lie beyond Latin-1 (ğ, ł, ā, ř, ễ), with its own letters", () => {
+    const [t] = analyse("Erdoğan met Dvořák in Łódź, and Nguyễn Phú Trọng flew to Whangārei in Hawaiʻi.");
+    const names = t!.tokens.filter((x) => x.pos === "PROPN").map((x) => x.text);
+    expect(names).toEqual(["Erdoğan", "Dvořák", "Łódź", "Nguyễn", "Phú", "Trọng", "Whangārei", "Hawaiʻi"]);
+    for (const x of t!.tokens) expect(t!.text.slice(x.start, x.end)).toBe(x.text);
+    expect(t!.tokens.find((x) => x.text === "Łódź")!.lemma).toBe("łódź");
+    expect(t!.tokens.find((x) => x.text === "met")!.lemma).toBe("meet");
+  });
+
   it("lemmatises irregular verbs and stems from the lemma", () => {
     const began = s!.tokens.find((t) => t.text === "began")!;
     expect(began.lemma).toBe("begin");

@@ -56,6 +56,26 @@ function splitIAm(values: string[], pos: string[], lemmas: string[]): void {
   }
 }
 
+/** Latin letters NFD cannot take apart: the plain letter each is read as. */
+const PLAIN: Record<string, string> = {
+  Đ: "D", đ: "d", Ħ: "H", ħ: "h", ı: "i", Ĳ: "I", ĳ: "i", ĸ: "k", Ŀ: "L", ŀ: "l", Ł: "L", ł: "l", ŉ: "n",
+  Ŋ: "N", ŋ: "n", Œ: "O", œ: "o", Ŧ: "T", ŧ: "t", ſ: "s", ƒ: "f", ẞ: "S", ʻ: "'", ʼ: "'",
+};
+const BEYOND_LATIN_1 = /(?![\u0000-\u00ff])[\p{Script=Latin}\u02bb\u02bc]/gu;
+
+/**
+ * wink's tokenizer knows Latin letters up to U+00FF only: "Erdoğan", "Łódź", "Whangārei" fall apart
+ * at ğ, Ł and ā into pieces tagged as unknown words. It reads each such letter as the plain letter
+ * it is built on, one UTF-16 unit for one, so offsets stay those of the text, which keeps its letters.
+ */
+function plainLetters(text: string): string {
+  return text.replace(BEYOND_LATIN_1, (c) => {
+    const base = PLAIN[c] ?? c.normalize("NFD")[0]!;
+    if (base.length === c.length && base.charCodeAt(0) <= 0xff) return base;
+    return (c === c.toLowerCase() ? "x" : "X").repeat(c.length);
+  });
+}
+
 export interface AnalysedSentence {
   text: string;
   tokens: Token[];
@@ -68,7 +88,8 @@ export function analyse(text: string): AnalysedSentence[] {
   // wink's tokenizer looks for an e-mail address at every character of a run without spaces: time
   // quadratic in its length (a 30,000-character blob: ~3 s). It gets such runs in pieces; offsets
   // are found in the original text below, so sentences keep their exact text.
-  const doc = nlp.readDoc(text.replace(LONG_RUN, (run) => run.match(PIECE)!.join(" ")));
+  const read = plainLetters(text);
+  const doc = nlp.readDoc(read.replace(LONG_RUN, (run) => run.match(PIECE)!.join(" ")));
   const out: (AnalysedSentence & { at: number })[] = [];
   let cursor = 0;
   doc.sentences().each((s: ItemSentence) => {
@@ -79,7 +100,7 @@ export function analyse(text: string): AnalysedSentence[] {
     splitIAm(values, pos, lemmas);
     const located: { start: number; end: number }[] = [];
     for (const v of values) {
-      const at = text.indexOf(v, cursor);
+      const at = read.indexOf(v, cursor);
       // wink normalises a few characters; fall back to the cursor so offsets stay monotonic
       const start = at >= 0 && at - cursor < 64 ? at : cursor;
       const end = at >= 0 && at - cursor < 64 ? at + v.length : cursor;
@@ -92,28 +113,34 @@ export function analyse(text: string): AnalysedSentence[] {
     if (previous && /[?!]["”’]$/.test(previous.text) && /^\p{Ll}/u.test(values[0] ?? "")) {
       const from = previous.at;
       const merged = text.slice(from, located[located.length - 1]!.end);
-      previous.tokens.push(...tokensOf(values, pos, lemmas, located, merged, from));
+      previous.tokens.push(...tokensOf(values, pos, lemmas, located, merged, from, read));
       previous.text = merged;
       return;
     }
     const sStart = located[0]!.start;
     const sEnd = located[located.length - 1]!.end;
     const sentenceText = text.slice(sStart, sEnd);
-    out.push({ text: sentenceText, at: sStart, tokens: tokensOf(values, pos, lemmas, located, sentenceText, sStart) });
+    out.push({ text: sentenceText, at: sStart, tokens: tokensOf(values, pos, lemmas, located, sentenceText, sStart, read) });
   });
   return out.map(({ text: t, tokens }) => ({ text: t, tokens }));
 }
 
-function tokensOf(values: string[], pos: string[], lemmas: string[], located: { start: number; end: number }[], sentenceText: string, sStart: number): Token[] {
-  return values.map((v, i) => ({
-    text: sentenceText.slice(located[i]!.start - sStart, located[i]!.end - sStart) || v,
-    lemma: (lemmas[i] ?? v).toLowerCase(),
-    // stems of lemmas, so that irregular forms meet ("began" and "begin")
-    stem: stem(lemmas[i] ?? v),
-    pos: pos[i] ?? "X",
-    start: located[i]!.start - sStart,
-    end: located[i]!.end - sStart,
-  }));
+function tokensOf(values: string[], pos: string[], lemmas: string[], located: { start: number; end: number }[], sentenceText: string, sStart: number, read: string): Token[] {
+  return values.map((v, i) => {
+    const text = sentenceText.slice(located[i]!.start - sStart, located[i]!.end - sStart) || v;
+    let lemma = lemmas[i] ?? v;
+    // a word wink read in plain letters is its own lemma with its own letters ("Erdoğan" → "erdoğan")
+    if (text !== v && read.slice(located[i]!.start, located[i]!.end) === v && lemma.toLowerCase() === v.toLowerCase()) lemma = text;
+    return {
+      text,
+      lemma: lemma.toLowerCase(),
+      // stems of lemmas, so that irregular forms meet ("began" and "begin")
+      stem: stem(lemma),
+      pos: pos[i] ?? "X",
+      start: located[i]!.start - sStart,
+      end: located[i]!.end - sStart,
+    };
+  });
 }
 
 /**
