@@ -299,3 +299,36 @@ describe("names written with letters beyond Latin-1", () => {
 
   it("records each mention as the exact span of its sentence", () => checkMentions(story));
 });
+
+describe("names inside longer names", () => {
+  const story = ingestText(
+    [
+      "KHARTOUM, Sudan — The United States will lift sanctions on Sudan, officials said on Friday, after talks with South Sudan stalled.",
+      "Sudan has long been accused of sheltering militants, and the U.S. Embassy in Khartoum will reopen.",
+      "The Seattle-based Pacific Fisheries Commission and the Kroger-owned grocer Harbor Foods backed the move, as did a London-based rights group.",
+      "The Paris Motor Show opened, and Paris welcomed visitors.",
+      "Officials from North Korea and South Korea met reporters from the Korea Herald, and Korea was the subject.",
+    ].join("\n\n"),
+    "s",
+  );
+  const byName = (n: string) => story.entities.find((e) => e.name === n);
+
+  it("does not take a place named alone for short of a longer name that holds it", () => {
+    expect(byName("Sudan")?.type).toBe("place");
+    expect(byName("Sudan")?.mentions.length).toBe(2);
+    expect(byName("South Sudan")?.aliases).not.toContain("Sudan");
+    expect(byName("Paris")?.type).toBe("place");
+    expect(byName("Paris Motor Show")?.aliases ?? []).not.toContain("Paris");
+    expect(byName("Korea Herald")?.aliases ?? []).not.toContain("Korea");
+  });
+
+  it("ends a name at \"-based\" and \"-owned\": what comes before is a name of its own", () => {
+    expect(byName("Pacific Fisheries Commission")?.type).toBe("organisation");
+    expect(byName("Seattle")).toBeDefined();
+    expect(byName("Kroger")).toBeDefined();
+    expect(byName("London")?.type).toBe("place");
+    expect(story.entities.map((e) => e.name).filter((n) => /-(?:based|owned)/.test(n))).toEqual([]);
+  });
+
+  it("records each mention as the exact span of its sentence", () => checkMentions(story));
+});

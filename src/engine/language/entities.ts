@@ -117,7 +117,9 @@ function vote(sentence: Sentence, start: number, end: number, titled: boolean, d
   if (EVENT_HEADS.has(last) || /^\d+$|^[IVXLC]+$/.test(last) && words.length > 1) v.other += 3;
   if (words.length > 1 && words.some((w) => STORM_WORDS.has(w))) v.other += 4;
   if (words.length === 2 && ROAD_WORDS.has(words[0]!) && /^\d+[A-Z]?$/.test(last)) v.place += 4;
-  if (words.length === 1 && /^\p{Lu}{2,6}$/u.test(last)) v.organisation += 1.5;
+  // an acronym, unless it is a word a lead sets in capitals ("A HIGH-powered team …")
+  const leadCapitals = start <= 1 && after === "-" && isEnglishWord(last.toLowerCase());
+  if (words.length === 1 && /^\p{Lu}{2,6}$/u.test(last) && !leadCapitals) v.organisation += 1.5;
   // "COVID-19", "F-16": a code name with digits is a thing, not a place or person
   if (words.length === 1 && /^\p{Lu}[\p{Lu}\d]*-\d+$/u.test(last)) v.other += 3;
   const head = description?.split(/\s+(?:of|in|on|at|east|west|north|south|near)\b/)[0]!.split(/\s+/).pop() ?? "";
@@ -205,6 +207,21 @@ export function findEntities(sentences: Sentence[], dates: DateMention[]): Entit
   }));
 }
 
+/** "South Sudan", "North Korea", "New Mexico", "Greater Manchester": another place than the one the word names alone. */
+const QUALIFIER = /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|New|Greater)$/;
+/** What a known place's name may add to it and still be that place: "Hoechang County", "Jeju Island". */
+const SAME_PLACE_HEADS = new Set(["County", "Province", "Prefecture", "Region", "District", "State", "Oblast", "Territory", "Island", "Islands"]);
+
+/**
+ * A word that is a place's name in its own right is not short for a longer name that merely holds
+ * it: "Sudan" for "South Sudan", "Paris" for "Paris Motor Show", "U.S." for "U.S. Embassy".
+ */
+function namesAnotherPlace(word: string, name: string): boolean {
+  const words = name.split(/\s+/);
+  if (words.length === 2 && words[1] === word && QUALIFIER.test(words[0]!)) return true;
+  return isKnownPlace(word) && !(words.length === 2 && words[0] === word && SAME_PLACE_HEADS.has(words[1]!));
+}
+
 /** "Mr Mugabe", "Dr. Hughes": an honorific and a family name, a short form like the name alone. */
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(\S+)$/;
 
@@ -219,7 +236,9 @@ function linkShortForms(drafts: Map<string, Draft>): void {
     if (short.name.includes(" ") && !honorific) continue;
     const word = honorific ? honorific[1]! : short.name;
     // only the head part of a name stands for it: "Leeds" is not short for "University of Leeds"
-    const byWord = full.filter((f) => f.name.split(/\s+of\s+/)[0]!.split(/\s+/).some((w) => w === word || w.split("-")[0] === word) && f !== short);
+    const holders = full.filter((f) => f.name.split(/\s+of\s+/)[0]!.split(/\s+/).some((w) => w === word || w.split("-")[0] === word) && f !== short);
+    // "Korea" beside "North Korea", "South Korea" and "Korea Herald" is a place of its own
+    const byWord = holders.some((f) => namesAnotherPlace(word, f.name)) ? [] : holders;
     const byAcronym = /^\p{Lu}{2,}$/u.test(word) ? full.filter((f) => initials(f.name) === word) : [];
     const targets = byAcronym.length === 1 ? byAcronym : byWord.length === 1 ? byWord : [];
     const target = targets[0];

@@ -17,6 +17,8 @@ const NAME_POS = new Set(["PROPN", "NOUN", "ADJ", "X", "NUM"]);
 const PARTICLES = new Set(["de", "da", "di", "del", "della", "der", "den", "des", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el", "y", "dos", "das", "ter", "zu", "aan", "op", "ten"]);
 const REGNAL = /^(?:[IVX]{1,4})$/;
 const POSSESSIVE = /^['’]s?$/;
+/** "Seattle-based", "Amazon-owned", "Kenyan-born": the word after the hyphen says what the name is to the next one. */
+const PARTICIPLE = /^(?:\p{Ll}+ed|born|run|made|built|led|grown)$/u;
 
 function capitalised(t: Token): boolean {
   return /^\p{Lu}/u.test(t.text) && /\p{L}/u.test(t.text);
@@ -54,6 +56,8 @@ export function nameRuns(tokens: Token[], blocked: boolean[]): NameRun[] {
       if (isName(end)) {
         end++;
       } else if ((next.text === "-" || next.text === "‑") && adjacent(tokens[end - 1], next) && adjacent(next, tokens[end + 1]) && /^\p{L}/u.test(tokens[end + 1]?.text ?? "")) {
+        // "Seattle-based International Pacific Halibut Commission" is two names
+        if (PARTICIPLE.test(tokens[end + 1]!.text)) break;
         end += 2;
       } else if (next.text === "of" && (OF_HEADS.has(tokens[end - 1]!.text) || ORG_HEADS.has(tokens[end - 1]!.text)) && isName(end + 1)) {
         // "University of Chicago", "Vermont Agency of Transportation"
