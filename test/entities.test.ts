@@ -332,3 +332,27 @@ describe("names inside longer names", () => {
 
   it("records each mention as the exact span of its sentence", () => checkMentions(story));
 });
+
+describe("companies and people after a preposition", () => {
+  const story = ingestText(
+    [
+      "Norvik Media agreed to the sale of its web business to Tellaro, the companies said on Monday.",
+      "The unit will be sold to Tellaro by March, and a breakup fee of $145 million is payable to Tellaro.",
+      "Analysts compared the deal with Brevan's buyout in 2013 and with rivals such as Kestmart.",
+      "The initiative came from Dana Whitcombe's office, and a letter was sent to Ashford.",
+    ].join("\n\n"),
+    "s",
+  );
+  const byName = (n: string) => story.entities.find((e) => e.name === n);
+
+  it("takes a name that things are sold to, or that has a buyout or rivals, for an organisation", () => {
+    expect(byName("Tellaro")?.type).toBe("organisation");
+    expect(byName("Brevan")?.type).toBe("organisation");
+    expect(byName("Kestmart")?.type).toBe("organisation");
+  });
+
+  it("gives the preposition before a possessive to the possessed noun, not to the name", () => {
+    expect(byName("Dana Whitcombe")?.type).toBe("person");
+    expect(byName("Ashford")?.type).toBe("place");
+  });
+});

@@ -3,7 +3,7 @@
  * head words, prepositions, appositives, speech verbs), merged across the story, with short
  * forms and acronyms linked to their full names and descriptions taken from appositives and titles.
  */
-import { AGENT_NOUN, PLACE_NOUNS, EVENT_HEADS, ROAD_WORDS, STORM_WORDS, NATIONALITY_ENDING, ORG_HEADS, PERSON_NOUNS, PERSON_VERBS, PLACE_HEADS, PLACE_PREPOSITIONS, TITLES } from "./lexicon.js";
+import { AGENT_NOUN, BUSINESS_WORDS, PERSONAL_NOUNS, RECIPIENT_PREPOSITIONS, PLACE_NOUNS, EVENT_HEADS, ROAD_WORDS, STORM_WORDS, NATIONALITY_ENDING, ORG_HEADS, PERSON_NOUNS, PERSON_VERBS, PLACE_HEADS, PLACE_PREPOSITIONS, TITLES } from "./lexicon.js";
 import { isDemonym, isKnownPlace } from "./gazetteer.js";
 import { nameRuns } from "./names.js";
 import { isEnglishWord, isOrganisationNoun, isPersonNoun, isPlaceNoun } from "./wordnet.js";
@@ -20,6 +20,7 @@ interface Draft {
   aliases: Set<string>;
 }
 
+const POSSESSIVE = /^['’]s?$/;
 const PUNCT_END = new Set([",", ".", ";", ":", "(", ")", "—", "–", "!", "?", "”", '"']);
 
 /** A capitalised role noun opening a sentence: "Striker Tomasz Wieczorek scored". */
@@ -136,8 +137,15 @@ function vote(sentence: Sentence, start: number, end: number, titled: boolean, d
   if (PERSON_VERBS.has(after.toLowerCase()) || after === "," && PERSON_VERBS.has(afterNext)) v.person += 1;
   // "shares in Havbris", "a stake in Zeewind": what one holds shares in is a company, not a place
   const holding = before === "in" && /^(?:shares?|stakes?|stocks?|investments?|interests?)$/i.test(t[start - 2]?.text ?? "");
+  // "from Tony Abbott's office", "in Dell's buyout": the preposition is the possessed noun's
+  const possessor = POSSESSIVE.test(after);
   if (holding) v.organisation += 2;
-  else if (PLACE_PREPOSITIONS.has(before)) v.place += 1.2;
+  else if (PLACE_PREPOSITIONS.has(before) && !possessor) v.place += RECIPIENT_PREPOSITIONS.has(before) ? 1 : 1.2;
+  // the noun before the preposition, or after "such as"/"like", or what the name possesses
+  const governing = before === "as" && t[beforeArticle(t, start) - 1]?.text.toLowerCase() === "such" ? t[beforeArticle(t, start) - 2] : t[beforeArticle(t, start) - 1];
+  const owned = possessor ? t[end + 1]?.text.toLowerCase() ?? "" : "";
+  if (BUSINESS_WORDS.has(owned) || (/^(?:to|from|with|by|of|at|for|as|like)$/.test(before) && BUSINESS_WORDS.has(governing?.text.toLowerCase() ?? ""))) v.organisation += 1.5;
+  if (PERSONAL_NOUNS.has(owned)) v.person += 1.5;
   // a person is not named with an article ("the Solent Star", "the Hague"), though a people is ("the Seljuk Turks")
   if (t[start - 1]?.text.toLowerCase() === "the" && !/[^sui]s$/.test(last)) v.person -= 1;
   // "the town of Ashford", "the city of Kessel"

@@ -68,6 +68,17 @@ export const PERSON_VERBS = words(`said says told added stressed noted claimed a
   recalled warned urged acknowledged admitted denied believed thought felt wanted`);
 
 export const PLACE_PREPOSITIONS = words(`in at to from near across throughout into inside outside around toward towards via through within`);
+/** Of those, the ones that as often name whom something goes to or comes from: "sold to Verizon", "a letter to Abbott". */
+export const RECIPIENT_PREPOSITIONS = words(`to from at toward towards via through`);
+
+/** What a company has or is party to: "a sale to Verizon", "Dell's buyout", "rivals such as Walmart". */
+export const BUSINESS_WORDS = words(`business businesses sale sales sold payable buyout takeover acquisition acquired merger deal fee fees subsidiary subsidiaries
+  shareholders shareholder shares stock stake assets customers shoppers competitors rivals brokerage stores products brand
+  brands ceo executives board earnings revenue revenues profit profits prices bid offer investors suppliers`);
+
+/** What only a person has: "Abbott's wife", "Mugabe's lawyer". */
+export const PERSONAL_NOUNS = words(`son daughter wife husband father mother brother sister widow children parents family lawyer
+  attorney aides predecessor successor funeral birthday memoir`);
 
 /** Prepositions that may also open a place phrase once dates are ruled out: "on the bridge", "along the river". */
 export const PLACE_PHRASE_PREPOSITIONS = new Set([...PLACE_PREPOSITIONS, ...words(`on onto along beside beneath under over off behind beyond`)]);
