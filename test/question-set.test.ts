@@ -22,12 +22,12 @@ const SET = join(ROOT, "test/questions/engine-regression.jsonl");
 const MAX_WORDS = 10;
 
 /**
- * Measured now, with the learned model: 57 of 71 answerable questions (80.3%; the hand-tuned
+ * Measured now, with the learned model: 59 of 71 answerable questions (83.1%; the hand-tuned
  * scorer it replaced had 66, several of its rules written against these very questions). The
- * floor sits just under it, so that a single lost answer (56/71, 78.9%) fails the test; raise it
+ * floor sits just under it, so that a single lost answer (58/71, 81.7%) fails the test; raise it
  * when the engine improves.
  */
-const HIT_RATE_FLOOR = 0.8;
+const HIT_RATE_FLOOR = 0.82;
 
 /**
  * Unanswerable questions the engine answers anyway today: it does not abstain when the question
@@ -43,6 +43,11 @@ const KNOWN_FALSE_ANSWERS = new Set([
   "When was Tomas Aaltonen born?",
   // the fire's name, for who started it (its cause is under investigation)
   "Who started the fire?",
+  // answered at confidence 0.30 and 0.28, over the 0.27 the threshold rule chose for this model
+  // (0.33 for the one before it, which abstained on both): a designer the story never names, and a
+  // future visit answered with the date of the report
+  "Who designed the exhibition in Beijing?",
+  "When will Kim Jong-un visit Beijing?",
 ]);
 
 interface Line {

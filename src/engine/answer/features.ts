@@ -10,7 +10,7 @@ import { QUESTION_WORDS } from "../language/stopwords.js";
 import type { Sentence, Story, Token } from "../types.js";
 import { ORIGIN, VARIANT, type PoolCandidate } from "./pool.js";
 import type { ParsedQuestion } from "./question.js";
-import { countedNoun, echo, expectedRank, headMatches, introducedByAnswerNoun, kindFit, nearestMatch, proximity, sideFit, strandedPreposition, verbSide, wordBefore } from "./signals.js";
+import { askedKind, countedNoun, echo, isOfAskedKind, expectedRank, headMatches, introducedByAnswerNoun, kindFit, nearestMatch, proximity, sideFit, strandedPreposition, verbSide, wordBefore } from "./signals.js";
 import type { Support } from "./support.js";
 
 export const FEATURES = [
@@ -28,7 +28,7 @@ export const FEATURES = [
   "c_person", "c_place", "c_org", "c_other", "c_date", "c_number", "c_phrase", "c_group", "c_event",
   "c_from_name", "c_from_date", "c_from_number", "c_from_role", "c_from_place_phrase", "c_from_chunk", "c_from_reason",
   "c_var_list", "c_var_unit", "c_var_direction", "c_var_group_noun", "c_var_of_tail", "c_var_to_comma",
-  "c_expected_rank", "c_kind_fit", "c_head_match", "c_introduced_by_noun", "c_counted_match", "c_type_first",
+  "c_expected_rank", "c_kind_fit", "c_head_match", "c_introduced_by_noun", "c_counted_match", "c_asked_kind", "c_type_first",
   "c_proximity", "c_nearest_match", "c_side", "c_gap", "c_same_clause", "c_nearest_on_side", "c_passive", "c_agent", "c_reversed", "c_side_fit",
   "c_echo", "c_named", "c_left_match", "c_right_match", "c_verb_next", "c_verb_before",
   "c_prev_in", "c_prev_on", "c_prev_at", "c_prev_by", "c_prev_from", "c_prev_to", "c_prev_of", "c_prev_for", "c_prev_with",
@@ -194,12 +194,13 @@ interface QuestionFacts {
   stranded: string | null;
   title: string;
   entities: Map<string, number>;
+  kind: string | null;
 }
 const factsCache = new WeakMap<ParsedQuestion, QuestionFacts>();
 function factsOf(q: ParsedQuestion, story: Story): QuestionFacts {
   let f = factsCache.get(q);
   if (!f) {
-    f = { stems: new Set(q.terms.map((t) => t.stem)), stranded: strandedPreposition(q), title: story.title.toLowerCase(), entities: new Map(story.entities.map((e) => [e.name, e.mentions.length])) };
+    f = { stems: new Set(q.terms.map((t) => t.stem)), stranded: strandedPreposition(q), title: story.title.toLowerCase(), entities: new Map(story.entities.map((e) => [e.name, e.mentions.length])), kind: askedKind(q) };
     factsCache.set(q, f);
   }
   return f;
@@ -230,6 +231,7 @@ export function candidateFeatures(q: ParsedQuestion, story: Story, e: Evidence, 
   into[F.c_head_match] = headMatches(q, c, sentence) ? 1 : 0;
   into[F.c_introduced_by_noun] = introducedByAnswerNoun(q, c, sentence) ? 1 : 0;
   into[F.c_counted_match] = c.type === "number" && !!q.answerNoun && countedNoun(sentence, c) === q.answerNoun ? 1 : 0;
+  into[F.c_asked_kind] = isOfAskedKind(facts.kind, c, sentence) ? 1 : 0;
   into[F.c_type_first] = q.expected[0] === c.type ? 1 : 0;
   into[F.c_proximity] = proximity(c, e.support.matches);
   into[F.c_nearest_match] = nearestMatch(c, e.support.matches, t.length);

@@ -6,6 +6,7 @@
 import { PLACE_PHRASE_PREPOSITIONS } from "../language/lexicon.js";
 import { lowerTokens } from "../language/lower-tokens.js";
 import { beforeArticle } from "../language/spans.js";
+import { isKindOf } from "../language/wordnet.js";
 import type { Candidate } from "./candidates.js";
 import type { ParsedQuestion } from "./question.js";
 import type { Support } from "./support.js";
@@ -25,6 +26,30 @@ export function countedNoun(sentence: Sentence, c: Candidate): string | undefine
   }
   while (t[k]?.pos === "ADJ") k++;
   return t[k]?.pos === "NOUN" ? t[k]!.lemma : undefined;
+}
+
+/** Nouns that ask for a kind of what follows them: "what type of economy" asks for an economy. */
+const KIND_WORDS = new Set(["type", "kind", "sort", "form", "variety", "category", "class", "genre", "style"]);
+
+/** The noun whose kinds answer the question: the asked-for noun, or what "type of" names. */
+export function askedKind(q: ParsedQuestion): string | null {
+  const noun = q.answerNoun;
+  if (!noun || !KIND_WORDS.has(noun)) return noun;
+  const t = q.tokens;
+  const at = t.findIndex((x) => x.lemma === noun);
+  if (t[at + 1]?.text.toLowerCase() !== "of") return null;
+  let kind: string | null = null;
+  for (let k = at + 2; t[k] && (t[k]!.pos === "NOUN" || t[k]!.pos === "ADJ"); k++) if (t[k]!.pos === "NOUN") kind = t[k]!.lemma;
+  return kind;
+}
+
+/** WordNet files the candidate under the kind asked for: "the guitar" for "what instrument", "Beijing" for "which city". */
+export function isOfAskedKind(kind: string | null, c: Candidate, sentence: Sentence): boolean {
+  if (!kind || c.type === "date" || c.type === "number") return false;
+  const head = sentence.tokens[c.end - 1];
+  if (!head || head.lemma === kind) return false;
+  if (c.entity && c.text.includes(" ") && isKindOf(c.text, kind)) return true;
+  return (head.pos === "NOUN" || head.pos === "PROPN") && isKindOf(head.lemma, kind);
 }
 
 /** The candidate's head is the noun the question asks for: "which agency" → "… Agency", "how many firefighters" → "650 firefighters". */

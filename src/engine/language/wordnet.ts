@@ -52,12 +52,12 @@ export function isKnownVerb(lemma: string): boolean {
 }
 
 /** Synset offsets of a word's most frequent senses (a verb's unless told). */
-function senses(lemma: string, pos: "verb" | "noun" = "verb"): string[] {
+function senses(lemma: string, pos: "verb" | "noun" = "verb", count = SENSES): string[] {
   // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
   const f = indexLine(pos, lemma)?.split(" ");
   if (!f) return [];
   const pointers = Number(f[3]);
-  return f.slice(6 + pointers, 6 + pointers + Number(f[2])).slice(0, SENSES);
+  return f.slice(6 + pointers, 6 + pointers + Number(f[2])).slice(0, count);
 }
 
 /**
@@ -72,6 +72,8 @@ type SynsetKey = string;
 
 interface Pointers {
   hypernyms: SynsetKey[];
+  /** the classes a proper noun's synset is an instance of ("Thames" → "river") */
+  instanceOf: SynsetKey[];
   /** the nouns a verb sense derives ("renovate" → "renovation", "remodel" → "reconstruction") */
   nouns: SynsetKey[];
   /** verbs of the opposite sense ("win" ↔ "lose") or that this one causes ("kill" → "die") */
@@ -87,10 +89,11 @@ function pointers(key: SynsetKey): Pointers {
     const f = file(verb ? "data.verb" : "data.noun").lineFrom(Number(key.slice(2))).text.split(" ");
     let k = 4 + 2 * parseInt(f[3]!, 16);
     const count = Number(f[k++]);
-    const out: Pointers = { hypernyms: [], nouns: [], opposed: [] };
+    const out: Pointers = { hypernyms: [], instanceOf: [], nouns: [], opposed: [] };
     for (let i = 0; i < count; i++, k += 4) {
       const [symbol, offset, pos] = [f[k], f[k + 1], f[k + 2]];
       if (symbol === "@") out.hypernyms.push(`${key[0]}:${offset}`);
+      else if (symbol === "@i") out.instanceOf.push(`${key[0]}:${offset}`);
       else if (verb && symbol === "+" && pos === "n") out.nouns.push(`n:${offset}`);
       else if (verb && (symbol === "!" || symbol === ">") && pos === "v") out.opposed.push(`v:${offset}`);
     }
@@ -235,3 +238,46 @@ export function verbDistance(a: string, b: string | VerbReach): number | null {
   }
   return best;
 }
+
+/** "Guitar" is an instrument 4 steps up, "broccoli" produce 3; farther than this, everything is an entity. */
+const KIND_OF_REACH = 6;
+const nounAncestors = new BoundedMemo<Set<SynsetKey>>(REMEMBERED);
+
+/** The synsets above a noun's most frequent senses (classes of a proper noun's instances included), within KIND_OF_REACH steps. */
+function ancestorsOfNoun(lemma: string): Set<SynsetKey> {
+  return nounAncestors.get(lemma, () => {
+    const out = new Set<SynsetKey>();
+    let frontier = senses(lemma, "noun").map((s) => `n:${s}`);
+    frontier = [...frontier, ...frontier.flatMap((k) => pointers(k).instanceOf)];
+    for (let depth = 0; depth <= KIND_OF_REACH && frontier.length; depth++) {
+      const next: SynsetKey[] = [];
+      for (const k of frontier) {
+        if (out.has(k)) continue;
+        out.add(k);
+        next.push(...pointers(k).hypernyms);
+      }
+      frontier = next;
+    }
+    return out;
+  });
+}
+
+/**
+ * Whether WordNet files a noun (a lemma, or a name as WordNet writes it: "cold war", "thames")
+ * under a kind the question asks for: "guitar" under "instrument", "broccoli" under "produce",
+ * "Vietnam War" under "war". The noun's own senses do not count: that is the same word.
+ */
+export function isKindOf(noun: string, kind: string): boolean {
+  const lemma = noun.toLowerCase().replace(/\s+/g, "_");
+  if (lemma === kind || !/^[a-z][a-z'_-]*$/.test(lemma) || !/^[a-z][a-z'-]*$/.test(kind)) return false;
+  // asked of every candidate of a question, again for the next question about the same story
+  return kindOfMemo.get(`${lemma} ${kind}`, () => {
+    // a kind's every sense: the question says which it means ("what instrument" is a musical one, its sixth sense)
+    const kinds = senses(kind, "noun", Infinity).map((s) => `n:${s}`);
+    const above = ancestorsOfNoun(lemma);
+    const own = new Set(senses(lemma, "noun").map((s) => `n:${s}`));
+    return kinds.some((k) => above.has(k) && !own.has(k));
+  });
+}
+
+const kindOfMemo = new BoundedMemo<boolean>(4 * REMEMBERED);
