@@ -356,3 +356,26 @@ describe("companies and people after a preposition", () => {
     expect(byName("Ashford")?.type).toBe("place");
   });
 });
+
+describe("lists and named documents", () => {
+  const story = ingestText(
+    [
+      "Culture night",
+      "The evening recalled the paintings of Ana Varga, the novels of Petra Holm, and the songs of Ivo Marek.",
+      "MPs will debate Data Retention Bill amendments next week, and Velmar Motor Show visitors arrive on Friday. Senator Bill Carver opposes the amendments.",
+    ].join("\n\n"),
+    "s",
+  );
+  const byName = (n: string) => story.entities.find((e) => e.name === n);
+
+  it("does not take the next item of a list for a name's description", () => {
+    expect(byName("Petra Holm")?.descriptions).toEqual([]);
+    expect(byName("Ana Varga")?.descriptions).toEqual([]);
+  });
+
+  it("takes a bill or a show for neither a person nor a place, and leaves a Bill who is a person alone", () => {
+    expect(byName("Data Retention Bill")?.type).toBe("other");
+    expect(byName("Velmar Motor Show")?.type).toBe("other");
+    expect(byName("Bill Carver")?.type).toBe("person");
+  });
+});

@@ -21,6 +21,7 @@ interface Draft {
 }
 
 const POSSESSIVE = /^['’]s?$/;
+const DOCUMENT_AND_SHOW_HEADS = new Set(["Bill", "Directive", "Regulation", "Amendment", "Charter", "Show", "Fair", "Exposition", "Expo", "Parade", "Marathon"]);
 const PUNCT_END = new Set([",", ".", ";", ":", "(", ")", "—", "–", "!", "?", "”", '"']);
 
 /** A capitalised role noun opening a sentence: "Striker Tomasz Wieczorek scored". */
@@ -68,6 +69,8 @@ function appositive(sentence: Sentence, end: number): string | null {
     if (t[i]!.pos === "NOUN") sawNoun = true;
   }
   if (!sawNoun || i - from > 12 || i === from) return null;
+  // "the fashions of Coco Chanel, the poetry of Gertrude Stein, and the music of …": a list's next item
+  if (t[i]?.text === "," && /^(?:and|or)$/i.test(t[i + 1]?.text ?? "")) return null;
   return spanText(sentence.text, t, from, i);
 }
 
@@ -116,6 +119,8 @@ function vote(sentence: Sentence, start: number, end: number, titled: boolean, d
   // "Imperial College London", "University College Dublin": an organisation named with its city
   if (words.length > 2 && ORG_HEADS.has(words[words.length - 2]!) && isKnownPlace(last)) v.organisation += 3;
   if (EVENT_HEADS.has(last) || /^\d+$|^[IVXLC]+$/.test(last) && words.length > 1) v.other += 3;
+  // "Data Retention Bill", "Paris Motor Show": heads that are also given names or common words alone
+  if (words.length > 1 && DOCUMENT_AND_SHOW_HEADS.has(last)) v.other += 3;
   if (words.length > 1 && words.some((w) => STORM_WORDS.has(w))) v.other += 4;
   if (words.length === 2 && ROAD_WORDS.has(words[0]!) && /^\d+[A-Z]?$/.test(last)) v.place += 4;
   // an acronym, unless it is a word a lead sets in capitals ("A HIGH-powered team …")
