@@ -131,6 +131,13 @@ describe("timeline of other articles", () => {
     expect(timeline(story).events.map((e) => [e.date, e.text])).toEqual([["1939", "The 1939 World’s Fair"]]);
   });
 
+  it("keeps a date that owns a noun in its event phrase", () => {
+    const story = ingestText("Attack\n\nTUNIS, March 19, 2015 - The opposition leader on Thursday condemned Wednesday’s attack on the museum.", "attack");
+    const texts = timeline(story).events.map((e) => e.text);
+    expect(texts).toContain("The opposition leader condemned Wednesday’s attack on the museum");
+    expect(texts.join(" ")).not.toMatch(/condemned ’s/);
+  });
+
   it("is empty, not an error, for a story without dates", () => {
     const story = ingestText("Quiet day\n\nNothing happened in the village. The baker sold bread.", "quiet");
     expect(timeline(story)).toEqual({ story: "quiet", events: [], undated: [] });

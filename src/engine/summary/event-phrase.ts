@@ -104,6 +104,8 @@ function dateWords(tokens: Token[], focus: Focus, siblings: Focus[]): { remove: 
   while (lo > 0 && joins(all[lo - 1]!, all[lo]!)) lo--;
   while (hi < all.length - 1 && joins(all[hi]!, all[hi + 1]!)) hi++;
   const group = all.slice(lo, hi + 1);
+  // "condemned Wednesday's attack": a date that owns a noun stays, or the phrase reads "condemned 's attack"
+  if (/^['’]s?$/.test(tokens[group[group.length - 1]!.end]?.text ?? "")) return { remove: new Set(), position: group.indexOf(focus), count: group.length };
   const first = group[0]!.start;
   const remove = new Set(range(first, group[group.length - 1]!.end));
   // "in 2012", and "since the 1990s" with its article ("since" is tagged a conjunction as often as not)
