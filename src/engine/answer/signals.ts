@@ -34,6 +34,8 @@ const KIND_WORDS = new Set(["type", "kind", "sort", "form", "variety", "category
 /** The noun whose kinds answer the question: the asked-for noun, or what "type of" names. */
 export function askedKind(q: ParsedQuestion): string | null {
   const noun = q.answerNoun;
+  // "what year", "which day": the answer is a date, which no noun's kinds describe
+  if (q.expected[0] === "date") return null;
   if (!noun || !KIND_WORDS.has(noun)) return noun;
   const t = q.tokens;
   const at = t.findIndex((x) => x.lemma === noun);

@@ -86,7 +86,10 @@ function pointers(key: SynsetKey): Pointers {
   return pointerCache.get(key, () => {
     const verb = key.startsWith("v:");
     // offset lex_filenum ss_type w_cnt (word lex_id)... p_cnt (symbol offset pos source/target)...
-    const f = file(verb ? "data.verb" : "data.noun").lineFrom(Number(key.slice(2))).text.split(" ");
+    const line = file(verb ? "data.verb" : "data.noun").lineFrom(Number(key.slice(2))).text;
+    // the gloss after " | " is most of a line and none of its pointers
+    const bar = line.indexOf(" | ");
+    const f = (bar < 0 ? line : line.slice(0, bar)).split(" ");
     let k = 4 + 2 * parseInt(f[3]!, 16);
     const count = Number(f[k++]);
     const out: Pointers = { hypernyms: [], instanceOf: [], nouns: [], opposed: [] };
