@@ -5,6 +5,7 @@
  * names it was trained with and is refused if they differ (model/answer-model.ts).
  */
 import { sentenceTree, spanHead, treeDistance, treeOfTokens, type Tree } from "../language/parser/sentence-parse.js";
+import { POSSESSIVE } from "../language/lexicon.js";
 import { lowerTokens } from "../language/lower-tokens.js";
 import { QUESTION_WORDS } from "../language/stopwords.js";
 import type { Sentence, Story, Token } from "../types.js";
@@ -275,7 +276,7 @@ export function candidateFeatures(q: ParsedQuestion, story: Story, e: Evidence, 
   const next = t[c.end];
   const nextText = lower[c.end] ?? "";
   into[F.c_next_of] = nextText === "of" ? 1 : 0;
-  into[F.c_next_possessive] = /^['’]s?$/.test(nextText) ? 1 : 0;
+  into[F.c_next_possessive] = POSSESSIVE.test(nextText) ? 1 : 0;
   into[F.c_next_comma] = nextText === "," ? 1 : 0;
   into[F.c_next_end] = !next || (next.pos === "PUNCT" && /^[.!?]$/.test(nextText)) ? 1 : 0;
   into[F.c_next_and] = nextText === "and" || nextText === "or" ? 1 : 0;

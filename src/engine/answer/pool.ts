@@ -4,6 +4,7 @@
  * and the longer readings of each (expand.ts). The pool is wide on purpose: which span answers is
  * the learned ranker's decision, made from the features of each (features.ts).
  */
+import { POSSESSIVE } from "../language/lexicon.js";
 import { spanText } from "../language/spans.js";
 import { candidatesIn, type Candidate } from "./candidates.js";
 import { ANSWER_DEFAULTS } from "./defaults.js";
@@ -55,7 +56,7 @@ function chunks(sentence: Sentence): Candidate[] {
       continue;
     }
     let e = i;
-    while (e < t.length && e - i < MAX_CHUNK_TOKENS && (CHUNK_POS.has(t[e]!.pos) || (t[e]!.pos === "PART" && /^['’]s?$/.test(t[e]!.text) && CHUNK_POS.has(t[e + 1]?.pos ?? "")) || innerHyphen(t, e))) e++;
+    while (e < t.length && e - i < MAX_CHUNK_TOKENS && (CHUNK_POS.has(t[e]!.pos) || (t[e]!.pos === "PART" && POSSESSIVE.test(t[e]!.text) && CHUNK_POS.has(t[e + 1]?.pos ?? "")) || innerHyphen(t, e))) e++;
     let end = e;
     while (end > i && !HEAD_POS.has(t[end - 1]!.pos)) end--;
     if (end > i) {

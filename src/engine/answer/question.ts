@@ -5,7 +5,7 @@ import { isEnglishWord, isKnownVerb, isOrganisationNoun, isPersonNoun, isPlaceNo
 import type { StoryIndex } from "../index/search-index.js";
 import { QUESTION_WORDS, STOPWORDS } from "../language/stopwords.js";
 import type { EntityType, QuestionKind, Story, Token } from "../types.js";
-import { AGENT_NOUN, LIGHT_VERBS, ORG_HEADS, PERSON_NOUNS, PLACE_HEADS } from "../language/lexicon.js";
+import { AGENT_NOUN, LIGHT_VERBS, ORG_HEADS, PERSON_NOUNS, PLACE_HEADS, POSSESSIVE } from "../language/lexicon.js";
 
 export type Expected = EntityType | "clause";
 
@@ -133,7 +133,6 @@ function answerNounOf(tokens: Token[]): string | null {
   return null;
 }
 
-const POSSESSIVE = /^['’]s?$/;
 
 /**
  * The last noun of the phrase a noun opens ("which news agency" → "agency"). A possessive ends it

@@ -3,7 +3,7 @@
  * head words, prepositions, appositives, speech verbs), merged across the story, with short
  * forms and acronyms linked to their full names and descriptions taken from appositives and titles.
  */
-import { AGENT_NOUN, BUSINESS_WORDS, PERSONAL_NOUNS, RECIPIENT_PREPOSITIONS, PLACE_NOUNS, EVENT_HEADS, ROAD_WORDS, STORM_WORDS, NATIONALITY_ENDING, ORG_HEADS, PERSON_NOUNS, PERSON_VERBS, PLACE_HEADS, PLACE_PREPOSITIONS, TITLES } from "./lexicon.js";
+import { AGENT_NOUN, BUSINESS_WORDS, PERSONAL_NOUNS, POSSESSIVE, RECIPIENT_PREPOSITIONS, PLACE_NOUNS, EVENT_HEADS, ROAD_WORDS, STORM_WORDS, NATIONALITY_ENDING, ORG_HEADS, PERSON_NOUNS, PERSON_VERBS, PLACE_HEADS, PLACE_PREPOSITIONS, TITLES } from "./lexicon.js";
 import { isDemonym, isKnownPlace } from "./gazetteer.js";
 import { nameRuns } from "./names.js";
 import { isEnglishWord, isOrganisationNoun, isPersonNoun, isPlaceNoun } from "./wordnet.js";
@@ -20,7 +20,6 @@ interface Draft {
   aliases: Set<string>;
 }
 
-const POSSESSIVE = /^['’]s?$/;
 const DOCUMENT_AND_SHOW_HEADS = new Set(["Bill", "Directive", "Regulation", "Amendment", "Charter", "Show", "Fair", "Exposition", "Expo", "Parade", "Marathon"]);
 const PUNCT_END = new Set([",", ".", ";", ":", "(", ")", "—", "–", "!", "?", "”", '"']);
 
@@ -105,7 +104,8 @@ function vote(sentence: Sentence, start: number, end: number, titled: boolean, d
   const words = t.slice(start, end).map((x) => x.text);
   const last = words[words.length - 1]!;
   // "in the Saxon Garden": the preposition may stand before an article
-  const before = t[beforeArticle(t, start)]?.text.toLowerCase() ?? "";
+  const beforeAt = beforeArticle(t, start);
+  const before = t[beforeAt]?.text.toLowerCase() ?? "";
   const after = t[end]?.text ?? "";
   const afterNext = t[end + 1]?.text.toLowerCase() ?? "";
   const v: Votes = { person: 0, place: 0, organisation: 0, other: 0 };
@@ -147,7 +147,7 @@ function vote(sentence: Sentence, start: number, end: number, titled: boolean, d
   if (holding) v.organisation += 2;
   else if (PLACE_PREPOSITIONS.has(before) && !possessor) v.place += RECIPIENT_PREPOSITIONS.has(before) ? 1 : 1.2;
   // the noun before the preposition, or after "such as"/"like", or what the name possesses
-  const governing = before === "as" && t[beforeArticle(t, start) - 1]?.text.toLowerCase() === "such" ? t[beforeArticle(t, start) - 2] : t[beforeArticle(t, start) - 1];
+  const governing = t[before === "as" && t[beforeAt - 1]?.text.toLowerCase() === "such" ? beforeAt - 2 : beforeAt - 1];
   const owned = possessor ? t[end + 1]?.text.toLowerCase() ?? "" : "";
   if (BUSINESS_WORDS.has(owned) || (/^(?:to|from|with|by|of|at|for|as|like)$/.test(before) && BUSINESS_WORDS.has(governing?.text.toLowerCase() ?? ""))) v.organisation += 1.5;
   if (PERSONAL_NOUNS.has(owned)) v.person += 1.5;

@@ -67,6 +67,9 @@ export const PERSON_NOUNS = words(`son daughter wife husband father mother broth
 export const PERSON_VERBS = words(`said says told added stressed noted claimed argued wrote insisted explained announced asked replied
   recalled warned urged acknowledged admitted denied believed thought felt wanted`);
 
+/** A possessive ending, as the tokenizer splits it off: "Kim's", "the soldiers'". */
+export const POSSESSIVE = /^['’]s?$/;
+
 export const PLACE_PREPOSITIONS = words(`in at to from near across throughout into inside outside around toward towards via through within`);
 /** Of those, the ones that as often name whom something goes to or comes from: "sold to Verizon", "a letter to Abbott". */
 export const RECIPIENT_PREPOSITIONS = words(`to from at toward towards via through`);

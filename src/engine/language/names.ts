@@ -4,7 +4,7 @@
  * ("University of Chicago"), "&" ("Stone & Timber Engineering") and possessives inside a name
  * ("People's Volunteer Army").
  */
-import { OF_HEADS, ORG_HEADS } from "./lexicon.js";
+import { OF_HEADS, ORG_HEADS, POSSESSIVE } from "./lexicon.js";
 import type { Token } from "../types.js";
 
 export interface NameRun {
@@ -16,7 +16,6 @@ const NAME_POS = new Set(["PROPN", "NOUN", "ADJ", "X", "NUM"]);
 /** Lower-case particles inside personal names: "Lothar de Maizière", "Ludwig van Beethoven". */
 const PARTICLES = new Set(["de", "da", "di", "del", "della", "der", "den", "des", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el", "y", "dos", "das", "ter", "zu", "aan", "op", "ten"]);
 const REGNAL = /^(?:[IVX]{1,4})$/;
-const POSSESSIVE = /^['’]s?$/;
 /** "Seattle-based", "Amazon-owned", "Kenyan-born": the word after the hyphen says what the name is to the next one. */
 const PARTICIPLE = /^(?:\p{Ll}+ed|born|run|made|built|led|grown)$/u;
 

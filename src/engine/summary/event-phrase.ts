@@ -6,7 +6,7 @@
  * "X said" completed with what was said, and trailing adjuncts trimmed.
  */
 import { clausesOf, clauseText, isRelativeWord, isVerb, type Clause } from "../language/clauses.js";
-import { PERSON_VERBS } from "../language/lexicon.js";
+import { PERSON_VERBS, POSSESSIVE } from "../language/lexicon.js";
 import { hangsFrom, sentenceTree } from "../language/parser/sentence-parse.js";
 import type { Sentence, Token } from "../types.js";
 
@@ -105,7 +105,7 @@ function dateWords(tokens: Token[], focus: Focus, siblings: Focus[]): { remove: 
   while (hi < all.length - 1 && joins(all[hi]!, all[hi + 1]!)) hi++;
   const group = all.slice(lo, hi + 1);
   // "condemned Wednesday's attack": a date that owns a noun stays, or the phrase reads "condemned 's attack"
-  if (/^['’]s?$/.test(tokens[group[group.length - 1]!.end]?.text ?? "")) return { remove: new Set(), position: group.indexOf(focus), count: group.length };
+  if (POSSESSIVE.test(tokens[group[group.length - 1]!.end]?.text ?? "")) return { remove: new Set(), position: group.indexOf(focus), count: group.length };
   const first = group[0]!.start;
   const remove = new Set(range(first, group[group.length - 1]!.end));
   // "in 2012", and "since the 1990s" with its article ("since" is tagged a conjunction as often as not)
