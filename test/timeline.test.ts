@@ -95,6 +95,17 @@ describe("timeline of other articles", () => {
     expect(t.events.some((e) => /pandemic/.test(e.text))).toBe(false);
   });
 
+  it("dates the clause after an opening phrase of adjuncts, and no event for a verbless aside", () => {
+    const story = ingestText(
+      "Orchard report\n\nHALDEN, Sept 9, 2024 (Valley Wire) - Earlier this year in Marrowdale, a late frost ruined the apple crop. The cooperative sold 40 tonnes in 2023, double the amount in 2022, and growers met on Monday.",
+      "orchard",
+    );
+    const t = timeline(story);
+    expect(t.events.find((e) => e.date === "2024")?.text).toBe("A late frost ruined the apple crop");
+    expect(t.events.find((e) => e.date === "2023")?.text).toMatch(/^The cooperative sold 40 tonnes/);
+    expect(t.events.some((e) => e.date === "2022")).toBe(false);
+  });
+
   it("keeps a relative date with no dateline to anchor it out of the chronology", () => {
     const story = ingestText("Flood defences\n\nThe mayor spoke on Monday about the levee. The river burst its banks in 1998 and 2004.", "undated");
     const u = timeline(story);

@@ -20,6 +20,8 @@ export interface EventPhrase {
   text: string;
   /** sentence token indices the phrase is made of */
   tokens: number[];
+  /** false for a verbless aside beside clauses with verbs ("…, double the number in 2017"): it dates no event */
+  event: boolean;
 }
 
 /** tokens, punctuation included */
@@ -222,11 +224,11 @@ export function eventPhrase(sentence: Sentence, focus: Focus, siblings: Focus[] 
   if (recalled) {
     const kept = trim(tokens, recalled);
     const text = clauseText(sentence, kept, new Map());
-    return { text: text ? text[0]!.toUpperCase() + text.slice(1) : sentence.text, tokens: kept };
+    return { text: text ? text[0]!.toUpperCase() + text.slice(1) : sentence.text, tokens: kept, event: true };
   }
   const clauses = clausesOf(sentence);
   const at = clauseOf(clauses, focus.start);
-  if (at < 0) return { text: sentence.text, tokens: range(0, tokens.length) };
+  if (at < 0) return { text: sentence.text, tokens: range(0, tokens.length), event: true };
   const replace = new Map<number, string>();
   let phrase = [...clauses[at]!.tokens];
   phrase = fromReducedRelative(tokens, phrase, focus);
@@ -236,8 +238,11 @@ export function eventPhrase(sentence: Sentence, focus: Focus, siblings: Focus[] 
   }
   while (phrase.length && (["CCONJ", "SCONJ", "PUNCT"].includes(tokens[phrase[0]!]!.pos) || (tokens[phrase[0]!]!.text.toLowerCase() === "that" && !isRelativeWord(tokens, phrase[0]!)))) phrase.shift();
 
-  // "Just last week, soldiers killed …": an opening phrase that was only the date; the event is the clause after it
-  if (phrase.length === 0 && clauses[at + 1]) phrase = [...clauses[at + 1]!.tokens];
+  // "Just last week, soldiers killed …", "Earlier this year in South Taranaki, a stranding left …": an
+  // opening phrase that was only the date and its adjuncts; the event is the clause after it
+  const following = clauses[at + 1]?.tokens;
+  const opening = phrase.length === 0 || at === 0 && !phrase.some((i) => isVerb(tokens[i]));
+  if (opening && following && !isRelativeWord(tokens, following[0]!) && following.some((i) => isVerb(tokens[i]))) phrase = [...following];
   const first = phrase[0];
   if (first !== undefined && isRelativeWord(tokens, first)) {
     const antecedent = nounPhraseBefore(tokens, first);
@@ -288,5 +293,10 @@ export function eventPhrase(sentence: Sentence, focus: Focus, siblings: Focus[] 
   const last = tokens[kept[kept.length - 1] ?? -1];
   if (!keepFocus && last?.lemma === "be" && focus.start > kept[kept.length - 1]!) return eventPhrase(sentence, focus, siblings, true);
   const text = clauseText(sentence, kept, replace);
-  return { text: text ? text[0]!.toUpperCase() + text.slice(1) : sentence.text, tokens: kept };
+  // a verbless phrase beside clauses that have verbs is an adjunct or an aside, not an event (a
+  // sentence with no verb at all is more likely a word the tagger got wrong: "The river burst …")
+  // ("accounting for 15 percent …" opens with a participle the tagger may call a noun)
+  const participle = /^\p{Ll}+ing$/u.test(tokens[kept[0] ?? -1]?.text ?? "");
+  const event = participle || kept.some((i) => isVerb(tokens[i])) || !clauses.some((c, k) => k !== at && c.tokens.some((i) => isVerb(tokens[i])));
+  return { text: text ? text[0]!.toUpperCase() + text.slice(1) : sentence.text, tokens: kept, event };
 }

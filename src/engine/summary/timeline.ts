@@ -92,6 +92,7 @@ export function timeline(story: Story): Timeline {
     const sentence = story.sentences[d.sentence]!;
     const siblings = bySentence.get(d.sentence)!.filter((x) => x !== d);
     const phrase = eventPhrase(sentence, d, siblings);
+    if (!phrase.event) continue;
     const base = { text: named(story, sentence, phrase), when: d.text, paragraph: sentence.paragraph, sentence: sentence.id };
     if (d.iso) events.push({ ...base, date: d.iso, precision: d.precision, tokens: phrase.tokens });
     else undated.push(base);
