@@ -16,6 +16,12 @@ const byForm = (story: Story, form: string) => story.entities.filter((e) => e.na
 /** The entity whose full name this is, if any. */
 const entityNamed = (story: Story, name: string) => story.entities.find((e) => e.name === name);
 
+/** A story of these paragraphs, and its entities by full name. */
+function storyOf(paragraphs: string[]): { story: Story; byName: (name: string) => Entity | undefined } {
+  const story = ingestText(paragraphs.join("\n\n"), "s");
+  return { story, byName: (name) => entityNamed(story, name) };
+}
+
 function checkMentions(story: Story): void {
   for (const e of story.entities) {
     expect(e.mentions.length, e.name).toBeGreaterThan(0);
@@ -281,15 +287,11 @@ describe("titles and honorifics of news copy", () => {
 });
 
 describe("names written with letters beyond Latin-1", () => {
-  const story = ingestText(
-    [
-      "WHANGĀREI, New Zealand — Tribal elder Hōri Pārata led the ceremony at Whangārei on Tuesday, officials said.",
-      "Pārata, who has buried hundreds of whales, said the strandings worried local Māori.",
-      "Later he met Recep Tayyip Erdoğan, the Turkish president, in Łódź.",
-    ].join("\n\n"),
-    "s",
-  );
-  const byName = (n: string) => entityNamed(story, n);
+  const { story, byName } = storyOf([
+    "WHANGĀREI, New Zealand — Tribal elder Hōri Pārata led the ceremony at Whangārei on Tuesday, officials said.",
+    "Pārata, who has buried hundreds of whales, said the strandings worried local Māori.",
+    "Later he met Recep Tayyip Erdoğan, the Turkish president, in Łódź.",
+  ]);
 
   it("finds them whole and types them", () => {
     expect(byName("Hōri Pārata")?.type).toBe("person");
@@ -303,17 +305,13 @@ describe("names written with letters beyond Latin-1", () => {
 });
 
 describe("names inside longer names", () => {
-  const story = ingestText(
-    [
-      "KHARTOUM, Sudan — The United States will lift sanctions on Sudan, officials said on Friday, after talks with South Sudan stalled.",
-      "Sudan has long been accused of sheltering militants, and the U.S. Embassy in Khartoum will reopen.",
-      "The Seattle-based Pacific Fisheries Commission and the Kroger-owned grocer Harbor Foods backed the move, as did a London-based rights group.",
-      "The Paris Motor Show opened, and Paris welcomed visitors.",
-      "Officials from North Korea and South Korea met reporters from the Korea Herald, and Korea was the subject.",
-    ].join("\n\n"),
-    "s",
-  );
-  const byName = (n: string) => entityNamed(story, n);
+  const { story, byName } = storyOf([
+    "KHARTOUM, Sudan — The United States will lift sanctions on Sudan, officials said on Friday, after talks with South Sudan stalled.",
+    "Sudan has long been accused of sheltering militants, and the U.S. Embassy in Khartoum will reopen.",
+    "The Seattle-based Pacific Fisheries Commission and the Kroger-owned grocer Harbor Foods backed the move, as did a London-based rights group.",
+    "The Paris Motor Show opened, and Paris welcomed visitors.",
+    "Officials from North Korea and South Korea met reporters from the Korea Herald, and Korea was the subject.",
+  ]);
 
   it("does not take a place named alone for short of a longer name that holds it", () => {
     expect(byName("Sudan")?.type).toBe("place");
@@ -336,16 +334,12 @@ describe("names inside longer names", () => {
 });
 
 describe("companies and people after a preposition", () => {
-  const story = ingestText(
-    [
-      "Norvik Media agreed to the sale of its web business to Tellaro, the companies said on Monday.",
-      "The unit will be sold to Tellaro by March, and a breakup fee of $145 million is payable to Tellaro.",
-      "Analysts compared the deal with Brevan's buyout in 2013 and with rivals such as Kestmart.",
-      "The initiative came from Dana Whitcombe's office, and a letter was sent to Ashford.",
-    ].join("\n\n"),
-    "s",
-  );
-  const byName = (n: string) => entityNamed(story, n);
+  const { byName } = storyOf([
+    "Norvik Media agreed to the sale of its web business to Tellaro, the companies said on Monday.",
+    "The unit will be sold to Tellaro by March, and a breakup fee of $145 million is payable to Tellaro.",
+    "Analysts compared the deal with Brevan's buyout in 2013 and with rivals such as Kestmart.",
+    "The initiative came from Dana Whitcombe's office, and a letter was sent to Ashford.",
+  ]);
 
   it("takes a name that things are sold to, or that has a buyout or rivals, for an organisation", () => {
     expect(byName("Tellaro")?.type).toBe("organisation");
@@ -360,15 +354,11 @@ describe("companies and people after a preposition", () => {
 });
 
 describe("lists and named documents", () => {
-  const story = ingestText(
-    [
-      "Culture night",
-      "The evening recalled the paintings of Ana Varga, the novels of Petra Holm, and the songs of Ivo Marek.",
-      "MPs will debate Data Retention Bill amendments next week, and Velmar Motor Show visitors arrive on Friday. Senator Bill Carver opposes the amendments.",
-    ].join("\n\n"),
-    "s",
-  );
-  const byName = (n: string) => entityNamed(story, n);
+  const { byName } = storyOf([
+    "Culture night",
+    "The evening recalled the paintings of Ana Varga, the novels of Petra Holm, and the songs of Ivo Marek.",
+    "MPs will debate Data Retention Bill amendments next week, and Velmar Motor Show visitors arrive on Friday. Senator Bill Carver opposes the amendments.",
+  ]);
 
   it("does not take the next item of a list for a name's description", () => {
     expect(byName("Petra Holm")?.descriptions).toEqual([]);
@@ -380,4 +370,52 @@ describe("lists and named documents", () => {
     expect(byName("Velmar Motor Show")?.type).toBe("other");
     expect(byName("Bill Carver")?.type).toBe("person");
   });
+});
+
+describe("companies by what they own and have, people by their age, things by their last word", () => {
+  const { story, byName } = storyOf([
+    "Shoppers at Tarvo-owned Linden Grocers paid less this spring, and the Halvard brokerage said prices at Merrow fell.",
+    "Tarvo founder Ilse Brandt told reporters that Tarvo shares rose, as companies like Merrow cut prices and cities such as Calloway taxed them.",
+    "Retail CEO Paulo Ferrante spoke first. Market Research estimated the cost, and Ocean Harvest Seafood withdrew.",
+    "Mirela Sandoval, 34, was named on Tuesday.",
+    "Depots in Port Arvel and Castomere closed, staff from Corvane Holdings and Islay said, and a letter to Brannock went unanswered.",
+    "The Bill would limit exports. Amending this Bill needs a vote.",
+    "Tarvo Japan will sell its stake, and Tarvo welcomed the sale.",
+  ]);
+
+  it("takes a name that owns the next one, or has shares, a founder or a brokerage, for an organisation", () => {
+    expect(byName("Tarvo")?.type).toBe("organisation");
+    expect(byName("Halvard")?.type).toBe("organisation");
+  });
+
+  it("types a name by the noun it is an example of", () => {
+    expect(byName("Merrow")?.type).toBe("organisation");
+    expect(byName("Calloway")?.type).toBe("place");
+  });
+
+  it("strips a chief executive's title and takes an age in commas for a person's", () => {
+    expect(byName("Paulo Ferrante")?.type).toBe("person");
+    expect(byName("Mirela Sandoval")?.type).toBe("person");
+  });
+
+  it("gives the second of two joined names the kind of the first", () => {
+    expect(byName("Castomere")?.type).toBe("place");
+    expect(byName("Islay")?.type).toBe("organisation");
+  });
+
+  it("takes whom a letter goes to for a person, and \"the Bill\" for neither a person nor a place", () => {
+    expect(byName("Brannock")?.type).toBe("person");
+    expect(byName("Bill")?.type).toBe("other");
+  });
+
+  it("does not take a company for short of its branch in a country", () => {
+    expect(byName("Tarvo Japan")?.aliases).not.toContain("Tarvo");
+  });
+
+  it("does not take a name ending in a word that is never a name for a person", () => {
+    expect(byName("Market Research")?.type).not.toBe("person");
+    expect(byName("Ocean Harvest Seafood")?.type).not.toBe("person");
+  });
+
+  it("records each mention as the exact span of its sentence", () => checkMentions(story));
 });

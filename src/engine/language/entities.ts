@@ -3,10 +3,10 @@
  * head words, prepositions, appositives, speech verbs), merged across the story, with short
  * forms and acronyms linked to their full names and descriptions taken from appositives and titles.
  */
-import { AGENT_NOUN, BUSINESS_WORDS, PERSONAL_NOUNS, POSSESSIVE, RECIPIENT_PREPOSITIONS, PLACE_NOUNS, EVENT_HEADS, ROAD_WORDS, STORM_WORDS, NATIONALITY_ENDING, ORG_HEADS, PERSON_NOUNS, PERSON_VERBS, PLACE_HEADS, PLACE_PREPOSITIONS, TITLES } from "./lexicon.js";
+import { AGENT_NOUN, BUSINESS_WORDS, COMPANY_MODIFIED, PERSONAL_NOUNS, POSSESSIVE, RECIPIENT_PREPOSITIONS, PLACE_NOUNS, EVENT_HEADS, ROAD_WORDS, STORM_WORDS, NATIONALITY_ENDING, ORG_HEADS, PERSON_NOUNS, PERSON_VERBS, PLACE_HEADS, PLACE_PREPOSITIONS, TITLES } from "./lexicon.js";
 import { isDemonym, isKnownPlace } from "./gazetteer.js";
 import { nameRuns } from "./names.js";
-import { isEnglishWord, isOrganisationNoun, isPersonNoun, isPlaceNoun } from "./wordnet.js";
+import { isEnglishWord, isEnglishWordOrPlural, isKindOf, isOnlyCommonNoun, isOrganisationNoun, isPersonNoun, isPlaceNoun } from "./wordnet.js";
 import { beforeArticle, spanText } from "./spans.js";
 import type { DateMention, Entity, EntityType, Sentence, Span } from "../types.js";
 
@@ -21,6 +21,8 @@ interface Draft {
 }
 
 const DOCUMENT_AND_SHOW_HEADS = new Set(["Bill", "Directive", "Regulation", "Amendment", "Charter", "Show", "Fair", "Exposition", "Expo", "Parade", "Marathon"]);
+/** "Amazon-owned Whole Foods", "Saudi-backed forces": what the name is to the next one is its owner or backer. */
+const OWNER_PARTICIPLE = /^(?:owned|backed|funded|financed|run|operated|controlled|sponsored)$/;
 const PUNCT_END = new Set([",", ".", ";", ":", "(", ")", "—", "–", "!", "?", "”", '"']);
 
 /** A capitalised role noun opening a sentence: "Striker Tomasz Wieczorek scored". */
@@ -121,6 +123,8 @@ function vote(sentence: Sentence, start: number, end: number, titled: boolean, d
   if (EVENT_HEADS.has(last) || /^\d+$|^[IVXLC]+$/.test(last) && words.length > 1) v.other += 3;
   // "Data Retention Bill", "Paris Motor Show": heads that are also given names or common words alone
   if (words.length > 1 && DOCUMENT_AND_SHOW_HEADS.has(last)) v.other += 3;
+  // "the Bill", "this Bill": with a determiner, the head alone is the document, not a man called Bill
+  if (words.length === 1 && DOCUMENT_AND_SHOW_HEADS.has(last) && t[start - 1]?.pos === "DET") v.other += 3;
   if (words.length > 1 && words.some((w) => STORM_WORDS.has(w))) v.other += 4;
   if (words.length === 2 && ROAD_WORDS.has(words[0]!) && /^\d+[A-Z]?$/.test(last)) v.place += 4;
   // an acronym, unless it is a word a lead sets in capitals ("A HIGH-powered team …")
@@ -139,18 +143,36 @@ function vote(sentence: Sentence, start: number, end: number, titled: boolean, d
   if (ofAt === 1 && TITLES.has(words[0]!)) v.person += 3;
   // "Hughes of Imperial College London, who …": the "who" is the person before "of"
   if ((after === "who" || after === "," && afterNext === "who") && before !== "of") v.person += 2;
+  // "Eloise Parry, 21, was …": an age in commas after a name
+  if (after === "," && /^\d{1,3}$/.test(afterNext) && t[end + 2]?.text === ",") v.person += 2;
   if (PERSON_VERBS.has(after.toLowerCase()) || after === "," && PERSON_VERBS.has(afterNext)) v.person += 1;
   // "shares in Havbris", "a stake in Zeewind": what one holds shares in is a company, not a place
   const holding = before === "in" && /^(?:shares?|stakes?|stocks?|investments?|interests?)$/i.test(t[start - 2]?.text ?? "");
   // "from Tony Abbott's office", "in Dell's buyout": the preposition is the possessed noun's
   const possessor = POSSESSIVE.test(after);
+  // "at Amazon-owned Whole Foods", "in Seattle-based firms", "at the D.A. Davidson brokerage": the
+  // preposition is the compound's, and the word after the name says what it is
+  const participle = after === "-" ? t[end + 1]?.text ?? "" : "";
+  const modified = t[end]?.pos === "NOUN" && COMPANY_MODIFIED.has(after) ? after : "";
+  if (OWNER_PARTICIPLE.test(participle) || modified) v.organisation += 1.5;
+  if (participle === "based") v.place += 2;
+  // "a letter to Abbott", "a call from Mayer": what is sent or said goes to and comes from someone
+  const message = (before === "to" || before === "from") && t[beforeAt - 1]?.pos === "NOUN" && isKindOf(t[beforeAt - 1]!.lemma, "communication");
   if (holding) v.organisation += 2;
-  else if (PLACE_PREPOSITIONS.has(before) && !possessor) v.place += RECIPIENT_PREPOSITIONS.has(before) ? 1 : 1.2;
+  else if (message) v.person += 1;
+  else if (PLACE_PREPOSITIONS.has(before) && !possessor && !participle && !modified) v.place += RECIPIENT_PREPOSITIONS.has(before) ? 1 : 1.2;
   // the noun before the preposition, or after "such as"/"like", or what the name possesses
   const governing = t[before === "as" && t[beforeAt - 1]?.text.toLowerCase() === "such" ? beforeAt - 2 : beforeAt - 1];
   const owned = possessor ? t[end + 1]?.text.toLowerCase() ?? "" : "";
-  if (BUSINESS_WORDS.has(owned) || (/^(?:to|from|with|by|of|at|for|as|like)$/.test(before) && BUSINESS_WORDS.has(governing?.text.toLowerCase() ?? ""))) v.organisation += 1.5;
+  const businessGoverned = /^(?:to|from|with|by|of|at|for|as|like)$/.test(before) && BUSINESS_WORDS.has(governing?.text.toLowerCase() ?? "");
+  if (BUSINESS_WORDS.has(owned) || businessGoverned) v.organisation += 1.5;
   if (PERSONAL_NOUNS.has(owned)) v.person += 1.5;
+  // "companies like Costco", "cities such as Lyon", "leaders including Xi": the noun names the kind
+  const example = before === "like" || before === "including" || before === "as" && governing !== t[beforeAt - 1];
+  const kindNoun = example && !businessGoverned && governing?.pos === "NOUN" ? governing.text.toLowerCase() : "";
+  if (kindNoun && isPersonNoun(kindNoun)) v.person += 1.5;
+  else if (kindNoun && isOrganisationNoun(kindNoun)) v.organisation += 1.5;
+  else if (kindNoun && isPlaceNoun(kindNoun)) v.place += 1.5;
   // a person is not named with an article ("the Solent Star", "the Hague"), though a people is ("the Seljuk Turks")
   if (t[start - 1]?.text.toLowerCase() === "the" && !/[^sui]s$/.test(last)) v.person -= 1;
   // "the town of Ashford", "the city of Kessel"
@@ -168,7 +190,12 @@ function vote(sentence: Sentence, start: number, end: number, titled: boolean, d
   }
   // "Chinese soldiers", "North Korean leader": a nationality adjective, not a name
   if (NATIONALITY_ENDING.test(last) && t[end] && t[end]!.pos === "NOUN" && t[end]!.text === t[end]!.text.toLowerCase()) v.other += 4;
-  if (words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}[\p{Ll}'’-]+$/u.test(w) || /^\p{Lu}\.$/u.test(w))) v.person += 0.8;
+  // two to four capitalised words look like a person's name, unless every one is an English word
+  // and the last one WordNet never writes as a name: "Yahoo Finance", "Certified Sustainable Seafood"
+  // (but "Kawann Short", "Robert Lane", "Condoleezza Rice")
+  const nameShaped = words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}[\p{Ll}'’-]+$/u.test(w) || /^\p{Lu}\.$/u.test(w));
+  const plainWords = isOnlyCommonNoun(last) && words.every(isEnglishWordOrPlural);
+  if (nameShaped && !plainWords) v.person += 0.8;
   return v;
 }
 
@@ -188,9 +215,12 @@ function initials(name: string): string {
 
 export function findEntities(sentences: Sentence[], dates: DateMention[]): Entity[] {
   const drafts = new Map<string, Draft>();
+  /** [the second name, the first] of "X and Y", "X or Y" */
+  const conjuncts: [string, string][] = [];
   for (const sentence of sentences) {
     const blocked = sentence.tokens.map(() => false);
     for (const d of dates) if (d.sentence === sentence.id) for (let i = d.start; i < d.end; i++) blocked[i] = true;
+    let previous: { end: number; key: string } | null = null;
     for (const run of nameRuns(sentence.tokens, blocked)) {
       const { start, title } = stripTitles(sentence, run.start, run.end);
       const name = spanText(sentence.text, sentence.tokens, start, run.end);
@@ -202,7 +232,16 @@ export function findEntities(sentences: Sentence[], dates: DateMention[]): Entit
       for (const d of [role, description, relativeClause(sentence, start, run.end)]) if (d && !draft.descriptions.includes(d)) draft.descriptions.push(d);
       draft.mentions.push({ sentence: sentence.id, start, end: run.end, text: name });
       drafts.set(key, draft);
+      if (previous && previous.end === run.start - 1 && /^(?:and|or)$/.test(sentence.tokens[previous.end]!.text) && previous.key !== key) conjuncts.push([key, previous.key]);
+      previous = { end: run.end, key };
     }
+  }
+  // "in San Francisco and Los Angeles", "from News Corporation and Fairfax": the second of two
+  // joined names is of the kind the first is (as read before this step, so that nothing chains)
+  const firstTypes = new Map(conjuncts.map(([, first]) => [first, bestType(drafts.get(first)!.votes)]));
+  for (const [second, first] of conjuncts) {
+    const type = firstTypes.get(first)!;
+    if (type !== "other") drafts.get(second)!.votes[type as keyof Votes] += 1.5;
   }
   // a lone capitalised word that opens a sentence with no other cue is an ordinary word ("Friendly ties …",
   // "Tourism is critical …"), unless it is no English word and one full name has it ("Moyo, 61, has led …")
@@ -235,6 +274,15 @@ function namesAnotherPlace(word: string, name: string): boolean {
   return isKnownPlace(word) && !(words.length === 2 && words[0] === word && SAME_PLACE_HEADS.has(words[1]!));
 }
 
+/**
+ * "Yahoo Japan", "Google UK": a company's branch in a country, not the company its first word names
+ * alone, unless that word is read as a person's ("Kim said", beside "Kim Jordan").
+ */
+function isRegionalBranch(short: Draft, full: Draft): boolean {
+  const words = full.name.split(/\s+/);
+  return words.length === 2 && words[0] === short.name && isKnownPlace(words[1]!) && bestType(short.votes) !== "person";
+}
+
 /** "Mr Mugabe", "Dr. Hughes": an honorific and a family name, a short form like the name alone. */
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(\S+)$/;
 
@@ -251,7 +299,7 @@ function linkShortForms(drafts: Map<string, Draft>): void {
     // only the head part of a name stands for it: "Leeds" is not short for "University of Leeds"
     const holders = full.filter((f) => f.name.split(/\s+of\s+/)[0]!.split(/\s+/).some((w) => w === word || w.split("-")[0] === word) && f !== short);
     // "Korea" beside "North Korea", "South Korea" and "Korea Herald" is a place of its own
-    const byWord = holders.some((f) => namesAnotherPlace(word, f.name)) ? [] : holders;
+    const byWord = holders.some((f) => namesAnotherPlace(word, f.name)) ? [] : holders.filter((f) => !isRegionalBranch(short, f));
     const byAcronym = /^\p{Lu}{2,}$/u.test(word) ? full.filter((f) => initials(f.name) === word) : [];
     const targets = byAcronym.length === 1 ? byAcronym : byWord.length === 1 ? byWord : [];
     const target = targets[0];

@@ -39,7 +39,7 @@ export const TITLES = words(`President Vice Prime Minister Chairman Chairwoman C
   Emperor Empress Chief Coach Deputy Crown Sheikh Marshal Field Commander Commissioner Director Officer Agent Detective
   Inspector Chief Chairperson Speaker Attorney Councillor Councilman Councilwoman Duke Duchess Earl Count Countess Baron
   Baroness Tsar Czar Sultan Emir Shah Khan Rabbi Imam Brother Sister Mother Elder Apostle Prophet Pharaoh Consul
-  Sheriff Superintendent Constable Trooper Warden Dean Provost Alderman Alderwoman Magistrate Pastor Coroner`);
+  Sheriff Superintendent Constable Trooper Warden Dean Provost Alderman Alderwoman Magistrate Pastor Coroner CEO CFO COO`);
 
 /** Roads are named by a word and a number: "Route 26", "Highway 97", "Interstate 5". */
 export const ROAD_WORDS = words(`Route Highway Interstate Motorway Freeway Expressway Road Autobahn`);
@@ -78,6 +78,10 @@ export const RECIPIENT_PREPOSITIONS = words(`to from at toward towards via throu
 export const BUSINESS_WORDS = words(`business businesses sale sales sold payable buyout takeover acquisition acquired merger deal fee fees subsidiary subsidiaries
   shareholders shareholder shares stock stake assets customers shoppers competitors rivals brokerage stores products brand
   brands ceo executives board earnings revenue revenues profit profits prices bid offer investors suppliers`);
+
+/** A company's own, when its name stands before them: "Amazon founder Jeff Bezos", "the D.A. Davidson brokerage", "Tesla shares". */
+export const COMPANY_MODIFIED = words(`ceo executives shareholders shares stock earnings revenue revenues profit profits acquisition
+  takeover buyout merger subsidiary brokerage founder founders cofounder co-founder`);
 
 /** What only a person has: "Abbott's wife", "Mugabe's lawyer". */
 export const PERSONAL_NOUNS = words(`son daughter wife husband father mother brother sister widow children parents family lawyer

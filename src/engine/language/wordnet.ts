@@ -9,6 +9,7 @@
  *   apart), and they are not opposites.
  * - is a noun a word for a person, an organisation or a place ("deputy", "firm", "suburb")?
  * - is a noun or a name of the kind a question asks for ("cello" for "what instrument")?
+ * - is a noun only ever a common one ("seafood"), never a name ("Rice")?
  */
 import { join } from "node:path";
 import { createRequire } from "node:module";
@@ -41,6 +42,11 @@ const indexLines = new BoundedMemo<string | null>(REMEMBERED);
 /** The index line of a lemma: the index files are sorted by lemma. */
 function indexLine(pos: Pos, lemma: string): string | null {
   return indexLines.get(`${pos} ${lemma}`, () => file(`index.${pos}`).find(lemma));
+}
+
+/** A word WordNet lists, itself or as the plural of one: "united", "states". */
+export function isEnglishWordOrPlural(word: string): boolean {
+  return singulars(word.toLowerCase()).some(isEnglishWord);
 }
 
 /** True for any word WordNet lists (in its base form): such a word is no typo, even if the story lacks it. */
@@ -191,6 +197,31 @@ export function isOrganisationNoun(word: string): boolean {
 /** A noun for a place ("port", "district", "suburb"): "which port …" asks where. */
 export function isPlaceNoun(word: string): boolean {
   return kinds(word).includes(LOCATION);
+}
+
+/** The words of a noun synset as WordNet writes them (case kept, "_" for spaces). */
+function nounSynsetWords(offset: number): string[] {
+  // offset lex_filenum ss_type w_cnt (word lex_id)...
+  const f = file("data.noun").lineFrom(offset).text.split(" ", 4 + 2 * 32);
+  const count = parseInt(f[3]!, 16);
+  return Array.from({ length: count }, (_, i) => f[4 + 2 * i]!);
+}
+
+const commonNouns = new BoundedMemo<boolean>(REMEMBERED);
+
+/**
+ * A noun WordNet never writes capitalised ("forte", "research", "seafood"): a name ending in it is
+ * likelier a title or a thing than a person, where "Rice", "Stone" or "Johnson" are also people's names.
+ */
+export function isOnlyCommonNoun(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (!/^[a-z][a-z'-]*$/.test(lower)) return false;
+  return commonNouns.get(lower, () => {
+    // "Embassies", "Rights": a plural is read as its singular
+    const lemma = singulars(lower).find((w) => indexLine("noun", w) !== null);
+    if (!lemma) return false;
+    return senses(lemma, "noun", Infinity).every((offset) => nounSynsetWords(Number(offset)).every((w) => w === lemma || w.toLowerCase() !== lemma));
+  });
 }
 
 /**
