@@ -57,6 +57,8 @@ const LEARNED_MODEL_DEFECTS = new Set([
   "When did Xi say the party's decision was made to resist aggression?",
   "When did the state media report Kim's visit to the graves?",
   "When did Harbour Athletic win the Coastal Cup?",
+  // answered right, at 0.29: under the 0.35 the threshold rule chose for this model (0.27 for the one before)
+  "Who did Harbour Athletic beat in the final?",
 ]);
 const check = (question: string) => (LEARNED_MODEL_DEFECTS.has(question) ? it.fails : it);
 
@@ -98,7 +100,7 @@ describe("who/when/where answers", () => {
     });
   }
 
-  it("never answers with a name the question already gives", () => {
+  it("never answers with a name the question already gives, however sure it is", () => {
     const pairs: [Story, string, string][] = [
       [KH, "Who was the eldest son of Mao Zedong?", "Mao Zedong"],
       [KH, "Whose eldest son was Mao Anying?", "Mao Anying"],
@@ -109,7 +111,7 @@ describe("who/when/where answers", () => {
       [TRAM, "Who proposed the plan during her 2019 election campaign?", "2019"],
     ];
     for (const [story, question, named] of pairs) {
-      const a = answer(question, story);
+      const a = answer(question, story, { minConfidence: 0 });
       expect(a.answer, question).not.toBeNull();
       expect(norm(a.answer!).includes(norm(named)), `${question} → ${a.answer}`).toBe(false);
     }

@@ -43,10 +43,7 @@ const KNOWN_FALSE_ANSWERS = new Set([
   "When was Tomas Aaltonen born?",
   // the fire's name, for who started it (its cause is under investigation)
   "Who started the fire?",
-  // answered at confidence 0.30 and 0.28, over the 0.27 the threshold rule chose for this model
-  // (0.33 for the one before it, which abstained on both): a designer the story never names, and a
-  // future visit answered with the date of the report
-  "Who designed the exhibition in Beijing?",
+  // a future visit answered with the date of the report, at 0.35: the threshold this model's rule chose
   "When will Kim Jong-un visit Beijing?",
 ]);
 

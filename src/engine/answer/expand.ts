@@ -71,7 +71,11 @@ export function withUnit(q: ParsedQuestion, c: Candidate, sentence: Sentence): C
   if (c.type !== "number" || (q.answerNoun && countedNoun(sentence, c) === q.answerNoun)) return c;
   const t = sentence.tokens;
   let end = c.end;
-  if (t[end]?.pos === "NOUN" || /^(?:percent|%)$/i.test(t[end]?.text ?? "")) end++;
+  const joined = (i: number) => t[i]?.text === "-" && t[i - 1]!.end === t[i]!.start && t[i]!.end === t[i + 1]?.start;
+  // "a 106-year-old schooner": an age written as one word with its unit
+  if (joined(end) && t[end + 1]?.pos === "NOUN" && joined(end + 2) && t[end + 3]?.text.toLowerCase() === "old") end += 4;
+  // "four century-old schooners": a noun joined to the next word is that word's, not a unit of the number
+  else if ((t[end]?.pos === "NOUN" && !joined(end + 1)) || /^(?:percent|%)$/i.test(t[end]?.text ?? "")) end++;
   let start = c.start;
   while (start > 0 && QUALIFIER.test(t[start - 1]!.text)) start--;
   // "at least", "more than", "up to"
