@@ -381,6 +381,7 @@ describe("companies by what they own and have, people by their age, things by th
     "Depots in Port Arvel and Castomere closed, staff from Corvane Holdings and Islay said, and a letter to Brannock went unanswered.",
     "The Bill would limit exports. Amending this Bill needs a vote.",
     "Tarvo Japan will sell its stake, and Tarvo welcomed the sale.",
+    "Prices fell 4 percent, according to Brenlow Analytics, double the fall in 2022. Hikers reached Mount Varnel and Boulevard Ostrand.",
   ]);
 
   it("takes a name that owns the next one, or has shares, a founder or a brokerage, for an organisation", () => {
@@ -406,6 +407,16 @@ describe("companies by what they own and have, people by their age, things by th
   it("takes whom a letter goes to for a person, and \"the Bill\" for neither a person nor a place", () => {
     expect(byName("Brannock")?.type).toBe("person");
     expect(byName("Bill")?.type).toBe("other");
+  });
+
+  it("takes the source of a report for no place, and an aside after it for no description", () => {
+    expect(byName("Brenlow Analytics")?.type).not.toBe("place");
+    expect(byName("Brenlow Analytics")?.descriptions).toEqual([]);
+  });
+
+  it("takes a name opened by a place word for a place", () => {
+    expect(byName("Mount Varnel")?.type).toBe("place");
+    expect(byName("Boulevard Ostrand")?.type).toBe("place");
   });
 
   it("does not take a company for short of its branch in a country", () => {

@@ -3,7 +3,7 @@
  * head words, prepositions, appositives, speech verbs), merged across the story, with short
  * forms and acronyms linked to their full names and descriptions taken from appositives and titles.
  */
-import { AGENT_NOUN, BUSINESS_WORDS, COMPANY_MODIFIED, PERSONAL_NOUNS, POSSESSIVE, RECIPIENT_PREPOSITIONS, PLACE_NOUNS, EVENT_HEADS, ROAD_WORDS, STORM_WORDS, NATIONALITY_ENDING, ORG_HEADS, PERSON_NOUNS, PERSON_VERBS, PLACE_HEADS, PLACE_PREPOSITIONS, TITLES } from "./lexicon.js";
+import { AGENT_NOUN, BUSINESS_WORDS, COMPANY_MODIFIED, PERSONAL_NOUNS, PLACE_OPENERS, POSSESSIVE, RECIPIENT_PREPOSITIONS, PLACE_NOUNS, EVENT_HEADS, ROAD_WORDS, STORM_WORDS, NATIONALITY_ENDING, ORG_HEADS, PERSON_NOUNS, PERSON_VERBS, PLACE_HEADS, PLACE_PREPOSITIONS, TITLES } from "./lexicon.js";
 import { isDemonym, isKnownPlace } from "./gazetteer.js";
 import { nameRuns } from "./names.js";
 import { isEnglishWord, isEnglishWordOrPlural, isKindOf, isOnlyCommonNoun, isOrganisationNoun, isPersonNoun, isPlaceNoun } from "./wordnet.js";
@@ -67,6 +67,8 @@ function appositive(sentence: Sentence, end: number): string | null {
   let sawNoun = false;
   for (; i < t.length && !PUNCT_END.has(t[i]!.text); i++) {
     if (t[i]!.pos === "VERB" || t[i]!.pos === "AUX" || t[i]!.text === "according") return null;
+    // "…, double the number in 2017": an article right after a word of the phrase starts another phrase
+    if (t[i]!.pos === "DET" && i > from && (t[i - 1]!.pos === "ADJ" || t[i - 1]!.pos === "NOUN")) return null;
     if (t[i]!.pos === "NOUN") sawNoun = true;
   }
   if (!sawNoun || i - from > 12 || i === from) return null;
@@ -117,6 +119,8 @@ function vote(sentence: Sentence, start: number, end: number, titled: boolean, d
   if (isDemonym(name)) v.other += 4;
   // a head word alone is an ordinary word, often a sentence's first ("Construction is due …")
   if (PLACE_HEADS.has(last) && words.length > 1) v.place += 3;
+  // "Mount Everest", "Lake Tahoe", "Boulevard Montmartre": a place word may come first, unless an organisation's head ends the name ("Mount Sinai Hospital")
+  if (PLACE_OPENERS.has(words[0]!) && words.length > 1 && !ORG_HEADS.has(last) && !EVENT_HEADS.has(last)) v.place += 3;
   if (ORG_HEADS.has(last) && words.length > 1) v.organisation += 3;
   // "Imperial College London", "University College Dublin": an organisation named with its city
   if (words.length > 2 && ORG_HEADS.has(words[words.length - 2]!) && isKnownPlace(last)) v.organisation += 3;
@@ -158,9 +162,11 @@ function vote(sentence: Sentence, start: number, end: number, titled: boolean, d
   if (participle === "based") v.place += 2;
   // "a letter to Abbott", "a call from Mayer": what is sent or said goes to and comes from someone
   const message = (before === "to" || before === "from") && t[beforeAt - 1]?.pos === "NOUN" && isKindOf(t[beforeAt - 1]!.lemma, "communication");
+  // "according to Coresight Research": the source of a report, not a place
+  const source = before === "to" && t[beforeAt - 1]?.text.toLowerCase() === "according";
   if (holding) v.organisation += 2;
   else if (message) v.person += 1;
-  else if (PLACE_PREPOSITIONS.has(before) && !possessor && !participle && !modified) v.place += RECIPIENT_PREPOSITIONS.has(before) ? 1 : 1.2;
+  else if (!source && PLACE_PREPOSITIONS.has(before) && !possessor && !participle && !modified) v.place += RECIPIENT_PREPOSITIONS.has(before) ? 1 : 1.2;
   // the noun before the preposition, or after "such as"/"like", or what the name possesses
   const governing = t[before === "as" && t[beforeAt - 1]?.text.toLowerCase() === "such" ? beforeAt - 2 : beforeAt - 1];
   const owned = possessor ? t[end + 1]?.text.toLowerCase() ?? "" : "";

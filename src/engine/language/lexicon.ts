@@ -12,6 +12,9 @@ export const PLACE_HEADS = words(`County Province City State States Island Islan
   Garden Gardens Theatre Theater Hall Market Hotel Zoo Pier Quay Wharf Dock Plaza Mall Arena Dam Canyon Gate
   Isle Isles Glacier Volcano Reef Lagoon Fjord Creek Springs Heights Ridge Peak Glen Moor Marsh Atoll Archipelago`);
 
+/** Place words written before the name: "Mount Everest", "Lake Tahoe", "Port Moresby", "Rue de Rivoli". */
+export const PLACE_OPENERS = words(`Mount Mt Lake Loch Port Fort Cape Isle Boulevard Avenue Rue Via Plaza Piazza Calle`);
+
 export const ORG_HEADS = words(`Agency Army Navy Party Herald Times Post News Tribune Journal Gazette Ministry Department Council
   Committee Commission Company Corporation Corp Inc Ltd Group Holdings University College School Institute Academy Association
   Union Bank Church Foundation Society League Club Team Federation Organization Organisation Office Force Forces Corps Senate
