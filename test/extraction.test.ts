@@ -57,8 +57,6 @@ const LEARNED_MODEL_DEFECTS = new Set([
   "When did Xi say the party's decision was made to resist aggression?",
   "When did the state media report Kim's visit to the graves?",
   "When did Harbour Athletic win the Coastal Cup?",
-  // answered right, at 0.29: under the 0.35 the threshold rule chose for this model (0.27 for the one before)
-  "Who did Harbour Athletic beat in the final?",
 ]);
 const check = (question: string) => (LEARNED_MODEL_DEFECTS.has(question) ? it.fails : it);
 

@@ -43,8 +43,6 @@ const KNOWN_FALSE_ANSWERS = new Set([
   "When was Tomas Aaltonen born?",
   // the fire's name, for who started it (its cause is under investigation)
   "Who started the fire?",
-  // a future visit answered with the date of the report, at 0.35: the threshold this model's rule chose
-  "When will Kim Jong-un visit Beijing?",
 ]);
 
 interface Line {
