@@ -255,7 +255,7 @@ def main():
 
     forms = {}
     kinds = np.array([queries[q][4] for q in aq])
-    for form in ["paragraph", "block", "removed", "swapped"]:
+    for form in ["paragraph", "block", "removed", "swapped", "opposed"]:
         rows = dev_rows & np.array([queries[q][2] == form for q in aq])
         if rows.any():
             forms[form] = report(rows)

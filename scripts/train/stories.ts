@@ -6,16 +6,19 @@
  * paragraph with every sentence holding the answer taken out, so that the question still shares
  * most of its words with what is left. A fourth swaps a name or number of the question for another
  * of the same article that the paragraph never mentions ("When did Tesla …" → "When did Edison …"):
- * the kind of unanswerable question a careless reader answers anyway.
+ * the kind of unanswerable question a careless reader answers anyway. A fifth puts a word of the
+ * question for its opposite ("Who was the first …" → "Who was the last …"), as SQuAD 2.0's writers
+ * often did, where the paragraph uses the word and never its opposite.
  */
 import { createHash } from "node:crypto";
+import { antonymsOf, isEnglishWord } from "../../src/engine/language/wordnet.js";
 import { goldAnswers, type QaRow } from "./qa-data.js";
 
 export const BLOCK_PARAGRAPHS = 8;
 /** One answerable question in this many also gives a question with its answer taken out. */
 export const REMOVAL_EVERY = 3;
 
-export type Form = "paragraph" | "block" | "removed" | "swapped";
+export type Form = "paragraph" | "block" | "removed" | "swapped" | "opposed";
 
 export interface Asked {
   row: QaRow;
@@ -60,6 +63,52 @@ function swapped(row: QaRow, article: readonly string[]): string | null {
   return row.q.replace(target, others[hashOf(row.id + "with") % others.length]!);
 }
 
+/** Endings a word keeps when it is put for its opposite: "largest" → "smallest", "older" → "younger". */
+const ENDINGS = ["", "est", "st", "er", "r"];
+
+/**
+ * Words whose WordNet opposites make no question of another meaning: "how many" and "how much"
+ * ask for a number either way, and "like", "have" or "use" are rarely the word a question hangs on.
+ */
+const NOT_OPPOSED = new Set(["many", "much", "few", "little", "long", "like", "have", "has", "had", "use", "used", "make", "made", "do", "does", "did", "front", "back"]);
+
+/** A word's opposite as WordNet gives it, in the same comparative or superlative form. */
+function oppositeWord(word: string): string | null {
+  // a capitalised word is part of a name ("Victory March", "Public Health")
+  if (!/^[a-z]{3,}$/.test(word) || NOT_OPPOSED.has(word)) return null;
+  const w = word;
+  // an ending is taken off only a word WordNet does not list itself ("largest", not "after" or "year")
+  for (const ending of isEnglishWord(w) ? [""] : ENDINGS) {
+    if (!w.endsWith(ending) || w.length - ending.length < 3) continue;
+    const base = w.slice(0, w.length - ending.length);
+    for (const pos of ending ? (["adj", "adv"] as const) : (["adj", "adv", "verb", "noun"] as const)) {
+      const opposite = antonymsOf(base, pos).find((a) => /^[a-z]+$/.test(a));
+      if (opposite) return opposite + ending;
+    }
+  }
+  return null;
+}
+
+/** Whether some word of the text begins like this one ("end" in "ended", "ending"). */
+function hasWordLike(text: string, word: string): boolean {
+  const stem = word.slice(0, Math.max(3, word.length - 2));
+  return new RegExp(`(?<![\\p{L}])${stem}`, "iu").test(text);
+}
+
+/** The question with a word the paragraph uses put for its opposite, which the paragraph never uses. */
+function opposed(row: QaRow): string | null {
+  const words = row.q.split(/(\s+)/);
+  for (let i = 2; i < words.length; i += 2) {
+    const word = words[i]!.replace(/[?.,!]+$/, "");
+    const opposite = oppositeWord(word);
+    if (!opposite || !hasWordLike(row.context, word) || hasWordLike(row.context, opposite) || hasWordLike(row.q, opposite)) continue;
+    const written = /^\p{Lu}/u.test(word) ? opposite[0]!.toUpperCase() + opposite.slice(1) : opposite;
+    words[i] = words[i]!.replace(word, written);
+    return words.join("");
+  }
+  return null;
+}
+
 function withoutAnswer(context: string, golds: string[]): string | null {
   const kept = roughSentences(context).filter((s) => !golds.some((g) => norm(s).includes(norm(g))));
   const text = kept.join(" ");
@@ -101,6 +150,10 @@ export function askedForms(rows: readonly QaRow[]): Asked[] {
     if (golds.length && paragraphs && hashOf(row.id) % REMOVAL_EVERY === 1) {
       const question = swapped(row, paragraphs);
       if (question) out.push({ row, question, form: "swapped", text: row.context, golds: [] });
+    }
+    if (golds.length && hashOf(row.id) % REMOVAL_EVERY === 2) {
+      const question = opposed(row);
+      if (question) out.push({ row, question, form: "opposed", text: row.context, golds: [] });
     }
   }
   return out;

@@ -64,7 +64,7 @@ export function analyseQuestion(q: ParsedQuestion, story: Story, topSentences = 
     // the verb-side rule compares a span with the names, dates and phrases around it, not with every chunk
     const typed = spans.filter((c) => c.origin & TYPED && !c.variant);
     const withSentence = base.slice();
-    sentenceFeatures(story, e, spans.length, withSentence);
+    sentenceFeatures(q, story, e, spans.length, withSentence);
     for (const c of spans) {
       const features = buffer.subarray(row * FEATURES.length, (row + 1) * FEATURES.length);
       row++;

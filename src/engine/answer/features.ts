@@ -4,10 +4,11 @@
  * abstainer are trained on exactly these (scripts/train/), in this order; a model file lists the
  * names it was trained with and is refused if they differ (model/answer-model.ts).
  */
-import { sentenceTree, spanHead, treeDistance, treeOfTokens, type Tree } from "../language/parser/sentence-parse.js";
+import { hangsFrom, sentenceTree, spanHead, treeDistance, treeOfTokens, type Tree } from "../language/parser/sentence-parse.js";
 import { POSSESSIVE } from "../language/lexicon.js";
 import { lowerTokens } from "../language/lower-tokens.js";
 import { QUESTION_WORDS } from "../language/stopwords.js";
+import { antonymsOf } from "../language/wordnet.js";
 import type { Sentence, Story, Token } from "../types.js";
 import { ORIGIN, VARIANT, type PoolCandidate } from "./pool.js";
 import type { ParsedQuestion } from "./question.js";
@@ -23,7 +24,7 @@ export const FEATURES = [
   "q_answer_noun", "q_terms", "q_specific", "q_named", "q_unsupported", "q_stranded", "q_tokens",
   "q_wh_nsubj", "q_wh_nsubj_pass", "q_wh_obj", "q_wh_obl", "q_wh_advmod", "q_wh_other", "q_negated",
   // the evidence sentence
-  "s_rank", "s_score_rel", "s_score", "s_own", "s_context", "s_missing_verb", "s_missing_in_paragraph", "s_missing_in_story", "s_missing_everywhere", "s_matches", "s_verb_matched", "s_negated", "s_unmatched_idf",
+  "s_rank", "s_score_rel", "s_score", "s_own", "s_context", "s_missing_verb", "s_missing_in_paragraph", "s_missing_in_story", "s_missing_everywhere", "s_matches", "s_verb_matched", "s_negated", "s_unmatched_idf", "s_opposed", "s_doer_agrees",
   "s_paragraph", "s_first_in_paragraph", "s_tokens", "s_pool",
   // the candidate
   "c_person", "c_place", "c_org", "c_other", "c_date", "c_number", "c_phrase", "c_group", "c_event",
@@ -40,7 +41,7 @@ export const FEATURES = [
   // the candidate in the sentence's dependency parse
   "c_dep_nsubj", "c_dep_nsubj_pass", "c_dep_obj", "c_dep_iobj", "c_dep_obl", "c_dep_nmod", "c_dep_poss", "c_dep_appos",
   "c_dep_conj", "c_dep_compound", "c_dep_root", "c_dep_other", "c_gov_matched", "c_gov_verb", "c_tree_match", "c_tree_verb",
-  "c_role_match", "c_by_agent", "c_tree_root", "c_gov_root", "c_np_by", "c_np_of", "c_np_place",
+  "c_role_match", "c_by_agent", "c_tree_root", "c_gov_root", "c_np_by", "c_np_of", "c_np_place", "c_under_match", "c_appos_match",
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];
@@ -115,7 +116,86 @@ export interface Evidence {
   support: Support;
 }
 
-export function sentenceFeatures(story: Story, e: Evidence, poolSize: number, into: Float32Array): void {
+/** The parts of speech a word may have opposites in: the tagger calls the "end" of "when did the war end?" a noun. */
+const OPPOSABLE: Record<string, readonly ("adj" | "adv" | "verb" | "noun")[]> = { ADJ: ["adj"], ADV: ["adv", "adj"], NUM: ["adj"], VERB: ["verb"], NOUN: ["noun", "verb"] };
+const questionOpposites = new WeakMap<ParsedQuestion, Set<string>>();
+
+/** Opposites of the question's words that it does not use itself: "last" for "Who was the first …?". */
+function oppositesOf(q: ParsedQuestion): Set<string> {
+  let out = questionOpposites.get(q);
+  if (out) return out;
+  out = new Set();
+  const own = new Set(q.tokens.map((t) => t.lemma.toLowerCase()));
+  for (const t of q.tokens) {
+    for (const pos of OPPOSABLE[t.pos] ?? []) for (const a of antonymsOf(t.lemma.toLowerCase(), pos)) if (!own.has(a)) out.add(a);
+  }
+  questionOpposites.set(q, out);
+  return out;
+}
+
+const DOER = 1;
+const DONE_TO = 2;
+/** Labels inside a name or noun phrase: "Harbour" of "Harbour Athletic" stands where "Athletic" does. */
+const INSIDE_PHRASE = new Set(["compound", "flat", "amod", "det", "nummod"]);
+
+/** Whether the word at k is, in its clause, the one doing (a subject, a passive's "by") or the one done to (an object, a passive subject). */
+function sideInClause(tree: Tree, lower: readonly string[], k: number): number {
+  let h = k;
+  for (let steps = 0; h >= 0 && INSIDE_PHRASE.has(tree.labels[h]!) && steps < tree.heads.length; steps++) h = tree.heads[h]!;
+  if (h < 0) return 0;
+  const label = tree.labels[h]!;
+  if (label === "nsubj") return DOER;
+  if (label === "nsubj:pass" || label === "obj") return DONE_TO;
+  if (label.startsWith("obl") && hasChildWord(tree.heads, lower, h, "by")) return DOER;
+  return 0;
+}
+
+const doerSides = new WeakMap<ParsedQuestion, { term: number; side: number }[]>();
+
+/** The question's own names and nouns that stand as a doer or a done-to ("Harbour Athletic" in "When did Harbour Athletic win?"), with their terms. */
+function questionSides(q: ParsedQuestion): { term: number; side: number }[] {
+  let out = doerSides.get(q);
+  if (out) return out;
+  out = [];
+  const tree = treeOfTokens(q.tokens, q.tokens);
+  const lower = q.tokens.map((t) => t.text.toLowerCase());
+  for (let k = 0; k < q.tokens.length; k++) {
+    if (QUESTION_WORDS.has(lower[k]!) || INSIDE_PHRASE.has(tree.labels[k]!)) continue;
+    const side = sideInClause(tree, lower, k);
+    const term = side ? q.terms.findIndex((t) => t.stem === q.tokens[k]!.stem) : -1;
+    if (term >= 0) out.push({ term, side });
+  }
+  doerSides.set(q, out);
+  return out;
+}
+
+/**
+ * "When did Harbour Athletic win the cup?" of "Millbrook last won the cup in 1998, when they beat
+ * Harbour Athletic": -1 when a doer (or done-to) of the question stands only on the other side in
+ * the sentence, else 1 when one stands on its own side, 0 when the parse cannot tell.
+ */
+function doerAgreement(q: ParsedQuestion, e: Evidence): number {
+  const wanted = questionSides(q);
+  if (!wanted.length) return 0;
+  const tree = sentenceTree(e.sentence);
+  const lower = lowerTokens(e.sentence);
+  let result = 0;
+  for (const w of wanted) {
+    let same = false;
+    let other = false;
+    for (const m of e.support.matches) {
+      if (m.term !== w.term) continue;
+      const side = sideInClause(tree, lower, m.pos);
+      if (side === w.side) same = true;
+      else if (side) other = true;
+    }
+    if (other && !same) return -1;
+    if (same) result = 1;
+  }
+  return result;
+}
+
+export function sentenceFeatures(q: ParsedQuestion, story: Story, e: Evidence, poolSize: number, into: Float32Array): void {
   const s = e.support;
   into[F.s_rank] = e.rank;
   into[F.s_score_rel] = e.top > 0 ? e.score / e.top : 0;
@@ -131,6 +211,10 @@ export function sentenceFeatures(story: Story, e: Evidence, poolSize: number, in
   // "who has not been tested?" against "has been tested": a negation on one side only
   into[F.s_unmatched_idf] = s.unmatchedIdf;
   into[F.s_negated] = e.sentence.tokens.some((t) => NEGATION.test(t.text)) ? 1 : 0;
+  // "Who was the last emperor?" of "the first emperor was …": the sentence says the opposite
+  const opposites = oppositesOf(q);
+  into[F.s_opposed] = opposites.size && e.sentence.tokens.some((t) => opposites.has(t.lemma.toLowerCase())) ? 1 : 0;
+  into[F.s_doer_agrees] = doerAgreement(q, e);
   into[F.s_paragraph] = e.sentence.paragraph;
   into[F.s_first_in_paragraph] = story.paragraphs[e.sentence.paragraph - 1]?.sentenceIds[0] === e.sentence.id ? 1 : 0;
   into[F.s_tokens] = e.sentence.tokens.length;
@@ -345,6 +429,29 @@ function sharedSubject(tree: Tree, head: number, relation: string, verb: number)
   return true;
 }
 
+/** Tokens an appositive description may run to: "the league's top scorer", "a teacher from Velmar". */
+const APPOSITIVE_REACH = 8;
+const APPOSITIVE_STOP = new Set(["VERB", "AUX", "PUNCT", "SCONJ"]);
+
+/**
+ * "Callum Reid, the league's top scorer," or "the captain, Femi Adeyinka": the span and a
+ * description holding the question's words set side by side with a comma, which is how news names
+ * what someone is. Read off the words: the parser rarely marks an apposition as such.
+ */
+function besideDescription(e: Evidence, c: PoolCandidate): boolean {
+  const t = e.sentence.tokens;
+  const matched = (k: number) => e.support.matches.some((m) => m.pos === k && !m.verb);
+  const described = (from: number, step: 1 | -1): boolean => {
+    let hit = false;
+    let k = from;
+    // read back, a description begins after a verb or preposition ("taken by the captain, …")
+    for (; k >= 0 && k < t.length && Math.abs(k - from) < APPOSITIVE_REACH && !APPOSITIVE_STOP.has(t[k]!.pos) && !(step < 0 && t[k]!.pos === "ADP"); k += step) hit ||= matched(k);
+    // read on, it ends at a comma or the sentence's end, where a clause would go on
+    return hit && (step < 0 || k >= t.length || t[k]!.pos === "PUNCT");
+  };
+  return (t[c.end]?.text === "," && described(c.end + 1, 1)) || (t[c.start - 1]?.text === "," && described(c.start - 2, -1));
+}
+
 /** Where the span stands in the parse: its relation, its governor, its distance to the question's words. */
 function parseFeatures(q: ParsedQuestion, e: Evidence, c: PoolCandidate, into: Float32Array): void {
   const tree = sentenceTree(e.sentence);
@@ -354,12 +461,16 @@ function parseFeatures(q: ParsedQuestion, e: Evidence, c: PoolCandidate, into: F
   const gov = tree.heads[head]!;
   let toMatch = FAR;
   let toVerb = FAR;
+  let under = FAR;
   for (const m of e.support.matches) {
     if (m.pos >= c.start && m.pos < c.end) continue;
     const shared = sharedSubject(tree, head, r, m.pos);
     const d = shared ? 1 : Math.min(FAR, treeDistance(tree, head, m.pos));
     toMatch = Math.min(toMatch, d);
     if (m.verb) toVerb = Math.min(toVerb, d);
+    // "the cemetery of Chinese soldiers in Hoechang": inside the matched noun's own phrase, however
+    // the parse attached it there, rather than beside it through a verb
+    if (d < under && hangsFrom(tree, head, m.pos)) under = d;
     if (m.pos === gov || shared) {
       into[F.c_gov_matched] = 1;
       if (m.verb) into[F.c_gov_verb] = 1;
@@ -367,6 +478,8 @@ function parseFeatures(q: ParsedQuestion, e: Evidence, c: PoolCandidate, into: F
   }
   into[F.c_tree_match] = toMatch;
   into[F.c_tree_verb] = toVerb;
+  into[F.c_under_match] = under;
+  into[F.c_appos_match] = besideDescription(e, c) ? 1 : 0;
   // the main clause's own arguments ("stressed on Monday that … in 1950"), for when the question's
   // verb is not the sentence's word: its root is then the best anchor there is
   const root = tree.heads.indexOf(-1);

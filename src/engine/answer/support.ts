@@ -11,7 +11,8 @@ export interface Support {
   /** the same, counting the neighbouring sentences of its paragraph at half weight */
   context: number;
   /** token positions in the sentence that match a question term, weighted by IDF (names count double) */
-  matches: { pos: number; weight: number; verb: boolean }[];
+  /** `term`: its place in the question's terms */
+  matches: { pos: number; weight: number; verb: boolean; term: number }[];
   /** what of the question the evidence lacks (features of the abstainer, not weights) */
   missing: Missing;
   /** the IDF of the rarest question word this sentence does not have: one telling word absent says more than many common ones */
@@ -102,7 +103,8 @@ export function support(q: ParsedQuestion, story: Story, index: StoryIndex, sent
     const direct = termMatches(story, term, s);
     return direct.length || !term.specific ? direct : entityMatches(term, s, q, story);
   };
-  for (const term of q.terms) {
+  for (let k = 0; k < q.terms.length; k++) {
+    const term = q.terms[k]!;
     const idf = index.idfOf(term.stem) * term.share;
     total += idf;
     const here = matchesOf(term, sentence);
@@ -111,7 +113,7 @@ export function support(q: ParsedQuestion, story: Story, index: StoryIndex, sent
       own += idf;
       context += idf;
       const weight = idf * (term.verb ? 1.5 : term.specific ? 2 : 1);
-      for (const pos of here) matches.push({ pos, weight, verb: term.verb });
+      for (const pos of here) matches.push({ pos, weight, verb: term.verb, term: k });
     } else if (around.some((s) => matchesOf(term, s).length)) {
       context += idf / 2;
     } else if (term.specific && hasPronoun && previous && matchesOf(term, previous).length) {

@@ -10,6 +10,7 @@
  * - is a noun a word for a person, an organisation or a place ("deputy", "firm", "suburb")?
  * - is a noun or a name of the kind a question asks for ("cello" for "what instrument")?
  * - is a noun only ever a common one ("seafood"), never a name ("Rice")?
+ * - what are a word's opposites ("first" ↔ "last", "win" ↔ "lose")?
  */
 import { join } from "node:path";
 import { createRequire } from "node:module";
@@ -60,7 +61,7 @@ export function isKnownVerb(lemma: string): boolean {
 }
 
 /** Synset offsets of a word's most frequent senses (a verb's unless told). */
-function senses(lemma: string, pos: "verb" | "noun" = "verb", count = SENSES): string[] {
+function senses(lemma: string, pos: Pos = "verb", count = SENSES): string[] {
   // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
   const f = indexLine(pos, lemma)?.split(" ");
   if (!f) return [];
@@ -315,5 +316,44 @@ export function isKindOf(noun: string, kind: string): boolean {
     const above = ancestorsOfNoun(lemma);
     const own = new Set(senses(lemma, "noun").map((s) => `n:${s}`));
     return kinds.some((k) => above.has(k) && !own.has(k));
+  });
+}
+
+const DATA_FILE: Record<string, string> = { n: "data.noun", v: "data.verb", a: "data.adj", s: "data.adj", r: "data.adv" };
+const POS_LETTER: Record<Pos, string> = { noun: "n", verb: "v", adj: "a", adv: "r" };
+const antonymMemo = new BoundedMemo<string[]>(REMEMBERED);
+
+/** The words of a data line, as the question would write them: "last", "cold war" (an adjective's "(a)" marker dropped). */
+function synsetWords(f: string[]): string[] {
+  const count = parseInt(f[3]!, 16);
+  return Array.from({ length: count }, (_, i) => f[4 + 2 * i]!.replace(/\(\w+\)$/, "").replace(/_/g, " ").toLowerCase());
+}
+
+/**
+ * The words WordNet gives as direct opposites of a word in its most frequent senses: "first" →
+ * "last", "win" → "lose", "north" → "south". Opposition is between words, not synsets: WordNet's
+ * lexical pointer names which word of each synset it joins.
+ */
+export function antonymsOf(lemma: string, pos: Pos): string[] {
+  if (!/^[a-z][a-z'-]*$/.test(lemma)) return [];
+  return antonymMemo.get(`${pos} ${lemma}`, () => {
+    const out = new Set<string>();
+    for (const offset of senses(lemma, pos)) {
+      const line = file(DATA_FILE[POS_LETTER[pos]]!).lineFrom(Number(offset)).text;
+      const bar = line.indexOf(" | ");
+      const f = (bar < 0 ? line : line.slice(0, bar)).split(" ");
+      const own = synsetWords(f).indexOf(lemma) + 1;
+      let k = 4 + 2 * parseInt(f[3]!, 16);
+      const count = Number(f[k++]);
+      for (let i = 0; i < count; i++, k += 4) {
+        // source/target: two hex digits each, the word's number in its synset (00: the whole synset)
+        const st = f[k + 3]!;
+        if (f[k] !== "!" || parseInt(st.slice(0, 2), 16) !== own) continue;
+        const target = file(DATA_FILE[f[k + 2]!]!).lineFrom(Number(f[k + 1])).text.split(" ");
+        const word = synsetWords(target)[parseInt(st.slice(2), 16) - 1];
+        if (word) out.add(word);
+      }
+    }
+    return [...out];
   });
 }
