@@ -91,15 +91,24 @@ interface Pointers {
 
 const pointerCache = new BoundedMemo<Pointers>(REMEMBERED);
 
+/**
+ * A synset's data line as fields, without its gloss (most of a line, and none of its pointers):
+ * offset lex_filenum ss_type w_cnt (word lex_id)... p_cnt (symbol offset pos source/target)...
+ */
+function synsetFields(dataFile: string, offset: number): string[] {
+  const line = file(dataFile).lineFrom(offset).text;
+  const bar = line.indexOf(" | ");
+  return (bar < 0 ? line : line.slice(0, bar)).split(" ");
+}
+
+/** Where a data line's pointers begin: after its words, at their count. */
+const pointerCountAt = (f: string[]) => 4 + 2 * parseInt(f[3]!, 16);
+
 function pointers(key: SynsetKey): Pointers {
   return pointerCache.get(key, () => {
     const verb = key.startsWith("v:");
-    // offset lex_filenum ss_type w_cnt (word lex_id)... p_cnt (symbol offset pos source/target)...
-    const line = file(verb ? "data.verb" : "data.noun").lineFrom(Number(key.slice(2))).text;
-    // the gloss after " | " is most of a line and none of its pointers
-    const bar = line.indexOf(" | ");
-    const f = (bar < 0 ? line : line.slice(0, bar)).split(" ");
-    let k = 4 + 2 * parseInt(f[3]!, 16);
+    const f = synsetFields(verb ? "data.verb" : "data.noun", Number(key.slice(2)));
+    let k = pointerCountAt(f);
     const count = Number(f[k++]);
     const out: Pointers = { hypernyms: [], instanceOf: [], nouns: [], opposed: [] };
     for (let i = 0; i < count; i++, k += 4) {
@@ -339,17 +348,15 @@ export function antonymsOf(lemma: string, pos: Pos): string[] {
   return antonymMemo.get(`${pos} ${lemma}`, () => {
     const out = new Set<string>();
     for (const offset of senses(lemma, pos)) {
-      const line = file(DATA_FILE[POS_LETTER[pos]]!).lineFrom(Number(offset)).text;
-      const bar = line.indexOf(" | ");
-      const f = (bar < 0 ? line : line.slice(0, bar)).split(" ");
+      const f = synsetFields(DATA_FILE[POS_LETTER[pos]]!, Number(offset));
       const own = synsetWords(f).indexOf(lemma) + 1;
-      let k = 4 + 2 * parseInt(f[3]!, 16);
+      let k = pointerCountAt(f);
       const count = Number(f[k++]);
       for (let i = 0; i < count; i++, k += 4) {
         // source/target: two hex digits each, the word's number in its synset (00: the whole synset)
         const st = f[k + 3]!;
         if (f[k] !== "!" || parseInt(st.slice(0, 2), 16) !== own) continue;
-        const target = file(DATA_FILE[f[k + 2]!]!).lineFrom(Number(f[k + 1])).text.split(" ");
+        const target = synsetFields(DATA_FILE[f[k + 2]!]!, Number(f[k + 1]));
         const word = synsetWords(target)[parseInt(st.slice(2), 16) - 1];
         if (word) out.add(word);
       }
