@@ -118,20 +118,24 @@ export interface Evidence {
 
 /** The parts of speech a word may have opposites in: the tagger calls the "end" of "when did the war end?" a noun. */
 const OPPOSABLE: Record<string, readonly ("adj" | "adv" | "verb" | "noun")[]> = { ADJ: ["adj"], ADV: ["adv", "adj"], NUM: ["adj"], VERB: ["verb"], NOUN: ["noun", "verb"] };
-const questionOpposites = new WeakMap<ParsedQuestion, Set<string>>();
+/** What is read off a question once, for every sentence and candidate of it. */
+function perQuestion<T>(make: (q: ParsedQuestion) => T): (q: ParsedQuestion) => T {
+  const memo = new WeakMap<ParsedQuestion, T>();
+  return (q) => {
+    if (!memo.has(q)) memo.set(q, make(q));
+    return memo.get(q)!;
+  };
+}
 
 /** Opposites of the question's words that it does not use itself: "last" for "Who was the first …?". */
-function oppositesOf(q: ParsedQuestion): Set<string> {
-  let out = questionOpposites.get(q);
-  if (out) return out;
-  out = new Set();
+const oppositesOf = perQuestion((q) => {
+  const out = new Set<string>();
   const own = new Set(q.tokens.map((t) => t.lemma.toLowerCase()));
   for (const t of q.tokens) {
     for (const pos of OPPOSABLE[t.pos] ?? []) for (const a of antonymsOf(t.lemma.toLowerCase(), pos)) if (!own.has(a)) out.add(a);
   }
-  questionOpposites.set(q, out);
   return out;
-}
+});
 
 const DOER = 1;
 const DONE_TO = 2;
@@ -150,13 +154,9 @@ function sideInClause(tree: Tree, lower: readonly string[], k: number): number {
   return 0;
 }
 
-const doerSides = new WeakMap<ParsedQuestion, { term: number; side: number }[]>();
-
 /** The question's own names and nouns that stand as a doer or a done-to ("Harbour Athletic" in "When did Harbour Athletic win?"), with their terms. */
-function questionSides(q: ParsedQuestion): { term: number; side: number }[] {
-  let out = doerSides.get(q);
-  if (out) return out;
-  out = [];
+const questionSides = perQuestion((q) => {
+  const out: { term: number; side: number }[] = [];
   const tree = treeOfTokens(q.tokens, q.tokens);
   const lower = q.tokens.map((t) => t.text.toLowerCase());
   for (let k = 0; k < q.tokens.length; k++) {
@@ -165,9 +165,8 @@ function questionSides(q: ParsedQuestion): { term: number; side: number }[] {
     const term = side ? q.terms.findIndex((t) => t.stem === q.tokens[k]!.stem) : -1;
     if (term >= 0) out.push({ term, side });
   }
-  doerSides.set(q, out);
   return out;
-}
+});
 
 /**
  * "When did Harbour Athletic win the cup?" of "Millbrook last won the cup in 1998, when they beat
@@ -491,12 +490,4 @@ function parseFeatures(q: ParsedQuestion, e: Evidence, c: PoolCandidate, into: F
   into[F.c_by_agent] = r === "obl" && hasChildWord(tree.heads, lowerTokens(e.sentence), head, "by") ? 1 : 0;
 }
 
-const whRoles = new WeakMap<ParsedQuestion, string>();
-function whRoleOf(q: ParsedQuestion): string {
-  let r = whRoles.get(q);
-  if (r === undefined) {
-    r = whRole(q);
-    whRoles.set(q, r);
-  }
-  return r;
-}
+const whRoleOf = perQuestion(whRole);

@@ -10,8 +10,7 @@ export interface Support {
   own: number;
   /** the same, counting the neighbouring sentences of its paragraph at half weight */
   context: number;
-  /** token positions in the sentence that match a question term, weighted by IDF (names count double) */
-  /** `term`: its place in the question's terms */
+  /** token positions in the sentence that match a question term (`term`: its place in the question's terms), weighted by IDF (names count double) */
   matches: { pos: number; weight: number; verb: boolean; term: number }[];
   /** what of the question the evidence lacks (features of the abstainer, not weights) */
   missing: Missing;
