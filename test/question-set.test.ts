@@ -22,12 +22,13 @@ const SET = join(ROOT, "test/questions/engine-regression.jsonl");
 const MAX_WORDS = 10;
 
 /**
- * Measured now, with the learned model: 59 of 71 answerable questions (83.1%; the hand-tuned
- * scorer it replaced had 66, several of its rules written against these very questions). The
- * floor sits just under it, so that a single lost answer (58/71, 81.7%) fails the test; raise it
- * when the engine improves.
+ * Measured now, with the learned model and the answer read off the story's descriptions of names
+ * ("who is the president?"): 62 of 71 answerable questions (87.3%; the hand-tuned scorer the model
+ * replaced had 66, several of its rules written against these very questions). The floor leaves
+ * room for one answer lost to a retraining's noise (61/71, 85.9%), not two (60/71, 84.5%); raise
+ * it when the engine improves.
  */
-const HIT_RATE_FLOOR = 0.82;
+const HIT_RATE_FLOOR = 0.85;
 
 /**
  * Unanswerable questions the engine answers anyway today: it does not abstain when the question

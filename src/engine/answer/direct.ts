@@ -1,7 +1,9 @@
 /**
  * Questions answered by rule rather than ranked: about the article itself (its date, its author)
- * and "who/what is X?" for a name the story describes.
+ * "who/what is X?" for a name the story describes, and "who is the <role>?" for the name it
+ * describes so.
  */
+import { describedAnswer } from "./described-answer.js";
 import { identityAnswer } from "./identity-answer.js";
 import { publicationAnswer } from "./meta-answer.js";
 import type { ParsedQuestion } from "./question.js";
@@ -10,5 +12,5 @@ import type { Answer, Story } from "../types.js";
 export type DirectAnswer = Pick<Answer, "answer" | "confidence" | "evidence" | "paragraph">;
 
 export function directAnswer(q: ParsedQuestion, story: Story): DirectAnswer | null {
-  return publicationAnswer(q, story) ?? identityAnswer(q, story);
+  return publicationAnswer(q, story) ?? identityAnswer(q, story) ?? describedAnswer(q, story);
 }

@@ -9,7 +9,10 @@ import type { ParsedQuestion } from "./question.js";
 import type { Answer, Entity, Story } from "../types.js";
 
 /** Honorifics describe nothing on their own. */
-const BARE_HONORIFIC = /^(?:comrade|mr\.?|mrs\.?|ms\.?|dr\.?|sir|madam|lady|lord)$/i;
+export const BARE_HONORIFIC = /^(?:comrade|mr\.?|mrs\.?|ms\.?|dr\.?|sir|madam|lady|lord)$/i;
+
+/** What an answer read off the story's own description of a name is given: no model scored it. */
+export const RULE_CONFIDENCE = 0.9;
 
 function namedOnly(q: ParsedQuestion, story: Story): Entity | null {
   if ((q.kind !== "who" && q.kind !== "what") || q.form !== "copular" || q.named.size !== 1) return null;
@@ -31,5 +34,5 @@ export function identityAnswer(q: ParsedQuestion, story: Story): Pick<Answer, "a
     // the story names it but never says what it is: offer where it first appears, as the closest passage
     return { answer: null, confidence: 0.2, evidence: cited.text, paragraph: cited.paragraph };
   }
-  return { answer: text, confidence: 0.9, evidence: cited.text, paragraph: cited.paragraph };
+  return { answer: text, confidence: RULE_CONFIDENCE, evidence: cited.text, paragraph: cited.paragraph };
 }

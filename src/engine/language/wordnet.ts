@@ -199,6 +199,34 @@ export function isPersonNoun(word: string): boolean {
   return kinds(word).includes(PERSON);
 }
 
+const doerNouns = new BoundedMemo<boolean>(REMEMBERED);
+
+/** Whether a noun synset is a kind of person, within KIND_REACH hypernym steps. */
+function isPersonSense(key: SynsetKey): boolean {
+  let frontier = [key];
+  const seen = new Set<string>();
+  for (let depth = 0; depth <= KIND_REACH && frontier.length; depth++) {
+    if (frontier.includes(PERSON)) return true;
+    frontier.forEach((k) => seen.add(k));
+    frontier = frontier.flatMap((k) => pointers(k).hypernyms).filter((k) => !seen.has(k));
+  }
+  return false;
+}
+
+/**
+ * A noun for the one who does what a verb says, as WordNet derives it ("+" pointers) from any of
+ * the verb's senses: "leader" of "lead", "manager" of "manage" (its fourth sense), "founder" of
+ * "found" (whose first sense is a horse's disease: the derived sense must be a person's).
+ */
+export function isDoerNounOf(noun: string, verb: string): boolean {
+  const lower = noun.toLowerCase();
+  if (!/^[a-z][a-z'-]*$/.test(lower) || !/^[a-z][a-z'-]*$/.test(verb)) return false;
+  return doerNouns.get(`${lower} ${verb}`, () => {
+    const derived = new Set(senses(verb, "verb", Infinity).flatMap((s) => pointers(`v:${s}`).nouns));
+    return senses(lower, "noun", Infinity).some((offset) => derived.has(`n:${offset}`) && isPersonSense(`n:${offset}`));
+  });
+}
+
 /** A noun for an organisation ("firm", "ministry", "union"): "which firm …" asks who. */
 export function isOrganisationNoun(word: string): boolean {
   return kinds(word).includes(ORGANIZATION);

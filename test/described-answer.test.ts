@@ -1,0 +1,57 @@
+/**
+ * "Who is the president?" of a story that writes "President Ana Ruiz": the name the story gives
+ * that role, read off its titles and appositives, not ranked among the sentence's other names.
+ */
+import { describe, expect, it } from "vitest";
+import { answer, ingestText } from "../src/engine/index.js";
+import { parse } from "../src/engine/answer/analysis.js";
+import { describedAnswer } from "../src/engine/answer/described-answer.js";
+import { isDoerNounOf } from "../src/engine/language/wordnet.js";
+
+const story = ingestText(
+  [
+    "Port talks stall as unions walk out",
+    "MARLOW, Calveria, June 9 (Harbour Wire) - Talks over the future of the port of Marlow stalled on Monday after the dockers' union walked out, Mayor Ilse Brandt said.",
+    "Chilean President Ana Ruiz, who visited the port last year, said her government would follow the talks closely.",
+    "Labour leader Mira Holt said the Labour Party would back the dockers.",
+    "The union's chief negotiator, Pavel Dorn, said the offer was too low.",
+    "Professor Hana Lind and Professor Odo Varga wrote the report on the port's finances.",
+  ].join("\n\n"),
+  "port-talks",
+);
+
+const ask = (question: string) => answer(question, story);
+const byRule = (question: string) => describedAnswer(parse(question, story), story);
+
+describe("who holds a role the story names", () => {
+  it("answers with the name a title introduces", () => {
+    const a = ask("Who is the mayor?");
+    expect(a.answer).toBe("Ilse Brandt");
+    expect(a.evidence).toContain("Mayor Ilse Brandt");
+  });
+
+  it("answers with the name an appositive describes", () => {
+    expect(ask("Who was the union's chief negotiator?").answer).toBe("Pavel Dorn");
+  });
+
+  it("reads a country for its nationality word, and the dateline's place as the story's own", () => {
+    expect(byRule("Who is the president of Chile?")?.answer).toBe("Ana Ruiz");
+    expect(byRule("Who is the mayor of Marlow?")?.answer).toBe("Ilse Brandt");
+  });
+
+  it("reads a noun for the doer of the question's verb", () => {
+    expect(isDoerNounOf("leader", "lead")).toBe(true);
+    expect(isDoerNounOf("leader", "visit")).toBe(false);
+    expect(byRule("Who leads the Labour Party?")?.answer).toBe("Mira Holt");
+  });
+
+  it("leaves a question with a word no description holds to the ranked answer", () => {
+    expect(byRule("Who is the president of France?")).toBeNull();
+    expect(byRule("Who was the first mayor?")).toBeNull();
+    expect(ask("Who is the president of France?").answer).not.toBe("Ana Ruiz");
+  });
+
+  it("leaves it to the ranked answer when two names fit alike", () => {
+    expect(byRule("Who is the professor?")).toBeNull();
+  });
+});
