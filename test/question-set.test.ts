@@ -44,8 +44,6 @@ const KNOWN_FALSE_ANSWERS = new Set([
   "When was Tomas Aaltonen born?",
   // the fire's name, for who started it (its cause is under investigation)
   "Who started the fire?",
-  // a question about what will happen, answered with the date of what did (the report's Thursday)
-  "When will Kim Jong-un visit Beijing?",
 ]);
 
 interface Line {

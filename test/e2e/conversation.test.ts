@@ -168,7 +168,7 @@ describe("a conversation on Discord", () => {
     const posted = asPosted(answer);
     for (const b of buttonsOf(answer)) await click(eager, b.custom_id, posted);
     // the second question of the window (the limit is 2) is still answered; the third is refused
-    expect((await ask(eager, { question: "How much will the repair cost?" })).embeds[0].title).toBe("about 120 million kroner");
+    expect((await ask(eager, { question: "How much will the repair cost?" })).embeds[0].title).toMatch(/^(?:about )?120 million kroner$/);
     expect((await ask(eager, { question: "Who is Lars Moe?" })).content).toMatch(/please wait/i);
   });
 

@@ -38,6 +38,8 @@ function kindOfOther(story: Story, name: string): Candidate["kindOfOther"] {
 }
 
 /** Counts written as words: "dozens of officials", "hundreds", "several". */
+const CLOCK_TIME = /^(?:[01]?\d|2[0-3])[:.][0-5]\d$/;
+const MERIDIEM = /^[ap]\.?m\.?$/i;
 const QUANTITY_WORDS = /^(?:dozens?|scores|hundreds|thousands|millions|billions|several|a few|many|numerous|tens)$/i;
 
 
@@ -153,7 +155,10 @@ export function candidatesIn(story: Story, sentence: Sentence, expected: Expecte
       while (sentence.tokens[e]?.pos === "NUM") e++;
       // "a million", "a dozen": the article is part of the number
       const s = /^(?:hundred|thousand|million|billion|dozen)$/i.test(tok.text) && /^an?$/i.test(sentence.tokens[i - 1]?.text ?? "") ? i - 1 : i;
-      out.push({ start: s, end: e, text: spanText(sentence.text, sentence.tokens, s, e), type: "number", note: null, canonical: null });
+      // "3:12 a.m.": a time of day answers when, not how many
+      const clock = CLOCK_TIME.test(tok.text);
+      if (clock && MERIDIEM.test(sentence.tokens[e]?.text ?? "")) e++;
+      out.push({ start: s, end: e, text: spanText(sentence.text, sentence.tokens, s, e), type: clock ? "date" : "number", note: null, canonical: null });
     });
   }
   return out;

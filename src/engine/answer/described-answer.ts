@@ -6,7 +6,8 @@
  * name's own span, and the training paragraphs seldom describe people so.
  *
  * "Who leads the Green Party?" asks the same of "Green leader Tomas Aaltonen": the question's verb
- * is held by a noun for its doer. Every other word of the question must be accounted for: a word of
+ * is held by a noun for its doer; a role may also be held by a kind of it ("leader" by "President",
+ * as WordNet files them). Every other word of the question must be accounted for: a word of
  * the description, of a name it shortens ("Rovers goalkeeper" for "Millbrook Rovers"), of a country
  * it names by its nationality ("president of China" for "Chinese President"), or of the place the
  * story is datelined from ("president of Valdoria" of a story from Velmar, Valdoria).
@@ -15,7 +16,7 @@
  */
 import { nameWords } from "../language/name-words.js";
 import { stem } from "../language/nlp.js";
-import { isDoerNounOf } from "../language/wordnet.js";
+import { isDoerNounOf, isKindOf } from "../language/wordnet.js";
 import { BARE_HONORIFIC, RULE_CONFIDENCE } from "./identity-answer.js";
 import type { DirectAnswer } from "./direct.js";
 import type { ParsedQuestion } from "./question.js";
@@ -23,16 +24,20 @@ import type { Entity, Story } from "../types.js";
 
 const WORD = /[^\p{L}\p{N}]+/u;
 
-/** A description's words, their stems, and the words of the countries its nationality words name. */
-function descriptionWords(description: string, story: Story): { words: string[]; stems: Set<string>; countries: Set<string> } {
+/** A description's words, their stems, the words of the countries its nationality words name, and its head noun. */
+function descriptionWords(description: string, story: Story): { words: string[]; stems: Set<string>; countries: Set<string>; head: string | undefined } {
   const words = description
     .replace(/['’]s\b/g, "")
     .split(WORD)
     .filter(Boolean)
     .map((w) => w.toLowerCase());
   const countries = new Set(words.flatMap((w) => story.demonyms[w]?.split(WORD) ?? []));
-  return { words, stems: new Set(words.map(stem)), countries };
+  const before = words.findIndex((w) => HEAD_ENDS.has(w));
+  return { words, stems: new Set(words.map(stem)), countries, head: words[(before < 0 ? words.length : before) - 1] };
 }
+
+/** Words after a description's head noun: "eldest son of Mao Zedong", "volunteer firefighter in Brena". */
+const HEAD_ENDS = new Set(["of", "in", "at", "for", "from", "with", "to", "on"]);
 
 interface Fit {
   entity: Entity;
@@ -58,7 +63,7 @@ function namedInDescription(q: ParsedQuestion, story: Story, stems: ReadonlySet<
  * question ("president"), or a noun for the doer of its verb ("leader" for "Who leads …?").
  */
 function fitOf(q: ParsedQuestion, description: string, story: Story, place: ReadonlySet<string>): number | null {
-  const { words, stems, countries } = descriptionWords(description, story);
+  const { words, stems, countries, head } = descriptionWords(description, story);
   const named = namedInDescription(q, story, stems);
   let own = 0;
   let role = false;
@@ -70,6 +75,10 @@ function fitOf(q: ParsedQuestion, description: string, story: Story, place: Read
     } else if (stems.has(t.stem) || stems.has(t.surface) || countries.has(t.word)) {
       own++;
       if (!t.specific) role = true;
+    } else if (!t.specific && head && isKindOf(head, t.lemma)) {
+      // "Who is the leader of China?" of "Chinese President Xi Jinping": a president is a leader
+      own++;
+      role = true;
     } else if (!named.has(t.word) && !place.has(t.word)) return null;
   }
   return role ? own : null;

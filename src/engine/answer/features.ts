@@ -42,6 +42,7 @@ export const FEATURES = [
   "c_dep_nsubj", "c_dep_nsubj_pass", "c_dep_obj", "c_dep_iobj", "c_dep_obl", "c_dep_nmod", "c_dep_poss", "c_dep_appos",
   "c_dep_conj", "c_dep_compound", "c_dep_root", "c_dep_other", "c_gov_matched", "c_gov_verb", "c_tree_match", "c_tree_verb",
   "c_role_match", "c_by_agent", "c_tree_root", "c_gov_root", "c_np_by", "c_np_of", "c_np_place", "c_under_match", "c_appos_match",
+  "c_from_pronoun",
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];
@@ -392,7 +393,7 @@ export function candidateFeatures(q: ParsedQuestion, story: Story, e: Evidence, 
 /** Where a span came from, and which longer reading it is, each a feature of its own. */
 const FROM: [number, FeatureName][] = [
   [ORIGIN.name, "c_from_name"], [ORIGIN.date, "c_from_date"], [ORIGIN.number, "c_from_number"], [ORIGIN.role, "c_from_role"],
-  [ORIGIN.placePhrase, "c_from_place_phrase"], [ORIGIN.chunk, "c_from_chunk"], [ORIGIN.reason, "c_from_reason"],
+  [ORIGIN.placePhrase, "c_from_place_phrase"], [ORIGIN.chunk, "c_from_chunk"], [ORIGIN.reason, "c_from_reason"], [ORIGIN.pronoun, "c_from_pronoun"],
 ];
 const READING: [number, FeatureName][] = [
   [VARIANT.list, "c_var_list"], [VARIANT.unit, "c_var_unit"], [VARIANT.direction, "c_var_direction"],

@@ -1,6 +1,7 @@
 /**
  * Every span of one evidence sentence that might answer a question, whatever the question asks:
  * names of every type, dates, numbers, role phrases, place phrases, noun-phrase chunks, reasons,
+ * "he" and "she" for the person they stand for (pronouns.ts),
  * and the longer readings of each (expand.ts). The pool is wide on purpose: which span answers is
  * the learned ranker's decision, made from the features of each (features.ts).
  */
@@ -8,12 +9,13 @@ import { POSSESSIVE } from "../language/lexicon.js";
 import { spanText } from "../language/spans.js";
 import { candidatesIn, type Candidate } from "./candidates.js";
 import { ANSWER_DEFAULTS } from "./defaults.js";
+import { pronounCandidates } from "./pronouns.js";
 import { coordinate, withDirection, withGroupNoun, withUnit } from "./expand.js";
 import type { ParsedQuestion } from "./question.js";
 import type { Sentence, Story, Token } from "../types.js";
 
 /** Where a span came from; a span found several ways carries each. */
-export const ORIGIN = { name: 1, date: 2, number: 4, role: 8, placePhrase: 16, chunk: 32, reason: 64 } as const;
+export const ORIGIN = { name: 1, date: 2, number: 4, role: 8, placePhrase: 16, chunk: 32, reason: 64, pronoun: 128 } as const;
 /** Which longer reading of a span this is. */
 export const VARIANT = { list: 1, unit: 2, direction: 4, groupNoun: 8, ofTail: 16, toComma: 32 } as const;
 
@@ -44,9 +46,14 @@ function innerHyphen(t: Token[], k: number): boolean {
   return /^[-‐‑]$/.test(t[k]!.text) && !!before && !!after && before.end === t[k]!.start && t[k]!.end === after.start;
 }
 
-/** Noun-phrase chunks: runs of adjectives, nouns and numbers (a possessive 's inside), without the article, ending on a noun. */
-function chunks(sentence: Sentence): Candidate[] {
+/**
+ * Noun-phrase chunks: runs of adjectives, nouns and numbers (a possessive 's inside), without the
+ * article, ending on a noun, never running into or out of a date ("Kessel next Tuesday" is a place
+ * and a day, not one phrase).
+ */
+function chunks(sentence: Sentence, dates: readonly Candidate[]): Candidate[] {
   const t = sentence.tokens;
+  const inDate = t.map((_, k) => dates.some((d) => d.start <= k && k < d.end));
   const out: Candidate[] = [];
   const make = (s: number, e: number): Candidate => ({ start: s, end: e, text: spanText(sentence.text, t, s, e), type: "phrase", note: null, canonical: null });
   let i = 0;
@@ -56,7 +63,7 @@ function chunks(sentence: Sentence): Candidate[] {
       continue;
     }
     let e = i;
-    while (e < t.length && e - i < MAX_CHUNK_TOKENS && (CHUNK_POS.has(t[e]!.pos) || (t[e]!.pos === "PART" && POSSESSIVE.test(t[e]!.text) && CHUNK_POS.has(t[e + 1]?.pos ?? "")) || innerHyphen(t, e))) e++;
+    while (e < t.length && e - i < MAX_CHUNK_TOKENS && inDate[e] === inDate[i] && (CHUNK_POS.has(t[e]!.pos) || (t[e]!.pos === "PART" && POSSESSIVE.test(t[e]!.text) && CHUNK_POS.has(t[e + 1]?.pos ?? "")) || innerHyphen(t, e))) e++;
     let end = e;
     while (end > i && !HEAD_POS.has(t[end - 1]!.pos)) end--;
     if (end > i) {
@@ -66,7 +73,7 @@ function chunks(sentence: Sentence): Candidate[] {
         let k = end + 1;
         if (t[k]?.pos === "DET") k++;
         const from = k;
-        while (k < t.length && k - i < MAX_CHUNK_TOKENS && CHUNK_POS.has(t[k]!.pos)) k++;
+        while (k < t.length && k - i < MAX_CHUNK_TOKENS && inDate[k] === inDate[from] && CHUNK_POS.has(t[k]!.pos)) k++;
         while (k > from && !HEAD_POS.has(t[k - 1]!.pos)) k--;
         if (k > from) out.push({ ...make(i, k), ofTail: true } as Candidate & { ofTail: boolean });
       }
@@ -163,7 +170,8 @@ function buildPool(q: ParsedQuestion, story: Story, sentence: Sentence): PoolCan
     const group = withGroupNoun(c, sentence);
     if (group !== c) add(pool, group, originOf(c), VARIANT.groupNoun);
   }
-  for (const c of chunks(sentence)) add(pool, c, ORIGIN.chunk, (c as { ofTail?: boolean }).ofTail ? VARIANT.ofTail : 0);
+  for (const c of pronounCandidates(story, sentence)) add(pool, c, ORIGIN.pronoun, 0);
+  for (const c of chunks(sentence, typed.filter((c) => c.type === "date"))) add(pool, c, ORIGIN.chunk, (c as { ofTail?: boolean }).ofTail ? VARIANT.ofTail : 0);
   if (q.kind === "why") for (const c of reasons(sentence)) add(pool, c, ORIGIN.reason, (c as { toComma?: boolean }).toComma ? VARIANT.toComma : 0);
   // a title before a name ("Mayor Ana Costa"), not a phrase the name completes ("the tomb of Mao Anying")
   const people = typed.filter((c) => c.type === "person");

@@ -217,6 +217,8 @@ export function parseQuestion(question: string, index: StoryIndex): ParsedQuesti
   tokens.forEach((t, i) => {
     const lower = t.text.toLowerCase();
     if (!/[\p{L}\p{N}]/u.test(lower) || STOPWORDS.has(lower) || QUESTION_WORDS.has(lower)) return;
+    // "how many", "how much": the question's own phrase, not a word the story must say
+    if (i > 0 && words[i - 1] === "how" && (lower === "many" || lower === "much")) return;
     // "what year", "which country": the noun after the question word names the answer, not a constraint
     if (i > 0 && QUESTION_WORDS.has(words[i - 1]!) && (WHEN_NOUNS.test(lower) || WHERE_NOUNS.test(lower) || WHO_NOUNS.test(lower))) return;
     // a word whose lemma the story uses is no typo ("paid" → "pay")

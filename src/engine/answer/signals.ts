@@ -25,7 +25,27 @@ export function countedNoun(sentence: Sentence, c: Candidate): string | undefine
     return head;
   }
   while (t[k]?.pos === "ADJ") k++;
-  return t[k]?.pos === "NOUN" ? t[k]!.lemma : undefined;
+  if (t[k]?.pos === "NOUN") return t[k]!.lemma;
+  return t[k] && t[k]!.pos !== "PUNCT" && t[k]!.pos !== "CCONJ" ? undefined : elidedNoun(sentence, c.start);
+}
+
+/** How far back a count may be whose noun a later one leaves out. */
+const ELLIPSIS_REACH = 8;
+
+/**
+ * "killing at least 41 people and injuring more than 300": a count with no noun of its own, after
+ * "and" or "or", counts what the count before it does.
+ */
+function elidedNoun(sentence: Sentence, start: number): string | undefined {
+  const t = sentence.tokens;
+  let joined = false;
+  for (let k = start - 1; k >= 0 && k >= start - ELLIPSIS_REACH; k--) {
+    const tok = t[k]!;
+    if (tok.pos === "CCONJ") joined = true;
+    else if (joined && tok.pos === "NOUN" && t[k - 1]?.pos === "NUM") return tok.lemma;
+    else if (tok.pos === "PUNCT" && tok.text !== ",") return undefined;
+  }
+  return undefined;
 }
 
 /** Nouns that ask for a kind of what follows them: "what type of economy" asks for an economy. */

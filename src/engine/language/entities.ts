@@ -8,7 +8,7 @@ import { isDemonym, isKnownPlace } from "./gazetteer.js";
 import { nameRuns } from "./names.js";
 import { isEnglishWord, isEnglishWordOrPlural, isKindOf, isOnlyCommonNoun, isOrganisationNoun, isPersonNoun, isPlaceNoun } from "./wordnet.js";
 import { beforeArticle, spanText } from "./spans.js";
-import type { DateMention, Entity, EntityType, Sentence, Span } from "../types.js";
+import type { DateMention, Entity, EntityType, Sentence, Span, Token } from "../types.js";
 
 type Votes = Record<"person" | "place" | "organisation" | "other", number>;
 
@@ -90,13 +90,35 @@ function relativeClause(sentence: Sentence, start: number, end: number): string 
   return spanText(sentence.text, t, end + 2, i);
 }
 
+/** A lower-case word for a person or an office ("leader", "captain"): what describes a name, where "aid" before "Korea" does not. */
+function isLowerRoleWord(tok: Token | undefined): tok is Token {
+  if (!tok || tok.pos !== "NOUN" || tok.text !== tok.text.toLowerCase()) return false;
+  return PERSON_NOUNS.has(tok.lemma) || AGENT_NOUN.test(tok.text) || TITLES.has(tok.text.charAt(0).toUpperCase() + tok.text.slice(1));
+}
+
+/** What opens a role set off before a name: "the captain, …", "its founder, …". */
+const OPENS_ROLE = /^(?:the|its|their|his|her|our)$/i;
+
+/**
+ * "a corner taken by the captain, Femi Adeyinka" → "captain": a role set off by a comma before the
+ * name it describes, opened by an article or a possessive, the name closing the phrase.
+ */
+function appositiveBefore(sentence: Sentence, start: number, end: number): string | null {
+  const t = sentence.tokens;
+  if (t[start - 1]?.text !== "," || !isLowerRoleWord(t[start - 2])) return null;
+  const after = t[end]?.text;
+  if (after !== undefined && !/^[,.;:)]$/.test(after)) return null;
+  let s = start - 2;
+  while (s > 0 && start - 1 - s < 5 && (["ADJ", "NOUN"].includes(t[s - 1]!.pos) || (t[s - 1]!.pos === "PART" && POSSESSIVE.test(t[s - 1]!.text)) || (t[s - 1]!.pos === "PROPN" && t[s]!.pos === "PART"))) s--;
+  if (!OPENS_ROLE.test(t[s - 1]?.text ?? "")) return null;
+  // "the club's chairman": the phrase as written, without its article
+  return spanText(sentence.text, t, s, start - 1);
+}
+
 /** "North Korean leader Kim Jong-un" → "North Korean leader": a lower-case role noun right before the name. */
 function roleBefore(sentence: Sentence, start: number): string | null {
   const t = sentence.tokens;
-  const prev = t[start - 1];
-  if (!prev || prev.pos !== "NOUN" || prev.text !== prev.text.toLowerCase()) return null;
-  // only a word for a person or an office describes the name ("leader Kim"), not "aid Korea"
-  if (!PERSON_NOUNS.has(prev.lemma) && !AGENT_NOUN.test(prev.text) && !TITLES.has(prev.text.charAt(0).toUpperCase() + prev.text.slice(1))) return null;
+  if (!isLowerRoleWord(t[start - 1])) return null;
   let s = start - 1;
   while (s > 0 && (t[s - 1]!.pos === "ADJ" || t[s - 1]!.pos === "PROPN" || t[s - 1]!.pos === "NOUN") && !/^(?:the|a|an)$/i.test(t[s - 1]!.text)) s--;
   if (start - s > 5) s = start - 5;
@@ -231,7 +253,7 @@ export function findEntities(sentences: Sentence[], dates: DateMention[]): Entit
       const { start, title } = stripTitles(sentence, run.start, run.end);
       const name = spanText(sentence.text, sentence.tokens, start, run.end);
       const description = appositive(sentence, run.end);
-      const role = title ?? roleBefore(sentence, start);
+      const role = title ?? roleBefore(sentence, start) ?? appositiveBefore(sentence, start, run.end);
       const key = name.toLowerCase();
       const draft = drafts.get(key) ?? { name, votes: { person: 0, place: 0, organisation: 0, other: 0 }, descriptions: [], mentions: [], aliases: new Set<string>() };
       add(draft.votes, vote(sentence, start, run.end, title !== null, description));

@@ -171,6 +171,19 @@ function singulars(word: string): string[] {
   return out;
 }
 
+/** Which of `roots` a noun synset is a kind of, within KIND_REACH hypernym steps. */
+function rootsAbove(key: SynsetKey, roots: readonly SynsetKey[]): SynsetKey[] {
+  const found: SynsetKey[] = [];
+  let frontier = [key];
+  const seen = new Set<string>();
+  for (let depth = 0; depth <= KIND_REACH && frontier.length; depth++) {
+    for (const root of roots) if (frontier.includes(root) && !found.includes(root)) found.push(root);
+    frontier.forEach((k) => seen.add(k));
+    frontier = frontier.flatMap((k) => pointers(k).hypernyms).filter((k) => !seen.has(k));
+  }
+  return found;
+}
+
 /** Which of person, organisation and location a noun's most frequent sense is a kind of. */
 function kinds(word: string): string[] {
   const lower = word.toLowerCase();
@@ -179,16 +192,7 @@ function kinds(word: string): string[] {
     for (const w of singulars(lower)) {
       // only the first sense counts: "fan" is first a device, "firm" first a business
       const first = senses(w, "noun")[0];
-      if (!first) continue;
-      const found: string[] = [];
-      let frontier = [`n:${first}`];
-      const seen = new Set<string>();
-      for (let depth = 0; depth <= KIND_REACH && frontier.length; depth++) {
-        for (const root of [PERSON, ORGANIZATION, LOCATION]) if (frontier.includes(root) && !found.includes(root)) found.push(root);
-        frontier.forEach((k) => seen.add(k));
-        frontier = frontier.flatMap((k) => pointers(k).hypernyms).filter((k) => !seen.has(k));
-      }
-      return found;
+      if (first) return rootsAbove(`n:${first}`, [PERSON, ORGANIZATION, LOCATION]);
     }
     return [];
   });
@@ -201,17 +205,6 @@ export function isPersonNoun(word: string): boolean {
 
 const doerNouns = new BoundedMemo<boolean>(REMEMBERED);
 
-/** Whether a noun synset is a kind of person, within KIND_REACH hypernym steps. */
-function isPersonSense(key: SynsetKey): boolean {
-  let frontier = [key];
-  const seen = new Set<string>();
-  for (let depth = 0; depth <= KIND_REACH && frontier.length; depth++) {
-    if (frontier.includes(PERSON)) return true;
-    frontier.forEach((k) => seen.add(k));
-    frontier = frontier.flatMap((k) => pointers(k).hypernyms).filter((k) => !seen.has(k));
-  }
-  return false;
-}
 
 /**
  * A noun for the one who does what a verb says, as WordNet derives it ("+" pointers) from any of
@@ -223,7 +216,7 @@ export function isDoerNounOf(noun: string, verb: string): boolean {
   if (!/^[a-z][a-z'-]*$/.test(lower) || !/^[a-z][a-z'-]*$/.test(verb)) return false;
   return doerNouns.get(`${lower} ${verb}`, () => {
     const derived = new Set(senses(verb, "verb", Infinity).flatMap((s) => pointers(`v:${s}`).nouns));
-    return senses(lower, "noun", Infinity).some((offset) => derived.has(`n:${offset}`) && isPersonSense(`n:${offset}`));
+    return senses(lower, "noun", Infinity).some((offset) => derived.has(`n:${offset}`) && rootsAbove(`n:${offset}`, [PERSON]).length > 0);
   });
 }
 
