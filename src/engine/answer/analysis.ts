@@ -72,7 +72,8 @@ export function analyseQuestion(q: ParsedQuestion, story: Story, topSentences = 
   const never = NEVER[q.kind];
   // "Who did he meet?": the story's "he" is the one the question asks about, not the answer
   const noPronouns = q.tokens.some((t) => PERSON_PRONOUN.test(t.text));
-  const answering = never || noPronouns ? spansOf.map((spans) => spans.filter((c) => !never?.has(c.type) && !(noPronouns && c.origin & ORIGIN.pronoun))) : spansOf;
+  const mayAnswer = (c: PoolCandidate) => !never?.has(c.type) && !(noPronouns && c.origin & ORIGIN.pronoun);
+  const answering = never || noPronouns ? spansOf.map((spans) => spans.filter(mayAnswer)) : spansOf;
   // one buffer for the whole pool, each candidate's row a view of it
   const buffer = new Float32Array(answering.reduce((n, spans) => n + spans.length, 0) * FEATURES.length);
   let row = 0;

@@ -9,14 +9,13 @@ import type { Entity, Sentence, Story } from "../types.js";
 import type { Candidate } from "./candidates.js";
 
 export const PERSON_PRONOUN = /^(?:he|she|him|her)$/i;
-/** "her" is a person only where no noun follows it: "told her", not "her government". */
-const HER = /^her$/i;
+/** What after "her" makes it a possessive ("her government"), not a person ("told her"). */
+const POSSESSED = new Set(["NOUN", "ADJ", "PROPN", "NUM"]);
 /** How many sentences back an antecedent may be. */
 const LOOK_BACK = 2;
 
 interface Named {
   entity: Entity;
-  sentence: number;
   start: number;
 }
 
@@ -29,7 +28,7 @@ function peopleBySentence(story: Story): Named[][] {
     const made: Named[][] = story.sentences.map(() => []);
     for (const entity of story.entities) {
       if (entity.type !== "person") continue;
-      for (const m of entity.mentions) made[m.sentence]?.push({ entity, sentence: m.sentence, start: m.start });
+      for (const m of entity.mentions) made[m.sentence]?.push({ entity, start: m.start });
     }
     for (const list of made) list.sort((a, b) => a.start - b.start);
     peopleCache.set(story, made);
@@ -53,8 +52,7 @@ export function pronounCandidates(story: Story, sentence: Sentence): Candidate[]
   const out: Candidate[] = [];
   for (let i = 0; i < t.length; i++) {
     const word = t[i]!.text;
-    const next = t[i + 1]?.pos;
-    if (!PERSON_PRONOUN.test(word) || (HER.test(word) && (next === "NOUN" || next === "ADJ" || next === "PROPN" || next === "NUM"))) continue;
+    if (!PERSON_PRONOUN.test(word) || (word.toLowerCase() === "her" && POSSESSED.has(t[i + 1]?.pos ?? ""))) continue;
     const person = antecedent(story, sentence, i);
     if (person) out.push({ start: i, end: i + 1, text: word, type: "person", note: null, canonical: person.name, entity: person.name });
   }
