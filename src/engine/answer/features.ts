@@ -273,20 +273,25 @@ function surrounded(open: number[], close: number[], at: number, end: number): b
   return lastClose < lastOpen && closes;
 }
 
-/** What is asked of every candidate of one question, worked out once per question and story. */
+/** What is asked of every candidate of one question, worked out once per question. */
 interface QuestionFacts {
   stems: Set<string>;
   stranded: string | null;
-  title: string;
-  entities: Map<string, number>;
   kind: string | null;
 }
-const factsCache = new WeakMap<ParsedQuestion, QuestionFacts>();
-function factsOf(q: ParsedQuestion, story: Story): QuestionFacts {
-  let f = factsCache.get(q);
+const factsOf = perQuestion((q): QuestionFacts => ({ stems: new Set(q.terms.map((t) => t.stem)), stranded: strandedPreposition(q), kind: askedKind(q) }));
+
+/** What the span features read off a story, once per story. */
+interface StoryFacts {
+  title: string;
+  mentions: Map<string, number>;
+}
+const storyFactsCache = new WeakMap<Story, StoryFacts>();
+function storyFactsOf(story: Story): StoryFacts {
+  let f = storyFactsCache.get(story);
   if (!f) {
-    f = { stems: new Set(q.terms.map((t) => t.stem)), stranded: strandedPreposition(q), title: story.title.toLowerCase(), entities: new Map(story.entities.map((e) => [e.name, e.mentions.length])), kind: askedKind(q) };
-    factsCache.set(q, f);
+    f = { title: story.title.toLowerCase(), mentions: new Map(story.entities.map((e) => [e.name, e.mentions.length])) };
+    storyFactsCache.set(story, f);
   }
   return f;
 }
@@ -301,16 +306,109 @@ function hasChildWord(heads: readonly number[], lower: readonly string[], head: 
   return false;
 }
 
+/**
+ * What a span is and where it stands in its sentence, whatever the question asks. A sentence's
+ * pool is shared by every question alike in what shapes it (pool.ts), so these are worked out once
+ * per pool candidate and copied into each question's row; only the features that weigh the span
+ * against the question are computed per question.
+ */
+export interface SpanFeatures {
+  /** slot, value, slot, value …: the nonzero ones only, most of a row being zeros */
+  set: number[];
+  /** the word before the span, as wordBefore reads it */
+  prev: string;
+  /** the span's head in the sentence's parse, and that head's relation */
+  head: number;
+  relation: string;
+  /** where a matched verb would stand right after the span (its subject) and right before it (its object) */
+  verbAfter: number;
+  verbBefore: number;
+}
+
+function spanFeaturesOf(story: Story, sentence: Sentence, c: PoolCandidate): SpanFeatures {
+  if (c.spanFeatures) return c.spanFeatures;
+  const t = sentence.tokens;
+  const lower = lowerTokens(sentence);
+  const facts = storyFactsOf(story);
+  const set: number[] = [];
+  const put = (name: FeatureName, value: number) => {
+    if (value !== 0) set.push(F[name], value);
+  };
+  put(TYPE[c.type]!, 1);
+  put("c_group", c.kindOfOther === "group" ? 1 : 0);
+  put("c_event", c.kindOfOther === "event" ? 1 : 0);
+  for (const [flag, name] of FROM) put(name, c.origin & flag ? 1 : 0);
+  for (const [flag, name] of READING) put(name, c.variant & flag ? 1 : 0);
+  const prev = wordBefore(sentence, c);
+  const prevFeature = PREV[prev];
+  if (prevFeature) put(prevFeature, 1);
+  const before = t[c.start - 1];
+  put("c_prev_verb", before?.pos === "VERB" || before?.pos === "AUX" ? 1 : 0);
+  put("c_prev_comma", before?.text === "," ? 1 : 0);
+  put("c_prev_start", c.start === 0 ? 1 : 0);
+  // the preposition of the noun phrase the span ends ("by the contractor Fjordbygg", "at the new
+  // Rowan Park"), past the words of that phrase before the span
+  const np = governingPreposition(t, lower, c.start);
+  put("c_np_by", np === "by" ? 1 : 0);
+  put("c_np_of", np === "of" ? 1 : 0);
+  put("c_np_place", PLACE_PREPOSITIONS.has(np) ? 1 : 0);
+  const next = t[c.end];
+  const nextText = lower[c.end] ?? "";
+  put("c_next_of", nextText === "of" ? 1 : 0);
+  put("c_next_possessive", POSSESSIVE.test(nextText) ? 1 : 0);
+  put("c_next_comma", nextText === "," ? 1 : 0);
+  put("c_next_end", !next || (next.pos === "PUNCT" && /^[.!?]$/.test(nextText)) ? 1 : 0);
+  put("c_next_and", nextText === "and" || nextText === "or" ? 1 : 0);
+  put("c_next_verb", next?.pos === "VERB" || next?.pos === "AUX" ? 1 : 0);
+  put("c_next_paren", nextText === "(" ? 1 : 0);
+  put("c_tokens", c.end - c.start);
+  put("c_chars", c.text.length);
+  put("c_digits", /\d/.test(c.text) ? 1 : 0);
+  put("c_year", /\b\d{4}\b/.test(c.text) ? 1 : 0);
+  let caps = 0;
+  for (let k = c.start; k < c.end; k++) if (/^\p{Lu}/u.test(t[k]!.text)) caps++;
+  put("c_caps", caps / (c.end - c.start));
+  put("c_position", t.length > 1 ? c.start / (t.length - 1) : 0);
+  const from = t[c.start]!.start;
+  const to = t[c.end - 1]!.end;
+  const marks = marksOf(sentence);
+  put("c_in_parens", surrounded(marks.parenOpen, marks.parenClose, from, to) ? 1 : 0);
+  put("c_in_quotes", surrounded(marks.quoteOpen, marks.quoteClose, from, to) ? 1 : 0);
+  put("c_mentions", c.entity ? (facts.mentions.get(c.entity) ?? 0) : 0);
+  put("c_in_title", facts.title.includes(c.text.toLowerCase()) ? 1 : 0);
+  put("c_has_note", c.note ? 1 : 0);
+  put("c_head_person_noun", story.personNouns.includes(lower[c.end - 1]!) ? 1 : 0);
+  put("c_head_propn", t[c.end - 1]!.pos === "PROPN" ? 1 : 0);
+  put("c_starts_det", t[c.start]!.pos === "DET" ? 1 : 0);
+  put("c_alias", c.canonical ? 1 : 0);
+  // where the span stands in the parse, whatever the question's words
+  const tree = sentenceTree(sentence);
+  const head = spanHead(tree, c.start, c.end);
+  const relation = role(tree.labels[head] ?? "other");
+  put(DEP[relation] ?? "c_dep_other", 1);
+  // the main clause's own arguments ("stressed on Monday that … in 1950"), for when the question's
+  // verb is not the sentence's word: its root is then the best anchor there is
+  const root = tree.heads.indexOf(-1);
+  put("c_tree_root", root < 0 ? FAR : Math.min(FAR, treeDistance(tree, head, root)));
+  put("c_gov_root", root >= 0 && tree.heads[head] === root ? 1 : 0);
+  // "built by the Hartwell Brothers Company": the doer of a passive
+  put("c_by_agent", relation === "obl" && hasChildWord(tree.heads, lower, head, "by") ? 1 : 0);
+  // the matched verb right after the span or right before it, adverbs and articles aside
+  let verbAfter = c.end;
+  while (t[verbAfter]?.pos === "ADV" || t[verbAfter]?.pos === "AUX") verbAfter++;
+  let verbBefore = c.start - 1;
+  while (t[verbBefore]?.pos === "DET" || t[verbBefore]?.pos === "ADP" || t[verbBefore]?.pos === "ADV") verbBefore--;
+  c.spanFeatures = { set, prev, head, relation, verbAfter, verbBefore };
+  return c.spanFeatures;
+}
+
 export function candidateFeatures(q: ParsedQuestion, story: Story, e: Evidence, c: PoolCandidate, typed: readonly PoolCandidate[], into: Float32Array): void {
   const sentence = e.sentence;
   const t = sentence.tokens;
-  const lower = lowerTokens(sentence);
-  const facts = factsOf(q, story);
-  into[F[TYPE[c.type]!]] = 1;
-  into[F.c_group] = c.kindOfOther === "group" ? 1 : 0;
-  into[F.c_event] = c.kindOfOther === "event" ? 1 : 0;
-  for (const [flag, name] of FROM) into[F[name]] = c.origin & flag ? 1 : 0;
-  for (const [flag, name] of READING) into[F[name]] = c.variant & flag ? 1 : 0;
+  const facts = factsOf(q);
+  const fixed = spanFeaturesOf(story, sentence, c);
+  const set = fixed.set;
+  for (let k = 0; k < set.length; k += 2) into[set[k]!] = set[k + 1]!;
   into[F.c_expected_rank] = expectedRank(q, c);
   into[F.c_kind_fit] = kindFit(q, c, sentence);
   into[F.c_head_match] = headMatches(q, c, sentence) ? 1 : 0;
@@ -336,58 +434,10 @@ export function candidateFeatures(q: ParsedQuestion, story: Story, e: Evidence, 
     if (m.pos < c.start && c.start - m.pos <= WINDOW) into[F.c_left_match] = into[F.c_left_match]! + m.weight;
     else if (m.pos >= c.end && m.pos - c.end < WINDOW) into[F.c_right_match] = into[F.c_right_match]! + m.weight;
   }
-  // the matched verb right after the span (its subject) or right before it (its object), adverbs and articles aside
-  let k = c.end;
-  while (t[k]?.pos === "ADV" || t[k]?.pos === "AUX") k++;
-  into[F.c_verb_next] = matchedVerbAt(e, k) ? 1 : 0;
-  k = c.start - 1;
-  while (t[k]?.pos === "DET" || t[k]?.pos === "ADP" || t[k]?.pos === "ADV") k--;
-  into[F.c_verb_before] = matchedVerbAt(e, k) ? 1 : 0;
-  const prev = wordBefore(sentence, c);
-  const prevFeature = PREV[prev];
-  if (prevFeature) into[F[prevFeature]] = 1;
-  const before = t[c.start - 1];
-  into[F.c_prev_verb] = before?.pos === "VERB" || before?.pos === "AUX" ? 1 : 0;
-  into[F.c_prev_comma] = before?.text === "," ? 1 : 0;
-  into[F.c_prev_stranded] = prev !== "" && prev === facts.stranded ? 1 : 0;
-  into[F.c_prev_start] = c.start === 0 ? 1 : 0;
-  // the preposition of the noun phrase the span ends ("by the contractor Fjordbygg", "at the new
-  // Rowan Park"), past the words of that phrase before the span
-  const np = governingPreposition(t, lower, c.start);
-  into[F.c_np_by] = np === "by" ? 1 : 0;
-  into[F.c_np_of] = np === "of" ? 1 : 0;
-  into[F.c_np_place] = PLACE_PREPOSITIONS.has(np) ? 1 : 0;
-  const next = t[c.end];
-  const nextText = lower[c.end] ?? "";
-  into[F.c_next_of] = nextText === "of" ? 1 : 0;
-  into[F.c_next_possessive] = POSSESSIVE.test(nextText) ? 1 : 0;
-  into[F.c_next_comma] = nextText === "," ? 1 : 0;
-  into[F.c_next_end] = !next || (next.pos === "PUNCT" && /^[.!?]$/.test(nextText)) ? 1 : 0;
-  into[F.c_next_and] = nextText === "and" || nextText === "or" ? 1 : 0;
-  into[F.c_next_verb] = next?.pos === "VERB" || next?.pos === "AUX" ? 1 : 0;
-  into[F.c_next_paren] = nextText === "(" ? 1 : 0;
-  into[F.c_tokens] = c.end - c.start;
-  into[F.c_chars] = c.text.length;
-  into[F.c_digits] = /\d/.test(c.text) ? 1 : 0;
-  into[F.c_year] = /\b\d{4}\b/.test(c.text) ? 1 : 0;
-  let caps = 0;
-  for (let k = c.start; k < c.end; k++) if (/^\p{Lu}/u.test(t[k]!.text)) caps++;
-  into[F.c_caps] = caps / (c.end - c.start);
-  into[F.c_position] = t.length > 1 ? c.start / (t.length - 1) : 0;
-  const from = t[c.start]!.start;
-  const to = t[c.end - 1]!.end;
-  const marks = marksOf(sentence);
-  into[F.c_in_parens] = surrounded(marks.parenOpen, marks.parenClose, from, to) ? 1 : 0;
-  into[F.c_in_quotes] = surrounded(marks.quoteOpen, marks.quoteClose, from, to) ? 1 : 0;
-  into[F.c_mentions] = c.entity ? (facts.entities.get(c.entity) ?? 0) : 0;
-  into[F.c_in_title] = facts.title.includes(c.text.toLowerCase()) ? 1 : 0;
-  into[F.c_has_note] = c.note ? 1 : 0;
-  const head = t[c.end - 1]!;
-  into[F.c_head_person_noun] = story.personNouns.includes(lower[c.end - 1]!) ? 1 : 0;
-  into[F.c_head_propn] = head.pos === "PROPN" ? 1 : 0;
-  into[F.c_starts_det] = t[c.start]!.pos === "DET" ? 1 : 0;
-  into[F.c_alias] = c.canonical ? 1 : 0;
-  parseFeatures(q, e, c, into);
+  into[F.c_verb_next] = matchedVerbAt(e, fixed.verbAfter) ? 1 : 0;
+  into[F.c_verb_before] = matchedVerbAt(e, fixed.verbBefore) ? 1 : 0;
+  into[F.c_prev_stranded] = fixed.prev !== "" && fixed.prev === facts.stranded ? 1 : 0;
+  parseFeatures(q, e, c, fixed, into);
 }
 
 /** Where a span came from, and which longer reading it is, each a feature of its own. */
@@ -452,12 +502,10 @@ function besideDescription(e: Evidence, c: PoolCandidate): boolean {
   return (t[c.end]?.text === "," && described(c.end + 1, 1)) || (t[c.start - 1]?.text === "," && described(c.start - 2, -1));
 }
 
-/** Where the span stands in the parse: its relation, its governor, its distance to the question's words. */
-function parseFeatures(q: ParsedQuestion, e: Evidence, c: PoolCandidate, into: Float32Array): void {
+/** Where a span stands in the parse against the question's words: its governor, its distance to them. */
+function parseFeatures(q: ParsedQuestion, e: Evidence, c: PoolCandidate, fixed: SpanFeatures, into: Float32Array): void {
   const tree = sentenceTree(e.sentence);
-  const head = spanHead(tree, c.start, c.end);
-  const r = role(tree.labels[head] ?? "other");
-  into[F[DEP[r] ?? "c_dep_other"]] = 1;
+  const { head, relation: r } = fixed;
   const gov = tree.heads[head]!;
   let toMatch = FAR;
   let toVerb = FAR;
@@ -480,15 +528,8 @@ function parseFeatures(q: ParsedQuestion, e: Evidence, c: PoolCandidate, into: F
   into[F.c_tree_verb] = toVerb;
   into[F.c_under_match] = under;
   into[F.c_appos_match] = besideDescription(e, c) ? 1 : 0;
-  // the main clause's own arguments ("stressed on Monday that … in 1950"), for when the question's
-  // verb is not the sentence's word: its root is then the best anchor there is
-  const root = tree.heads.indexOf(-1);
-  into[F.c_tree_root] = root < 0 ? FAR : Math.min(FAR, treeDistance(tree, head, root));
-  into[F.c_gov_root] = root >= 0 && gov === root ? 1 : 0;
   // the question asks for the subject and this is one (or the object, …)
   into[F.c_role_match] = r === whRoleOf(q) ? 1 : 0;
-  // "built by the Hartwell Brothers Company": the doer of a passive
-  into[F.c_by_agent] = r === "obl" && hasChildWord(tree.heads, lowerTokens(e.sentence), head, "by") ? 1 : 0;
 }
 
 const whRoleOf = perQuestion(whRole);

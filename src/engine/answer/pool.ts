@@ -11,6 +11,7 @@ import { candidatesIn, type Candidate } from "./candidates.js";
 import { ANSWER_DEFAULTS } from "./defaults.js";
 import { pronounCandidates } from "./pronouns.js";
 import { coordinate, withDirection, withGroupNoun, withUnit } from "./expand.js";
+import type { SpanFeatures } from "./features.js";
 import type { ParsedQuestion } from "./question.js";
 import type { Sentence, Story, Token } from "../types.js";
 
@@ -22,6 +23,8 @@ export const VARIANT = { list: 1, unit: 2, direction: 4, groupNoun: 8, ofTail: 1
 export interface PoolCandidate extends Candidate {
   origin: number;
   variant: number;
+  /** the span's own features, whatever the question: filled in by the first question that weighs it */
+  spanFeatures?: SpanFeatures;
 }
 
 const ALL_TYPES = ["date", "person", "organisation", "place", "number"] as const;
@@ -136,7 +139,7 @@ let remembered = 0;
 /**
  * The sentence's pool for this question, shared with every question alike in what shapes it (its
  * asked-for noun, which decides whether a number takes its unit, and whether it asks why): callers
- * read it, never change it.
+ * read it and never change it, but for the span features each candidate keeps (features.ts).
  */
 export function poolOf(q: ParsedQuestion, story: Story, sentence: Sentence): readonly PoolCandidate[] {
   const key = `${q.kind === "why" ? "why" : ""}|${q.answerNoun ?? ""}`;
