@@ -56,8 +56,6 @@ const LEARNED_MODEL_DEFECTS = new Set([
   // the year of an earlier title (1998) or of the report over the weekday of the event
   "When did the state media report Kim's visit to the graves?",
   "When did Harbour Athletic win the Coastal Cup?",
-  // abstains (0.16): the sentence where Harbour Athletic is the one beaten ranks first
-  "Who did Harbour Athletic beat in the final?",
 ]);
 const check = (question: string) => (LEARNED_MODEL_DEFECTS.has(question) ? it.fails : it);
 

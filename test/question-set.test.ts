@@ -22,13 +22,13 @@ const SET = join(ROOT, "test/questions/engine-regression.jsonl");
 const MAX_WORDS = 10;
 
 /**
- * Measured now, with the learned model and the answer read off the story's descriptions of names
- * ("who is the president?"): 62 of 71 answerable questions (87.3%; the hand-tuned scorer the model
- * replaced had 66, several of its rules written against these very questions). The floor leaves
- * room for one answer lost to a retraining's noise (61/71, 85.9%), not two (60/71, 84.5%); raise
- * it when the engine improves.
+ * Measured now, with the learned model over six evidence sentences and the answer read off the
+ * story's descriptions of names ("who is the president?"): 64 of 71 answerable questions (90.1%;
+ * the hand-tuned scorer the model replaced had 66, several of its rules written against these very
+ * questions). The floor leaves room for two answers lost to a retraining's noise (62/71, 87.3%),
+ * not three (61/71, 85.9%); raise it when the engine improves.
  */
-const HIT_RATE_FLOOR = 0.85;
+const HIT_RATE_FLOOR = 0.87;
 
 /**
  * Unanswerable questions the engine answers anyway today: it does not abstain when the question
@@ -44,6 +44,8 @@ const KNOWN_FALSE_ANSWERS = new Set([
   "When was Tomas Aaltonen born?",
   // the fire's name, for who started it (its cause is under investigation)
   "Who started the fire?",
+  // the day of the report, for a visit the story never plans (0.30, just over the threshold)
+  "When will Kim Jong-un visit Beijing?",
 ]);
 
 interface Line {
