@@ -430,3 +430,32 @@ describe("companies by what they own and have, people by their age, things by th
 
   it("records each mention as the exact span of its sentence", () => checkMentions(story));
 });
+
+describe("descriptions and names of quoted sources", () => {
+  const story = ingestText(
+    [
+      "Harbour fleet ages",
+      "The ferry, which Rossi co-owns with Sean McAllister, sails daily from the old pier.",
+      "“We sail at dawn,” Rossi said.",
+      "“It is older than the pier,” said Lena Ostrova, a historian at Tallin College whose research covers ports.",
+      "The fares were set by Ivo Brandt, president of Oslo-based Nordlys Ferries, the largest operator on the coast.",
+      "“We will wait for the council,” said Mara Feld, who heads the Dock Workers Union.",
+    ].join("\n\n"),
+    "harbour-fleet",
+  );
+  const described = (name: string) => entityNamed(story, name)?.descriptions;
+
+  it("ends a description where a relative clause begins, and reads a hyphened participle as part of it", () => {
+    expect(described("Lena Ostrova")).toContain("historian at Tallin College");
+    expect(described("Ivo Brandt")).toContain("president of Oslo-based Nordlys Ferries");
+  });
+
+  it("takes the relative clause after a quote's source as the source's description, though it ends the sentence", () => {
+    expect(described("Mara Feld")).toContain("heads the Dock Workers Union");
+  });
+
+  it("types as people a name with an inner capital and a name before a prefixed verb", () => {
+    expect(entityNamed(story, "Sean McAllister")?.type).toBe("person");
+    expect(entityNamed(story, "Rossi")?.type).toBe("person");
+  });
+});

@@ -41,6 +41,8 @@ function kindOfOther(story: Story, name: string): Candidate["kindOfOther"] {
 const CLOCK_TIME = /^(?:[01]?\d|2[0-3])[:.][0-5]\d$/;
 const MERIDIEM = /^[ap]\.?m\.?$/i;
 const QUANTITY_WORDS = /^(?:dozens?|scores|hundreds|thousands|millions|billions|several|a few|many|numerous|tens)$/i;
+/** "$", "€", "US$", "HK$": a currency sign, alone or after a country's letters, that the tokenizer splits off a sum */
+const CURRENCY_SIGN = /^\p{Lu}{0,2}\p{Sc}$/u;
 
 
 /** What a sentence holds: its name mentions (with their entity) and its dates. */
@@ -153,8 +155,9 @@ export function candidatesIn(story: Story, sentence: Sentence, expected: Expecte
       if (i > 0 && sentence.tokens[i - 1]!.pos === "NUM") return;
       let e = i + 1;
       while (sentence.tokens[e]?.pos === "NUM") e++;
-      // "a million", "a dozen": the article is part of the number
-      const s = /^(?:hundred|thousand|million|billion|dozen)$/i.test(tok.text) && /^an?$/i.test(sentence.tokens[i - 1]?.text ?? "") ? i - 1 : i;
+      // "a million", "a dozen": the article is part of the number; so is a currency sign ("$13.7 billion")
+      const before = sentence.tokens[i - 1];
+      const s = (/^(?:hundred|thousand|million|billion|dozen)$/i.test(tok.text) && /^an?$/i.test(before?.text ?? "")) || (before && CURRENCY_SIGN.test(before.text) && before.end === tok.start) ? i - 1 : i;
       // "3:12 a.m.": a time of day answers when, not how many
       const clock = CLOCK_TIME.test(tok.text);
       if (clock && MERIDIEM.test(sentence.tokens[e]?.text ?? "")) e++;

@@ -10,23 +10,27 @@ import type { ParsedQuestion } from "./question.js";
 import { countedNoun } from "./signals.js";
 import type { Sentence } from "../types.js";
 
+/** The words that join two dates or two numbers into a range. */
+const RANGE: Partial<Record<Candidate["type"], RegExp>> = { date: /^(?:to|until|through|-|–)$/, number: /^(?:to|-|–)$/ };
+
 function reread(c: Candidate, sentence: Sentence, start: number, end: number): Candidate {
   return { ...c, start, end, text: spanText(sentence.text, sentence.tokens, start, end), canonical: null, note: c.type === "date" && start === c.start && end === c.end ? c.note : null };
 }
 
 /**
  * "2013 and 2018", "Robert Lane and Benjamin Vail": joins a candidate with its coordinated siblings;
- * dates also join as a range ("1321 to 1323", "between 2005 and 2010").
+ * dates also join as a range ("1321 to 1323", "between 2005 and 2010"), and so do numbers ("$24 to
+ * $28", "from 40 to 60").
  */
 export function coordinate(best: Candidate, all: readonly Candidate[], sentence: Sentence): Candidate {
   const t = sentence.tokens;
   let end = best.end;
   let start = best.start;
-  const range = best.type === "date" ? /^(?:to|until|through|-|–)$/ : /^$/;
+  const range = RANGE[best.type] ?? /^$/;
   for (;;) {
     const joiner = t[end]?.text.toLowerCase() ?? "";
     if (range.test(joiner)) {
-      const next = all.find((c) => c.type === "date" && c.start === end + 1);
+      const next = all.find((c) => c.type === best.type && c.start === end + 1);
       if (next) end = next.end;
       break;
     }
@@ -47,7 +51,7 @@ export function coordinate(best: Candidate, all: readonly Candidate[], sentence:
     if (previous) start = previous.start;
   }
   if (end === best.end && start === best.start) return best;
-  if (best.type === "date" && /^(?:between|from)$/i.test(t[start - 1]?.text ?? "")) start--;
+  if (RANGE[best.type] && /^(?:between|from)$/i.test(t[start - 1]?.text ?? "")) start--;
   return reread(best, sentence, start, end);
 }
 

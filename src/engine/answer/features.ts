@@ -42,7 +42,7 @@ export const FEATURES = [
   "c_dep_nsubj", "c_dep_nsubj_pass", "c_dep_obj", "c_dep_iobj", "c_dep_obl", "c_dep_nmod", "c_dep_poss", "c_dep_appos",
   "c_dep_conj", "c_dep_compound", "c_dep_root", "c_dep_other", "c_gov_matched", "c_gov_verb", "c_tree_match", "c_tree_verb",
   "c_role_match", "c_by_agent", "c_tree_root", "c_gov_root", "c_np_by", "c_np_of", "c_np_place", "c_under_match", "c_appos_match",
-  "c_from_pronoun",
+  "c_from_pronoun", "c_counts_time", "c_counts_thing",
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];
@@ -381,6 +381,10 @@ function spanFeaturesOf(story: Story, sentence: Sentence, c: PoolCandidate): Spa
   put("c_head_propn", t[c.end - 1]!.pos === "PROPN" ? 1 : 0);
   put("c_starts_det", t[c.start]!.pos === "DET" ? 1 : 0);
   put("c_alias", c.canonical ? 1 : 0);
+  // "two years ago" may answer when, "365 stores" never does
+  const counted = c.type === "number" ? countedNoun(sentence, c) : undefined;
+  put("c_counts_time", counted && TIME_UNITS.has(counted) ? 1 : 0);
+  put("c_counts_thing", counted && !TIME_UNITS.has(counted) ? 1 : 0);
   // where the span stands in the parse, whatever the question's words
   const tree = sentenceTree(sentence);
   const head = spanHead(tree, c.start, c.end);
@@ -449,6 +453,9 @@ const READING: [number, FeatureName][] = [
   [VARIANT.list, "c_var_list"], [VARIANT.unit, "c_var_unit"], [VARIANT.direction, "c_var_direction"],
   [VARIANT.groupNoun, "c_var_group_noun"], [VARIANT.ofTail, "c_var_of_tail"], [VARIANT.toComma, "c_var_to_comma"],
 ];
+
+/** Nouns a number counts time in. */
+const TIME_UNITS = new Set(["second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "century", "millennium", "season", "term", "quarter"]);
 
 const NP_WORDS = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM"]);
 const PLACE_PREPOSITIONS = new Set(["in", "at", "on", "near", "inside", "outside", "into", "across", "along", "around"]);

@@ -54,6 +54,12 @@ function stripTitles(sentence: Sentence, start: number, end: number): { start: n
   return { start: s, title: spanText(sentence.text, sentence.tokens, start, s) };
 }
 
+const RELATIVE_WORDS = /^(?:who|whose|whom|which|that)$/i;
+/** A word written on to the one before with a hyphen: "-based" of "Seattle-based". */
+const joinedByHyphen = (t: readonly Token[], i: number) => t[i - 1]?.text === "-" && t[i - 1]!.end === t[i]!.start;
+/** Verbs that attribute a quote: "…, said Tom Forte, who follows Amazon …". */
+const ATTRIBUTING = new Set(["say", "tell", "add", "note", "explain", "write", "warn"]);
+
 /** "…, the eldest son of Mao Zedong, …" → "eldest son of Mao Zedong". */
 function appositive(sentence: Sentence, end: number): string | null {
   const t = sentence.tokens;
@@ -66,6 +72,10 @@ function appositive(sentence: Sentence, end: number): string | null {
   const from = first.pos === "DET" ? i + 1 : i;
   let sawNoun = false;
   for (; i < t.length && !PUNCT_END.has(t[i]!.text); i++) {
+    // "…, a professor at Purdue University whose research includes …": the description ends where a relative clause begins
+    if (sawNoun && RELATIVE_WORDS.test(t[i]!.text)) break;
+    // "president of Mercer Island-based Dana F. Besecker Company": a participle joined to a name is part of the phrase
+    if (t[i]!.pos === "VERB" && joinedByHyphen(t, i)) continue;
     if (t[i]!.pos === "VERB" || t[i]!.pos === "AUX" || t[i]!.text === "according") return null;
     // "…, double the number in 2017": an article right after a word of the phrase starts another phrase
     if (t[i]!.pos === "DET" && i > from && (t[i - 1]!.pos === "ADJ" || t[i - 1]!.pos === "NOUN")) return null;
@@ -85,8 +95,10 @@ function relativeClause(sentence: Sentence, start: number, end: number): string 
   if (PLACE_PREPOSITIONS.has(t[start - 1]?.text.toLowerCase() ?? "") || t[start - 1]?.text === "of") return null;
   let i = end + 2;
   while (i < t.length && !PUNCT_END.has(t[i]!.text)) i++;
-  // a clause that runs to the sentence's end is the sentence's own statement, not a description
-  if (t[i]?.text !== "," || i - (end + 2) > 12 || i === end + 2) return null;
+  // a clause that runs to the sentence's end is the sentence's own statement, not a description,
+  // unless the name is the source of what the sentence quotes ("…, said Tom Forte, who follows …")
+  const attributed = ATTRIBUTING.has(t[start - 1]?.lemma.toLowerCase() ?? "") && (i >= t.length - 1 || t[i]?.text === ".");
+  if ((t[i]?.text !== "," && !attributed) || i - (end + 2) > 12 || i === end + 2) return null;
   return spanText(sentence.text, t, end + 2, i);
 }
 
@@ -124,6 +136,9 @@ function roleBefore(sentence: Sentence, start: number): string | null {
   if (start - s > 5) s = start - 5;
   return spanText(sentence.text, t, s, start);
 }
+
+/** A word shaped like a name's: "Robert", "McCartney", "O'Brien", "DeSantis". */
+const NAME_WORD = /^(?:Mc|Mac|O['’]|D['’]|De|Di|Da|La|Le|Van|Von)?\p{Lu}[\p{Ll}'’-]+$/u;
 
 function vote(sentence: Sentence, start: number, end: number, titled: boolean, description: string | null): Votes {
   const t = sentence.tokens;
@@ -217,11 +232,12 @@ function vote(sentence: Sentence, start: number, end: number, titled: boolean, d
     else v.other += 1.5;
   }
   // "Chinese soldiers", "North Korean leader": a nationality adjective, not a name
-  if (NATIONALITY_ENDING.test(last) && t[end] && t[end]!.pos === "NOUN" && t[end]!.text === t[end]!.text.toLowerCase()) v.other += 4;
+  // (not "which Bassi co-owns": the tagger's noun there is a verb with its prefix)
+  if (NATIONALITY_ENDING.test(last) && t[end] && t[end]!.pos === "NOUN" && t[end]!.text === t[end]!.text.toLowerCase() && !t[end]!.text.includes("-")) v.other += 4;
   // two to four capitalised words look like a person's name, unless every one is an English word
   // and the last one WordNet never writes as a name: "Yahoo Finance", "Certified Sustainable Seafood"
   // (but "Kawann Short", "Robert Lane", "Condoleezza Rice")
-  const nameShaped = words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}[\p{Ll}'’-]+$/u.test(w) || /^\p{Lu}\.$/u.test(w));
+  const nameShaped = words.length >= 2 && words.length <= 4 && words.every((w) => NAME_WORD.test(w) || /^\p{Lu}\.$/u.test(w));
   const plainWords = isOnlyCommonNoun(last) && words.every(isEnglishWordOrPlural);
   if (nameShaped && !plainWords) v.person += 0.8;
   return v;
