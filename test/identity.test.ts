@@ -21,6 +21,15 @@ describe("questions that only name an entity", () => {
     expect(answer("Who was Mao Zedong?", KH).answer).toBe("founder of communist China");
   });
 
+  it("answer for the full name asked, though the story also writes a surname two people share", () => {
+    const pilots = ingestText(
+      "Harbour pilots\n\nThe veteran pilot Ana Ferreira was ten when she first boarded a ship.\n\nHer son, Rui Ferreira, now steers the tugs beside her.\n\n“The port is busier than ever,” says Ferreira.",
+      "pilots",
+    );
+    expect(answer("Who is Ana Ferreira?", pilots).answer).toBe("veteran pilot");
+    expect(answer("Who is Rui Ferreira?", pilots).answer).toBe("son");
+  });
+
   it("take a title before the name as the description", () => {
     expect(answer("Who is Xi Jinping?", KH).answer).toBe("Chinese President");
   });

@@ -14,9 +14,17 @@ export const BARE_HONORIFIC = /^(?:comrade|mr\.?|mrs\.?|ms\.?|dr\.?|sir|madam|la
 /** What an answer read off the story's own description of a name is given: no model scored it. */
 export const RULE_CONFIDENCE = 0.9;
 
+/** "Hori Parata" names one entity, though the story also has a "Parata" it could not tell apart: a name inside another the question uses is that one. */
+function outermost(named: ReadonlySet<string>): string[] {
+  const words = (n: string) => ` ${n.toLowerCase()} `;
+  return [...named].filter((n) => ![...named].some((m) => m !== n && words(m).includes(words(n))));
+}
+
 function namedOnly(q: ParsedQuestion, story: Story): Entity | null {
-  if ((q.kind !== "who" && q.kind !== "what") || q.form !== "copular" || q.named.size !== 1) return null;
-  const entity = story.entities.find((e) => q.named.has(e.name));
+  if ((q.kind !== "who" && q.kind !== "what") || q.form !== "copular") return null;
+  const names = outermost(q.named);
+  if (names.length !== 1) return null;
+  const entity = story.entities.find((e) => e.name === names[0]);
   if (!entity) return null;
   const words = new Set(nameWords(entity));
   return q.terms.every((t) => words.has(t.word)) ? entity : null;
