@@ -381,7 +381,7 @@ function spanFeaturesOf(story: Story, sentence: Sentence, c: PoolCandidate): Spa
   put("c_head_propn", t[c.end - 1]!.pos === "PROPN" ? 1 : 0);
   put("c_starts_det", t[c.start]!.pos === "DET" ? 1 : 0);
   put("c_alias", c.canonical ? 1 : 0);
-  // "two years ago" may answer when, "365 stores" never does
+  // "two years ago" may answer when; "365 stores" seldom does (106 of 6,058 such spans were right for a when-question in training)
   const counted = c.type === "number" ? countedNoun(sentence, c) : undefined;
   put("c_counts_time", counted && TIME_UNITS.has(counted) ? 1 : 0);
   put("c_counts_thing", counted && !TIME_UNITS.has(counted) ? 1 : 0);
