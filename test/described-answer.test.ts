@@ -63,4 +63,13 @@ describe("who holds a role the story names", () => {
   it("leaves it to the ranked answer when two names fit alike", () => {
     expect(byRule("Who is the professor?")).toBeNull();
   });
+
+  it("reads a role a possessive name opens, and not for a longer name that shares its word", () => {
+    const sudan = ingestText(
+      ["Sanctions eased", "KHARTOUM, Jan 13 (Nile Wire) - Charges were brought against Sudan’s president, Omar Hassan al-Bashir, in 2009. South Sudan became independent in 2011."].join("\n\n"),
+      "sanctions",
+    );
+    expect(describedAnswer(parse("Who is Sudan's president?", sudan), sudan)?.answer).toBe("Omar Hassan al-Bashir");
+    expect(describedAnswer(parse("Who is the president of South Sudan?", sudan), sudan)).toBeNull();
+  });
 });

@@ -459,3 +459,43 @@ describe("descriptions and names of quoted sources", () => {
     expect(entityNamed(story, "Rossi")?.type).toBe("person");
   });
 });
+
+describe("descriptions that open with a name, and given names the tagger reads as verbs", () => {
+  const story = ingestText(
+    [
+      "Ferry strike talks",
+      "“The talks have failed,” said Ines Morta, Velmar branch secretary for the Dock Workers Union, a Kessel-based trade union.",
+      "The operator's view came from Nils Aro, Nordlys Ferries' chief executive, in Velmar, Valdoria, on Tuesday.",
+      "From the bridge of his ferry, skipper Wade Lund watched the pickets with Hanna Berg, Rolf Dahl and Ada Nyström.",
+      "The union's former security chief Ivo Pell was not there.",
+      "Tomas Vik, one of the leading voices on trade, backed the strike, as did Mr. Vik's colleague Ola Rud, a senior fellow at the Nordic Centre for Maritime and Labour Studies at Velmar University.",
+      "They met Valdoria’s president, Anton Meri, on Friday.",
+    ].join("\n\n"),
+    "ferry-strike",
+  );
+  const described = (name: string) => entityNamed(story, name)?.descriptions ?? [];
+
+  it("takes a role held somewhere named as the description, and a description headed by a word for an organisation as its type", () => {
+    expect(described("Ines Morta")).toContain("Velmar branch secretary for the Dock Workers Union");
+    expect(described("Nils Aro")).toContain("Nordlys Ferries' chief executive");
+    expect(entityNamed(story, "Dock Workers Union")?.type).toBe("organisation");
+  });
+
+  it("takes one of a kind, a long name inside a description, and a role a possessive name opens before the name", () => {
+    expect(described("Tomas Vik")).toContain("one of the leading voices on trade");
+    expect(described("Ola Rud")).toContain("senior fellow at the Nordic Centre for Maritime and Labour Studies at Velmar University");
+    expect(described("Anton Meri")).toContain("Valdoria’s president");
+    expect(entityNamed(story, "Anton Meri")?.type).toBe("person");
+  });
+
+  it("takes no list of names nor a place's country for a description", () => {
+    expect(described("Velmar")).toEqual([]);
+    expect(described("Hanna Berg")).toEqual([]);
+  });
+
+  it("reads a capitalised word tagged as a verb before a surname as the given name", () => {
+    expect(entityNamed(story, "Wade Lund")?.type).toBe("person");
+    expect(described("Wade Lund")).toContain("skipper");
+    expect(described("Ivo Pell")).toContain("former security chief");
+  });
+});

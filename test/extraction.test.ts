@@ -56,6 +56,9 @@ const LEARNED_MODEL_DEFECTS = new Set([
   // the year of an earlier title (1998) or of the report over the weekday of the event
   "When did the state media report Kim's visit to the graves?",
   "When did Harbour Athletic win the Coastal Cup?",
+  // the year of the decision over the weekday of the remarks, as for "When did Xi stress …?" below
+  // (a near tie: the story's "stressed" is not matched to the question's "say")
+  "When did Xi say the party's decision was made to resist aggression?",
 ]);
 const check = (question: string) => (LEARNED_MODEL_DEFECTS.has(question) ? it.fails : it);
 
@@ -247,9 +250,7 @@ describe("abstention", () => {
     expect(answer("Who won the 2020 US election?", TRAM).answer).toBeNull();
   });
 
-  // learned-model defect: the report's Thursday, named in two sentences, at 0.33 against a threshold
-  // of 0.32 (the abstainer counts a date the story repeats as agreement); the story never says "born"
-  it.fails("abstains on 'When was Kim Jong-un born?'", () => {
+  it("abstains on 'When was Kim Jong-un born?'", () => {
     expect(answer("When was Kim Jong-un born?", KH).answer).toBeNull();
   });
 });

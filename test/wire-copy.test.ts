@@ -5,8 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ingestText, readHtml } from "../src/engine/index.js";
-import { isCaption, isCredit, parseDateLine } from "../src/engine/story/wire-copy.js";
+import { answer, ingestText, readHtml } from "../src/engine/index.js";
+import { creditsOf, isCaption, isCredit, parseDateLine } from "../src/engine/story/wire-copy.js";
 
 const QUAKE = readFileSync(new URL("fixtures/wire/valmora-quake.txt", import.meta.url), "utf8");
 const KH = readFileSync(new URL("../data/stories/korea-herald-2020-10-22.txt", import.meta.url), "utf8");
@@ -100,5 +100,21 @@ describe("captions, credits and date lines, by their form", () => {
     expect(parseDateLine("Published 14 September 2023")).toEqual({ date: "2023-09-14", year: 2023 });
     expect(parseDateLine("On March 8, 2023 the city voted.")).toBeNull();
     expect(parseDateLine("Updated rules take effect in March")).toBeNull();
+  });
+});
+
+describe("who the credit lines name", () => {
+  it("reads reporters, contributors and editors off a credit line, and nothing off prose", () => {
+    expect(creditsOf("(Reporting by Ana Brill in Tessaro; Additional reporting by Joe Park; Editing by Mark Oduya)")).toEqual({ reporting: ["Ana Brill", "Joe Park"], editing: ["Mark Oduya"] });
+    expect(creditsOf("Associated Press writers Maria Lent and Joe Park contributed to this report.").reporting).toEqual(["Associated Press writers Maria Lent and Joe Park"]);
+    expect(creditsOf("The council said reporting by the press had been fair.")).toEqual({ reporting: [], editing: [] });
+  });
+
+  it("answers who contributed to or edited the report from them, and says so when the story has none", () => {
+    const story = ingestText(QUAKE, "quake");
+    const edited = answer("Who edited this story?", story);
+    expect(edited.answer).toBe("Mark Oduya");
+    expect(edited.evidence).toMatch(/^\(Reporting by/);
+    expect(answer("Who contributed to the article?", ingestText(KH, "kh")).answer).toBeNull();
   });
 });

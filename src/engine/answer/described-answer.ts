@@ -49,10 +49,14 @@ interface Fit {
 /** The question's words that belong to a name it asks about whose words the description uses ("Rovers goalkeeper" for "Millbrook Rovers"). */
 function namedInDescription(q: ParsedQuestion, story: Story, stems: ReadonlySet<string>): Set<string> {
   const out = new Set<string>();
+  // names of their own: "Sudan's president" speaks of Sudan, not of South Sudan, though it shares a word
+  const others = new Set(story.entities.map((e) => e.name.toLowerCase()));
   for (const e of story.entities) {
     if (!q.named.has(e.name)) continue;
     const words = nameWords(e);
-    if (words.some((w) => stems.has(stem(w)))) words.forEach((w) => out.add(w));
+    const shared = words.filter((w) => stems.has(stem(w)));
+    const ownName = shared.length > 0 && others.has(shared.join(" ").toLowerCase()) && !e.aliases.some((a) => a.toLowerCase() === shared.join(" ").toLowerCase());
+    if (shared.length && !ownName) words.forEach((w) => out.add(w));
   }
   return out;
 }

@@ -78,6 +78,10 @@ export function withUnit(q: ParsedQuestion, c: Candidate, sentence: Sentence): C
   const joined = (i: number) => t[i]?.text === "-" && t[i - 1]!.end === t[i]!.start && t[i]!.end === t[i + 1]?.start;
   // "a 106-year-old schooner": an age written as one word with its unit
   if (joined(end) && t[end + 1]?.pos === "NOUN" && joined(end + 2) && t[end + 3]?.text.toLowerCase() === "old") end += 4;
+  // "the 93 year-old": the same, hyphened after the unit only
+  else if (t[end]?.pos === "NOUN" && joined(end + 1) && t[end + 2]?.text.toLowerCase() === "old") end += 3;
+  // "a six-month review", "a 10-mile walk": a measure joined to its unit
+  else if (joined(end) && t[end + 1]?.pos === "NOUN" && /^\p{Ll}+$/u.test(t[end + 1]!.text) && !joined(end + 2)) end += 2;
   // "four century-old schooners": a noun joined to the next word is that word's, not a unit of the number
   else if ((t[end]?.pos === "NOUN" && !joined(end + 1)) || /^(?:percent|%)$/i.test(t[end]?.text ?? "")) end++;
   let start = c.start;

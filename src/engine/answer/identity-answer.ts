@@ -20,18 +20,19 @@ function outermost(named: ReadonlySet<string>): string[] {
   return [...named].filter((n) => ![...named].some((m) => m !== n && words(m).includes(words(n))));
 }
 
-function namedOnly(q: ParsedQuestion, story: Story): Entity | null {
-  if ((q.kind !== "who" && q.kind !== "what") || q.form !== "copular") return null;
+/** The one entity a question names when its every other word is one of `asking` ("old" of "How old is …?"): what the question is about, and nothing more. */
+export function soleNamed(q: ParsedQuestion, story: Story, asking: readonly string[] = []): Entity | null {
   const names = outermost(q.named);
   if (names.length !== 1) return null;
   const entity = story.entities.find((e) => e.name === names[0]);
   if (!entity) return null;
-  const words = new Set(nameWords(entity));
+  const words = new Set([...nameWords(entity), ...asking]);
   return q.terms.every((t) => words.has(t.word)) ? entity : null;
 }
 
 export function identityAnswer(q: ParsedQuestion, story: Story): Pick<Answer, "answer" | "confidence" | "evidence" | "paragraph"> | null {
-  const entity = namedOnly(q, story);
+  if ((q.kind !== "who" && q.kind !== "what") || q.form !== "copular") return null;
+  const entity = soleNamed(q, story);
   if (!entity) return null;
   const sentences = entity.mentions.map((m) => story.sentences[m.sentence]!);
   const description = entity.descriptions.find((d) => !BARE_HONORIFIC.test(d) && sentences.some((s) => s.text.includes(d)));

@@ -69,7 +69,9 @@ function chunks(sentence: Sentence, dates: readonly Candidate[]): Candidate[] {
     while (e < t.length && e - i < MAX_CHUNK_TOKENS && inDate[e] === inDate[i] && (CHUNK_POS.has(t[e]!.pos) || (t[e]!.pos === "PART" && POSSESSIVE.test(t[e]!.text) && CHUNK_POS.has(t[e + 1]?.pos ?? "")) || innerHyphen(t, e))) e++;
     let end = e;
     while (end > i && !HEAD_POS.has(t[end - 1]!.pos)) end--;
-    if (end > i) {
+    // "no group claimed responsibility": what "no" opens names nothing that did it
+    const negated = t[i - 1]?.pos === "DET" && t[i - 1]!.text.toLowerCase() === "no";
+    if (end > i && !negated) {
       out.push(make(i, end));
       // "the tomb of Mao Anying": the chunk with its "of" complement
       if (t[end]?.text === "of") {

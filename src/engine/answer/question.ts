@@ -42,6 +42,7 @@ export interface ParsedQuestion {
   tokens: Token[];
 }
 
+const WORKPLACE_VERBS = /^(?:work|works|worked|working|study|studies|studied|studying|teach|teaches|taught|teaching|employed)$/;
 const WHEN_NOUNS = /^(?:year|years|date|day|month|time|century|decade|era|period|season)$/;
 const WHERE_NOUNS = /^(?:country|countries|city|cities|town|place|places|location|region|state|province|county|area|continent|island|village|nation|site|venue|street|river|capital)$/;
 const WHO_NOUNS = /^(?:person|people|man|woman|men|women|leader|president|agency|organisation|organization|group|company|team|party|newspaper|paper|outlet|player|official|officials|country|nation)$/;
@@ -53,7 +54,8 @@ function kindOf(words: string[]): { kind: QuestionKind; expected: Expected[] } {
   const nextTwo = words.slice(wh + 1, wh + 4);
   if (w === "who" || w === "whom" || w === "whose") return { kind: "who", expected: ["person", "organisation"] };
   if (w === "when") return { kind: "when", expected: ["date"] };
-  if (w === "where") return { kind: "where", expected: ["place"] };
+  // "Where does Tom Forte work?": where one works or studies is as often a firm or a school as a town
+  if (w === "where") return { kind: "where", expected: words.slice(wh + 1).some((x) => WORKPLACE_VERBS.test(x)) ? ["place", "organisation"] : ["place"] };
   if (w === "why") return { kind: "why", expected: ["clause"] };
   if (w === "how") {
     if (/^(?:many|much)$/.test(next)) return { kind: "how", expected: ["number"] };

@@ -108,7 +108,9 @@ export function kindFit(q: ParsedQuestion, c: Candidate, sentence: Sentence): nu
   if (q.kind === "who" && (c.type === "place" || c.type === "other")) return 0.35;
   // an organisation is a where only as a place one is at, goes to or is of: "at Stone & Timber Engineering", "earl of Hereford"
   if (q.kind === "where" && (c.type === "organisation" || c.type === "other")) {
-    const before = sentence.tokens[c.start - 1]?.text.toLowerCase() ?? "";
+    // "at the D.A. Davidson brokerage": the preposition may stand before the article
+    const at = sentence.tokens[c.start - 1]?.pos === "DET" ? c.start - 2 : c.start - 1;
+    const before = sentence.tokens[at]?.text.toLowerCase() ?? "";
     return PLACE_PHRASE_PREPOSITIONS.has(before) || before === "of" ? 0.35 : 0.1;
   }
   return 0.1;

@@ -60,6 +60,24 @@ const joinedByHyphen = (t: readonly Token[], i: number) => t[i - 1]?.text === "-
 /** Verbs that attribute a quote: "…, said Tom Forte, who follows Amazon …". */
 const ATTRIBUTING = new Set(["say", "tell", "add", "note", "explain", "write", "warn"]);
 
+/**
+ * "…, Tunisia country director for Amnesty International, …", "…, Google's chief executive, …": a
+ * description may open with the name of where the role is held, when a word for a person's role
+ * follows within a few words ("Paris, France" and "Smith, Jones and Brown" have none).
+ */
+function namedRole(t: readonly Token[], from: number): boolean {
+  let i = from;
+  // the possessive of a plural name is a bare apostrophe, tagged as punctuation ("Nordlys Ferries' chief executive")
+  while (i < t.length && i - from < 4 && (t[i]!.pos === "PROPN" || (i > from && POSSESSIVE.test(t[i]!.text)))) i++;
+  if (i === from) return false;
+  // "country director", "chief executive": the role word may follow words that say of what
+  for (let k = i; k < i + 3 && t[k]; k++) {
+    if (isLowerRoleWord(t[k])) return true;
+    if ((t[k]!.pos !== "ADJ" && t[k]!.pos !== "NOUN") || t[k]!.text !== t[k]!.text.toLowerCase()) return false;
+  }
+  return false;
+}
+
 /** "…, the eldest son of Mao Zedong, …" → "eldest son of Mao Zedong". */
 function appositive(sentence: Sentence, end: number): string | null {
   const t = sentence.tokens;
@@ -67,7 +85,9 @@ function appositive(sentence: Sentence, end: number): string | null {
   let i = end + 1;
   const first = t[i];
   if (!first) return null;
-  const startsLikeNounPhrase = first.pos === "DET" || (first.pos === "ADJ" || first.pos === "NOUN") && first.text === first.text.toLowerCase();
+  // "…, one of the leading voices on Sudan, …": one of a kind is a description too
+  const oneOf = first.text.toLowerCase() === "one" && t[i + 1]?.text === "of";
+  const startsLikeNounPhrase = first.pos === "DET" || (first.pos === "ADJ" || first.pos === "NOUN") && first.text === first.text.toLowerCase() || oneOf || namedRole(t, i);
   if (!startsLikeNounPhrase) return null;
   const from = first.pos === "DET" ? i + 1 : i;
   let sawNoun = false;
@@ -81,7 +101,10 @@ function appositive(sentence: Sentence, end: number): string | null {
     if (t[i]!.pos === "DET" && i > from && (t[i - 1]!.pos === "ADJ" || t[i - 1]!.pos === "NOUN")) return null;
     if (t[i]!.pos === "NOUN") sawNoun = true;
   }
-  if (!sawNoun || i - from > 12 || i === from) return null;
+  // a long name inside it is one thing ("a senior fellow at the François-Xavier Bagnoud Center for
+  // Health and Human Rights at Harvard University"): the words around names make a description long
+  const ownWords = t.slice(from, i).filter((x) => !/^\p{Lu}/u.test(x.text)).length;
+  if (!sawNoun || ownWords > 12 || i - from > 24 || i === from) return null;
   // "the fashions of Coco Chanel, the poetry of Gertrude Stein, and the music of …": a list's next item
   if (t[i]?.text === "," && /^(?:and|or)$/i.test(t[i + 1]?.text ?? "")) return null;
   return spanText(sentence.text, t, from, i);
@@ -122,7 +145,9 @@ function appositiveBefore(sentence: Sentence, start: number, end: number): strin
   if (after !== undefined && !/^[,.;:)]$/.test(after)) return null;
   let s = start - 2;
   while (s > 0 && start - 1 - s < 5 && (["ADJ", "NOUN"].includes(t[s - 1]!.pos) || (t[s - 1]!.pos === "PART" && POSSESSIVE.test(t[s - 1]!.text)) || (t[s - 1]!.pos === "PROPN" && t[s]!.pos === "PART"))) s--;
-  if (!OPENS_ROLE.test(t[s - 1]?.text ?? "")) return null;
+  // "against Sudan's president, Omar Hassan al-Bashir": a possessive name opens the role as "its" does
+  const namedOwner = t[s]?.pos === "PROPN" && POSSESSIVE.test(t[s + 1]?.text ?? "");
+  if (!OPENS_ROLE.test(t[s - 1]?.text ?? "") && !namedOwner) return null;
   // "the club's chairman": the phrase as written, without its article
   return spanText(sentence.text, t, s, start - 1);
 }
@@ -130,9 +155,14 @@ function appositiveBefore(sentence: Sentence, start: number, end: number): strin
 /** "North Korean leader Kim Jong-un" → "North Korean leader": a lower-case role noun right before the name. */
 function roleBefore(sentence: Sentence, start: number): string | null {
   const t = sentence.tokens;
-  if (!isLowerRoleWord(t[start - 1])) return null;
+  // "skipper Wade Bassi", "security chief Emmerson Mnangagwa": the tagger may read a role word
+  // before a name as a verb or an adjective
+  const otherwiseTagged = (tok: Token | undefined) =>
+    !!tok && (tok.pos === "VERB" || tok.pos === "ADJ") && tok.text === tok.text.toLowerCase() && (PERSON_NOUNS.has(tok.text) || (AGENT_NOUN.test(tok.text) && isPersonNoun(tok.text)));
+  if (!isLowerRoleWord(t[start - 1]) && !otherwiseTagged(t[start - 1])) return null;
   let s = start - 1;
-  while (s > 0 && (t[s - 1]!.pos === "ADJ" || t[s - 1]!.pos === "PROPN" || t[s - 1]!.pos === "NOUN") && !/^(?:the|a|an)$/i.test(t[s - 1]!.text)) s--;
+  // "the 55-year-old skipper Aron Velt": a word joined on by a hyphen ends the role ("skipper", not "old skipper")
+  while (s > 0 && (t[s - 1]!.pos === "ADJ" || t[s - 1]!.pos === "PROPN" || t[s - 1]!.pos === "NOUN") && !/^(?:the|a|an)$/i.test(t[s - 1]!.text) && !joinedByHyphen(t, s - 1)) s--;
   if (start - s > 5) s = start - 5;
   return spanText(sentence.text, t, s, start);
 }
@@ -173,9 +203,11 @@ function vote(sentence: Sentence, start: number, end: number, titled: boolean, d
   if (words.length === 1 && /^\p{Lu}{2,6}$/u.test(last) && !leadCapitals) v.organisation += 1.5;
   // "COVID-19", "F-16": a code name with digits is a thing, not a place or person
   if (words.length === 1 && /^\p{Lu}[\p{Lu}\d]*-\d+$/u.test(last)) v.other += 3;
-  const head = description?.split(/\s+(?:of|in|on|at|east|west|north|south|near)\b/)[0]!.split(/\s+/).pop() ?? "";
+  const head = description?.split(/\s+(?:of|in|on|at|for|with|from|east|west|north|south|near)\b/)[0]!.split(/\s+/).pop() ?? "";
   if (PERSON_NOUNS.has(head) || AGENT_NOUN.test(head)) v.person += 2;
-  if (PLACE_NOUNS.has(head)) v.place += 2;
+  else if (PLACE_NOUNS.has(head)) v.place += 2;
+  // "Amnesty International, a London-based rights group": a description headed by a word for an organisation
+  else if (/^\p{Ll}/u.test(head) && (ORG_HEADS.has(head.charAt(0).toUpperCase() + head.slice(1)) || isOrganisationNoun(head))) v.organisation += 2;
   // "Ministry of Transport", "Republic of Korea", "Institute for Snow Research": the head comes before "of" or "for"
   const ofAt = Math.max(words.lastIndexOf("of"), words.lastIndexOf("for"));
   if (ofAt > 0 && ORG_HEADS.has(words[ofAt - 1]!)) v.organisation += 3;
@@ -269,10 +301,14 @@ export function findEntities(sentences: Sentence[], dates: DateMention[]): Entit
       const { start, title } = stripTitles(sentence, run.start, run.end);
       const name = spanText(sentence.text, sentence.tokens, start, run.end);
       const description = appositive(sentence, run.end);
-      const role = title ?? roleBefore(sentence, start) ?? appositiveBefore(sentence, start, run.end);
+      const setOff = title ?? roleBefore(sentence, start) ? null : appositiveBefore(sentence, start, run.end);
+      const role = title ?? roleBefore(sentence, start) ?? setOff;
       const key = name.toLowerCase();
       const draft = drafts.get(key) ?? { name, votes: { person: 0, place: 0, organisation: 0, other: 0 }, descriptions: [], mentions: [], aliases: new Set<string>() };
       add(draft.votes, vote(sentence, start, run.end, title !== null, description));
+      // "Sudan's president, Omar Hassan al-Bashir": a person's role set off before the name (its
+      // head is a role word: appositiveBefore takes no other)
+      if (setOff) draft.votes.person += 2;
       for (const d of [role, description, relativeClause(sentence, start, run.end)]) if (d && !draft.descriptions.includes(d)) draft.descriptions.push(d);
       draft.mentions.push({ sentence: sentence.id, start, end: run.end, text: name });
       drafts.set(key, draft);

@@ -40,10 +40,14 @@ export function nameRuns(tokens: Token[], blocked: boolean[]): NameRun[] {
     // a sentence's first word is capitalised anyway; only a proper noun counts there
     return i !== first || t.pos === "PROPN";
   };
+  // "skipper Wade Bassi": the tagger reads a given name that is also a verb as the verb; inside a
+  // sentence, a capitalised word right before a proper noun is the name's first word
+  const startsName = (i: number): boolean =>
+    isName(i) || (i !== first && tokens[i]!.pos === "VERB" && capitalised(tokens[i]!) && !blocked[i] && tokens[i + 1]?.pos === "PROPN" && isName(i + 1));
   const runs: NameRun[] = [];
   let i = 0;
   while (i < tokens.length) {
-    if (!isName(i)) {
+    if (!startsName(i)) {
       i++;
       continue;
     }

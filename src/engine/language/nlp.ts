@@ -3,6 +3,7 @@ import winkNLP, { type ItemSentence } from "wink-nlp";
 import stemmer from "wink-porter2-stemmer";
 import { BoundedMemo } from "./bounded-memo.js";
 import { englishModel } from "./wink-model.js";
+import { isKnownVerb } from "./wordnet.js";
 import type { Token } from "../types.js";
 
 type Wink = ReturnType<typeof winkNLP>;
@@ -151,5 +152,27 @@ function tokensOf(values: string[], pos: string[], lemmas: string[], located: { 
 const shortTexts = new BoundedMemo<readonly Token[]>(512);
 
 export function questionTokens(text: string): Token[] {
-  return shortTexts.get(text, () => Object.freeze(analyse(text).flatMap((s) => s.tokens))) as Token[];
+  return shortTexts.get(text, () => Object.freeze(askedVerb(analyse(text).flatMap((s) => s.tokens)))) as Token[];
+}
+
+/** "beheaded" → "behead", "colonized" → "colonize", "starred" → "star": the verb a past form is of, if WordNet has one. */
+function pastTenseBase(word: string): string | null {
+  if (!/^\p{Ll}{4,}ed$/u.test(word)) return null;
+  const doubled = /([b-df-hj-np-tv-z])\1ed$/.test(word) ? word.slice(0, -3) : null;
+  const tried = [word.slice(0, -1), word.slice(0, -2), doubled, word.endsWith("ied") ? `${word.slice(0, -3)}y` : null];
+  return tried.find((b): b is string => b !== null && isKnownVerb(b)) ?? null;
+}
+
+/**
+ * "Who beheaded 21 Christians?", "Who sculpted the tombstone?": wink tags a rarer past form right
+ * after "who" as an adjective or a noun, and the question then has no verb to match. There, before
+ * its object, it can only be the verb.
+ */
+function askedVerb(tokens: Token[]): Token[] {
+  const next = tokens[1];
+  if (tokens[0]?.text.toLowerCase() !== "who" || !next || (next.pos !== "ADJ" && next.pos !== "NOUN")) return tokens;
+  const base = pastTenseBase(next.text);
+  if (!base) return tokens;
+  tokens[1] = { ...next, pos: "VERB", lemma: base, stem: stem(base) };
+  return tokens;
 }

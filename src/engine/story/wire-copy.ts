@@ -38,6 +38,30 @@ export function isCredit(block: string): boolean {
   return (REPORTING.test(text) && /\bby\b|:/i.test(text)) || CONTRIBUTED.test(text);
 }
 
+export interface Credits {
+  /** who reported, wrote or contributed: "Heba Habib" of "Heba Habib contributed to this report." */
+  reporting: string[];
+  /** who edited: "Kim Coghill" of "(Reporting by …; Editing by Kim Coghill)" */
+  editing: string[];
+}
+
+const CREDIT_PART = /^(?:additional\s+)?(reporting|writing|compiled|produced|research|contributing|editing|edited)\s+by\s+(.+)$/i;
+
+/** Who a credit line names, by part of the work; none when it is no credit. */
+export function creditsOf(block: string): Credits {
+  const out: Credits = { reporting: [], editing: [] };
+  if (!isCredit(block)) return out;
+  const text = block.trim().replace(/^[(\[]\s*|\s*[)\]]?\.?$/g, "");
+  const contributed = /^(.+?)\s+contributed\b/i.exec(text);
+  if (contributed) out.reporting.push(contributed[1]!);
+  for (const part of text.split(/\s*;\s*/)) {
+    const m = CREDIT_PART.exec(part);
+    // "Reporting by Ana Brill in Tessaro": where they filed from is not who they are
+    if (m) (/^edit/i.test(m[1]!) ? out.editing : out.reporting).push(m[2]!.replace(/\s+in\s+\p{Lu}[^,;]*$/u, "").trim());
+  }
+  return out;
+}
+
 export interface DateLine {
   /** ISO day of the first full date on the line (the publication), when it has a year */
   date: string | null;

@@ -1,0 +1,46 @@
+/**
+ * How a question is read before the story is searched: a rarer past form after "who" is its verb,
+ * "where does X work?" may be answered by an employer, and "no group claimed it" names no one.
+ */
+import { describe, expect, it } from "vitest";
+import { ingestText } from "../src/engine/index.js";
+import { analyseQuestion, parse } from "../src/engine/answer/analysis.js";
+import { kindFit } from "../src/engine/answer/signals.js";
+
+const story = ingestText(
+  [
+    "Museum raid",
+    "KESSEL, May 3 (Coast Wire) - Masked men looted the Kessel city museum on Friday, police said. No group claimed responsibility.",
+    "“We lost our finest mosaics,” said the curator Lina Soto, who works at the Kessel Heritage Trust.",
+    "Raiders loyal to a smuggling ring beheaded three marble statues, police chief Anna Berg said.",
+  ].join("\n\n"),
+  "museum",
+);
+
+const pool = (question: string) => analyseQuestion(parse(question, story), story).pool;
+
+describe("reading a question", () => {
+  it("takes a past form the tagger calls an adjective, right after 'who', as the verb asked about", () => {
+    const q = parse("Who beheaded three statues?", story);
+    expect(q.form).toBe("subject");
+    expect(q.terms.find((t) => t.word === "beheaded")?.verb).toBe(true);
+    expect(parse("Who colonized the island?", story).form).toBe("subject");
+  });
+
+  it("lets an organisation answer where someone works, and counts a preposition before its article", () => {
+    const q = parse("Where does Lina Soto work?", story);
+    expect(q.expected).toEqual(["place", "organisation"]);
+    expect(parse("Where is the museum?", story).expected).toEqual(["place"]);
+    const trust = pool("Where does Lina Soto work?").find((p) => p.c.text === "Kessel Heritage Trust");
+    expect(trust).toBeDefined();
+    expect(kindFit(q, trust!.c, trust!.evidence.sentence)).toBe(0.8);
+    const where = parse("Where did the curator speak?", story);
+    expect(kindFit(where, trust!.c, trust!.evidence.sentence)).toBe(0.35);
+  });
+
+  it("takes no phrase that 'no' opens as a candidate: it names nothing that did it", () => {
+    const texts = pool("Who claimed responsibility?").map((p) => p.c.text);
+    expect(texts).not.toContain("group");
+    expect(texts).not.toContain("No group");
+  });
+});
