@@ -499,3 +499,22 @@ describe("descriptions that open with a name, and given names the tagger reads a
     expect(described("Ivo Pell")).toContain("former security chief");
   });
 });
+
+describe("titles of offices", () => {
+  const story = ingestText(
+    [
+      "Surveillance bill",
+      "The team included Justin Rowe, who advises Attorney-General Ilse Brandt, and Valdorian Federal Police Commissioner Anton Colvin.",
+      "Vice-President Ana Ruiz and Harbour Freight Company Chief Executive Mara Quint spoke after them.",
+    ].join("\n\n"),
+    "bill",
+  );
+
+  it("takes off a title joined by a hyphen and an office of several words before a title", () => {
+    expect(entityNamed(story, "Ilse Brandt")?.descriptions).toContain("Attorney-General");
+    expect(entityNamed(story, "Ana Ruiz")?.descriptions).toContain("Vice-President");
+    expect(entityNamed(story, "Anton Colvin")?.descriptions).toContain("Valdorian Federal Police Commissioner");
+    expect(entityNamed(story, "Mara Quint")?.descriptions).toContain("Harbour Freight Company Chief Executive");
+    for (const name of ["Ilse Brandt", "Ana Ruiz", "Anton Colvin", "Mara Quint"]) expect(entityNamed(story, name)?.type).toBe("person");
+  });
+});

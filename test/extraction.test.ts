@@ -56,9 +56,6 @@ const LEARNED_MODEL_DEFECTS = new Set([
   // the year of an earlier title (1998) or of the report over the weekday of the event
   "When did the state media report Kim's visit to the graves?",
   "When did Harbour Athletic win the Coastal Cup?",
-  // the year of the decision over the weekday of the remarks, as for "When did Xi stress …?" below
-  // (a near tie: the story's "stressed" is not matched to the question's "say")
-  "When did Xi say the party's decision was made to resist aggression?",
 ]);
 const check = (question: string) => (LEARNED_MODEL_DEFECTS.has(question) ? it.fails : it);
 
@@ -207,8 +204,7 @@ describe("relative dates in answers", () => {
     expect(answer("When did the town council meet?", UNDATED).answer).toBe("Monday");
   });
 
-  // learned-model defect: the year of the decision over the weekday of the remarks
-  it.fails("answers when Xi stressed the decision with the day of his remarks", () => {
+  it("answers when Xi stressed the decision with the day of his remarks", () => {
     expect(answer("When did Xi stress that the decision to enter the Korean War was made to safeguard peace?", KH).answer).toBe("Monday (19 Oct 2020)");
   });
 });

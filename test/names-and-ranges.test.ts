@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answer, ingestText } from "../src/engine/index.js";
+import { analyseQuestion, parse } from "../src/engine/answer/analysis.js";
 
 const names = (text: string) => ingestText(text, "t").entities.map((e) => e.name);
 
@@ -109,5 +110,24 @@ describe("roles", () => {
     const story = ingestText("The invading Normans and their descendants replaced the Anglo-Saxons as the ruling class of England.", "t");
     expect(answer("Who replaced the Anglo-Saxons as the ruling class?", story).answer).toBe("Normans");
     expect(answer("Who replaced the Normans as the ruling class?", story).answer).toBeNull();
+  });
+});
+
+describe("lists as answers", () => {
+  const story = ingestText(
+    [
+      "Harbour talks",
+      "The talks brought together the port's security adviser, Ana Brill, Jon Keller, who advises Mayor Ilse Brandt on shipping, and the pilots' chief Rui Lenz.",
+      "On Monday, Gus Grissom, Ed White and Roger Chaffee flew the first test.",
+    ].join("\n\n"),
+    "harbour",
+  );
+
+  const pool = (question: string) => analyseQuestion(parse(question, story), story).pool.map((p) => p.c.text);
+
+  it("joins names that an 'and' closes, and not a name to the next one set off by commas", () => {
+    expect(pool("Who advises Ilse Brandt?")).not.toContain("Ana Brill, Jon Keller");
+    expect(pool("Who flew the first test?")).toContain("Gus Grissom, Ed White and Roger Chaffee");
+    expect(answer("Who flew the first test?", story).answer).toBe("Gus Grissom, Ed White and Roger Chaffee");
   });
 });

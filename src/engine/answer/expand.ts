@@ -24,25 +24,30 @@ function reread(c: Candidate, sentence: Sentence, start: number, end: number): C
  */
 export function coordinate(best: Candidate, all: readonly Candidate[], sentence: Sentence): Candidate {
   const t = sentence.tokens;
+  // a list closes with "and" or "or": "Andrew Shearer, Justin Bassi, who …" is a name and an aside
   let end = best.end;
+  let reached = best.end;
   let start = best.start;
   const range = RANGE[best.type] ?? /^$/;
   for (;;) {
-    const joiner = t[end]?.text.toLowerCase() ?? "";
+    const joiner = t[reached]?.text.toLowerCase() ?? "";
     if (range.test(joiner)) {
-      const next = all.find((c) => c.type === best.type && c.start === end + 1);
+      const next = all.find((c) => c.type === best.type && c.start === reached + 1);
       if (next) end = next.end;
       break;
     }
     if (joiner !== "and" && joiner !== "or" && joiner !== ",") break;
     // the Oxford comma: "Grissom, White, and Chaffee"
-    let skip = joiner === "," && /^(?:and|or)$/i.test(t[end + 1]?.text ?? "") ? 2 : 1;
+    let skip = joiner === "," && /^(?:and|or)$/i.test(t[reached + 1]?.text ?? "") ? 2 : 1;
     // "the Wellcome Trust and the Medical Research Council" (but "the Saxon Garden, the Summer Theatre" is no list)
-    if (/^(?:and|or)$/i.test(t[end + skip - 1]?.text ?? "") && t[end + skip]?.pos === "DET") skip++;
-    const next = all.find((c) => c.type === best.type && c.start === end + skip && c !== best);
+    if (/^(?:and|or)$/i.test(t[reached + skip - 1]?.text ?? "") && t[reached + skip]?.pos === "DET") skip++;
+    const next = all.find((c) => c.type === best.type && c.start === reached + skip && c !== best);
     if (!next) break;
-    end = next.end;
-    if (joiner !== "," || skip >= 2) break;
+    reached = next.end;
+    if (joiner !== "," || skip >= 2) {
+      end = reached;
+      break;
+    }
   }
   // and backwards, when the best is the second of the pair
   const at = beforeArticle(t, start);

@@ -8,7 +8,7 @@ import type { Answer, Story } from "../types.js";
 import { formatIso } from "../language/iso-date.js";
 import { creditsOf, type Credits } from "../story/wire-copy.js";
 
-const ABOUT_THE_ARTICLE = new Set(["report", "article", "story", "piece", "publish", "publication", "dateline", "write", "written", "date", "issue"]);
+const ABOUT_THE_ARTICLE = new Set(["report", "article", "story", "piece", "column", "publish", "publication", "dateline", "write", "written", "date", "issue"]);
 
 const AUTHORED = new Set(["write", "written", "wrote", "author", "report", "reporter", "byline"]);
 

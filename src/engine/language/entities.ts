@@ -25,6 +25,22 @@ const DOCUMENT_AND_SHOW_HEADS = new Set(["Bill", "Directive", "Regulation", "Ame
 const OWNER_PARTICIPLE = /^(?:owned|backed|funded|financed|run|operated|controlled|sponsored)$/;
 const PUNCT_END = new Set([",", ".", ";", ":", "(", ")", "—", "–", "!", "?", "”", '"']);
 
+/** Two to four words shaped like a person's given names and surname, the last no organisation's head. */
+function personShaped(sentence: Sentence, from: number, end: number): boolean {
+  const words = sentence.tokens.slice(from, end).map((t) => t.text);
+  return words.length >= 2 && words.length <= 4 && words.every((w) => NAME_WORD.test(w)) && !ORG_HEADS.has(words[words.length - 1]!);
+}
+
+/** Words that end a title of two: "Chief Executive", "Chief Operating Officer", "Surgeon General". */
+const TITLE_ENDS = /^(?:Executive|Officer|General|Secretary|Director|Justice)$/;
+
+/** The last title word of a name run, with at least two words after it; -1 when none. */
+function lastTitleBefore(sentence: Sentence, from: number, end: number): number {
+  const word = (i: number) => sentence.tokens[i]!.text;
+  for (let i = end - 3; i > from; i--) if (TITLES.has(word(i)) || (TITLE_ENDS.test(word(i)) && i - 1 >= from && TITLES.has(word(i - 1)))) return i;
+  return -1;
+}
+
 /** A capitalised role noun opening a sentence: "Striker Tomasz Wieczorek scored". */
 function isRoleWord(sentence: Sentence, i: number): boolean {
   const lower = sentence.tokens[i]!.text.toLowerCase();
@@ -38,6 +54,14 @@ function stripTitles(sentence: Sentence, start: number, end: number): { start: n
   const word = (i: number) => sentence.tokens[i]?.text ?? "";
   // "Zimbabwe President Robert Mugabe", "South Africa President …": a country before a title says whose title it is
   const placeBeforeTitle = (i: number) => (isKnownPlace(word(i)) && TITLES.has(word(i + 1)) ? 1 : isKnownPlace(`${word(i)} ${word(i + 1)}`) && TITLES.has(word(i + 2)) ? 2 : 0);
+  // "Attorney-General George Brandis", "Vice-President Ana Ruiz": a title of two words joined by a hyphen
+  const joinedTitle = /^\p{Lu}\p{L}+-(\p{Lu}\p{L}+)$/u.exec(word(s));
+  if (joinedTitle && TITLES.has(joinedTitle[1]!) && personShaped(sentence, s + 1, end)) s += 1;
+  else if (hyphenated(s) && (TITLES.has(word(s)) || TITLES.has(word(s + 2))) && personShaped(sentence, s + 3, end)) s += 3;
+  // "Australian Federal Police Commissioner Andrew Colvin": an office of any length before the
+  // title, when what follows the title is shaped like a person's name
+  const lastTitle = lastTitleBefore(sentence, s, end);
+  if (lastTitle > s && personShaped(sentence, lastTitle + 1, end)) s = lastTitle + 1;
   // "Saint-Clair-sur-Epte": a title word joined by a hyphen is part of a place name
   while (s < end - 1 && !hyphenated(s)) {
     // "Communications Minister Malcolm Turnbull", "Opposition Leader Bill Shorten": a word before a
