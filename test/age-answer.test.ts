@@ -31,8 +31,13 @@ describe("how old a person is", () => {
     expect(answer("How old was Ilse Marten when she first climbed the light?", STORY).answer).not.toBe("71");
   });
 
-  // known defect: the ranker takes the years Brink's light guided him for as his age, at 0.93
-  it.fails("abstains when the story gives no age", () => {
+  it("abstains when the story gives no age, though the ranker trusts another number (the years Brink's light guided him for)", () => {
     expect(answer("How old is Tomas Brink?", STORY).answer).toBeNull();
+    expect(answer("How old is Tomas Brink?", STORY, { minConfidence: 0 }).answer).toBeNull();
+  });
+
+  it("keeps a ranked answer that is an age, in a form the rule does not read", () => {
+    const turned = ingestText(["Keeper retires", "KESSEL, May 4, 2023 (Coast Wire) - Keeper Oda Lind, who turned 64 in March, retired on Tuesday after 40 years at the light."].join("\n\n"), "turned");
+    expect(answer("How old is Oda Lind?", turned, { minConfidence: 0 }).answer).toBe("64");
   });
 });

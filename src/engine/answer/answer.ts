@@ -11,6 +11,7 @@
  * 5. below the threshold (the model's, chosen on held-out training questions, or the caller's),
  *    the story doesn't say, and the closest passage is offered as evidence.
  */
+import { ageSentences, isAge } from "./age-answer.js";
 import { analyseQuestion, parse } from "./analysis.js";
 import { bridge } from "./bridge.js";
 import { clauseAnswer } from "./clause-answer.js";
@@ -35,6 +36,15 @@ function round(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
+/** The best-scored candidate of those that are ages, or -1. */
+function bestAge(ages: readonly boolean[], scores: ArrayLike<number>): number {
+  let best = -1;
+  ages.forEach((age, i) => {
+    if (age && (best < 0 || scores[i]! > scores[best]!)) best = i;
+  });
+  return best;
+}
+
 export function answer(question: string, story: Story, options: AnswerOptions = {}): Answer {
   const q = parse(question, story);
   const base = { question, kind: q.kind, story: story.id };
@@ -45,7 +55,12 @@ export function answer(question: string, story: Story, options: AnswerOptions = 
   if (!pool.length) return none(evidence[0]?.sentence);
 
   const model = options.model ?? answerModel();
-  const { scores, best } = model.scorePool(pool.map((p) => p.features));
+  const scored = model.scorePool(pool.map((p) => p.features));
+  const { scores } = scored;
+  // "How old is <person>?": an age, written where the person is named, or nothing
+  const ages = ageSentences(q, story);
+  const best = ages ? bestAge(pool.map((p) => ages.has(p.evidence.sentence.id) && isAge(answerText(p.c), p.evidence.sentence, p.c.end)), scores) : scored.best;
+  if (best < 0) return none(evidence[0]?.sentence);
   const top = pool[best]!;
   const confidence = model.trust(top.features, poolView(pool, scores, best));
   const threshold = options.minConfidence ?? minConfidenceSetting() ?? model.threshold;
