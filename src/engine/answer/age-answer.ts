@@ -15,10 +15,10 @@ import type { Entity, Sentence, Story, Token } from "../types.js";
 /** The oldest age a person is written with. */
 const MAX_AGE = 125;
 
-function age(tok: Token | undefined): string | null {
-  if (!tok || !/^\d{1,3}$/.test(tok.text)) return null;
-  const n = Number(tok.text);
-  return n > 0 && n <= MAX_AGE ? tok.text : null;
+function age(text: string | undefined): string | null {
+  if (!text || !/^\d{1,3}$/.test(text)) return null;
+  const n = Number(text);
+  return n > 0 && n <= MAX_AGE ? text : null;
 }
 
 /** "75-year-old", as one token or as five. */
@@ -27,17 +27,17 @@ function ageBefore(t: readonly Token[], start: number): string | null {
   // "the 75-year-old skipper Wade Bassi": a few lower-case words may stand between
   while (i > 0 && start - i < 3 && /^\p{Ll}+$/u.test(t[i - 1]!.text) && (t[i - 1]!.pos === "NOUN" || t[i - 1]!.pos === "ADJ") && t[i - 1]!.text !== "old") i--;
   const one = /^(\d{1,3})-years?-old$/i.exec(t[i - 1]?.text ?? "");
-  if (one) return age({ ...t[i - 1]!, text: one[1]! });
+  if (one) return age(one[1]);
   const words = t.slice(Math.max(0, i - 5), i).map((x) => x.text.toLowerCase());
-  return words.length === 5 && /^years?$/.test(words[2]!) && words[1] === "-" && words[3] === "-" && words[4] === "old" ? age(t[i - 5]) : null;
+  return words.length === 5 && /^years?$/.test(words[2]!) && words[1] === "-" && words[3] === "-" && words[4] === "old" ? age(t[i - 5]?.text) : null;
 }
 
 function ageAfter(t: readonly Token[], end: number): string | null {
   const [a, b, c] = [t[end]?.text, t[end + 1], t[end + 2]?.text];
-  if (a === "(" && c === ")") return age(b);
+  if (a === "(" && c === ")") return age(b?.text);
   if (a !== ",") return null;
-  if (/^aged?$/i.test(b?.text ?? "")) return age(t[end + 2]);
-  return c !== undefined && /^[,.;)]$/.test(c) ? age(b) : null;
+  if (/^aged?$/i.test(b?.text ?? "")) return age(c);
+  return c !== undefined && /^[,.;)]$/.test(c) ? age(b?.text) : null;
 }
 
 function asksAge(q: ParsedQuestion): boolean {

@@ -26,10 +26,11 @@ function credited(story: Story, part: keyof Credits): { names: string[]; line: s
 
 export function publicationAnswer(q: ParsedQuestion, story: Story): Pick<Answer, "answer" | "confidence" | "evidence" | "paragraph"> | null {
   const about = (t: ParsedQuestion["terms"][number]) => ABOUT_THE_ARTICLE.has(t.lemma) || ABOUT_THE_ARTICLE.has(t.word) || AUTHORED.has(t.lemma);
-  const creditWord = q.kind === "who" ? q.terms.find((t) => CREDITED[t.lemma] ?? CREDITED[t.word]) : undefined;
+  const partOf = (t: ParsedQuestion["terms"][number]) => CREDITED[t.lemma] ?? CREDITED[t.word];
+  const creditWord = q.kind === "who" ? q.terms.find(partOf) : undefined;
   if (creditWord && q.terms.every((t) => t === creditWord || about(t)) && q.terms.some((t) => t !== creditWord)) {
     // credit lines stand outside the numbered paragraphs, as the byline does
-    const found = credited(story, (CREDITED[creditWord.lemma] ?? CREDITED[creditWord.word])!);
+    const found = credited(story, partOf(creditWord)!);
     if (!found) return { answer: null, confidence: 0, evidence: "", paragraph: 0 };
     return { answer: found.names.join(" and "), confidence: 0.9, evidence: found.line, paragraph: 0 };
   }

@@ -325,8 +325,9 @@ export function findEntities(sentences: Sentence[], dates: DateMention[]): Entit
       const { start, title } = stripTitles(sentence, run.start, run.end);
       const name = spanText(sentence.text, sentence.tokens, start, run.end);
       const description = appositive(sentence, run.end);
-      const setOff = title ?? roleBefore(sentence, start) ? null : appositiveBefore(sentence, start, run.end);
-      const role = title ?? roleBefore(sentence, start) ?? setOff;
+      const before = title ?? roleBefore(sentence, start);
+      const setOff = before ? null : appositiveBefore(sentence, start, run.end);
+      const role = before ?? setOff;
       const key = name.toLowerCase();
       const draft = drafts.get(key) ?? { name, votes: { person: 0, place: 0, organisation: 0, other: 0 }, descriptions: [], mentions: [], aliases: new Set<string>() };
       add(draft.votes, vote(sentence, start, run.end, title !== null, description));
