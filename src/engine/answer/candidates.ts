@@ -42,7 +42,9 @@ const CLOCK_TIME = /^(?:[01]?\d|2[0-3])[:.][0-5]\d$/;
 const MERIDIEM = /^[ap]\.?m\.?$/i;
 const QUANTITY_WORDS = /^(?:dozens?|scores|hundreds|thousands|millions|billions|several|a few|many|numerous|tens)$/i;
 /** "$", "€", "US$", "HK$": a currency sign, alone or after a country's letters, that the tokenizer splits off a sum */
-const CURRENCY_SIGN = /^\p{Lu}{0,2}\p{Sc}$/u;
+export const CURRENCY_SIGN = /^\p{Lu}{0,2}\p{Sc}$/u;
+/** A sum's text: "$13.7 billion", "US$5". */
+export const SUM = /^\p{Lu}{0,2}\p{Sc}/u;
 
 
 /** What a sentence holds: its name mentions (with their entity) and its dates. */

@@ -1,11 +1,11 @@
 /**
  * Longer readings of a candidate span, offered to the ranker beside the span itself: a list it
  * belongs to ("Robert Lane and Benjamin Vail"), a date range ("1321 to 1323"), a measure with its
- * unit and qualifier ("at least five years"), a place with its direction ("southern Italy"), a
- * nationality with its noun ("Turkish forces"). Which reading answers is the ranker's choice.
+ * unit and qualifier ("at least five years"), a place with its direction ("southern Italy") or with
+ * the place it is in ("Sydney, Australia"), a nationality with its noun ("Turkish forces"). Which reading answers is the ranker's choice.
  */
 import { spanText, beforeArticle } from "../language/spans.js";
-import type { Candidate } from "./candidates.js";
+import { SUM, type Candidate } from "./candidates.js";
 import type { ParsedQuestion } from "./question.js";
 import { countedNoun } from "./signals.js";
 import type { Sentence } from "../types.js";
@@ -16,6 +16,9 @@ const RANGE: Partial<Record<Candidate["type"], RegExp>> = { date: /^(?:to|until|
 function reread(c: Candidate, sentence: Sentence, start: number, end: number): Candidate {
   return { ...c, start, end, text: spanText(sentence.text, sentence.tokens, start, end), canonical: null, note: c.type === "date" && start === c.start && end === c.end ? c.note : null };
 }
+
+/** Numbers list together only as sums or as plain numbers alike: "$28 billion, or six times the value" is no list. */
+const alike = (a: Candidate, b: Candidate): boolean => a.type !== "number" || SUM.test(a.text) === SUM.test(b.text);
 
 /**
  * "2013 and 2018", "Robert Lane and Benjamin Vail": joins a candidate with its coordinated siblings;
@@ -42,7 +45,7 @@ export function coordinate(best: Candidate, all: readonly Candidate[], sentence:
     // "the Wellcome Trust and the Medical Research Council" (but "the Saxon Garden, the Summer Theatre" is no list)
     if (/^(?:and|or)$/i.test(t[reached + skip - 1]?.text ?? "") && t[reached + skip]?.pos === "DET") skip++;
     const next = all.find((c) => c.type === best.type && c.start === reached + skip && c !== best);
-    if (!next) break;
+    if (!next || !alike(best, next)) break;
     reached = next.end;
     if (joiner !== "," || skip >= 2) {
       end = reached;
@@ -52,12 +55,28 @@ export function coordinate(best: Candidate, all: readonly Candidate[], sentence:
   // and backwards, when the best is the second of the pair
   const at = beforeArticle(t, start);
   if (/^(?:and|or)$/i.test(t[at]?.text ?? "")) {
-    const previous = all.find((c) => c.type === best.type && c !== best && (c.end === at || (c.end === at - 1 && t[at - 1]?.text === ",")));
+    const previous = all.find((c) => c.type === best.type && c !== best && alike(best, c) && (c.end === at || (c.end === at - 1 && t[at - 1]?.text === ",")));
     if (previous) start = previous.start;
   }
   if (end === best.end && start === best.start) return best;
   if (RANGE[best.type] && /^(?:between|from)$/i.test(t[start - 1]?.text ?? "")) start--;
   return reread(best, sentence, start, end);
+}
+
+/**
+ * "Sydney, Australia", "Portland, Oregon": a place with the place it is in, written after a comma;
+ * not two items of a list ("Paris, Lyon and Nice").
+ */
+export function withPlaceItIsIn(c: Candidate, all: readonly Candidate[], sentence: Sentence): Candidate {
+  const t = sentence.tokens;
+  if (c.type !== "place" || t[c.end]?.text !== ",") return c;
+  const outer = all.find((o) => o.type === "place" && o.start === c.end + 1);
+  if (!outer) return c;
+  const after = t[outer.end]?.text.toLowerCase() ?? "";
+  if (after === "and" || after === "or" || (after === "," && /^(?:and|or)$/i.test(t[outer.end + 1]?.text ?? ""))) return c;
+  // "Paris, Lyon, Nice and Lille": a list, whatever closes it
+  if (after === "," && all.some((o) => o.type === "place" && o.start === outer.end + 1)) return c;
+  return reread(c, sentence, c.start, outer.end);
 }
 
 const DIRECTION = /^(?:northern|southern|eastern|western|central|north|south|east|west|upper|lower|northeastern|northwestern|southeastern|southwestern|coastal|inland|rural)$/i;

@@ -24,12 +24,12 @@ export const FEATURES = [
   "q_answer_noun", "q_terms", "q_specific", "q_named", "q_unsupported", "q_stranded", "q_tokens",
   "q_wh_nsubj", "q_wh_nsubj_pass", "q_wh_obj", "q_wh_obl", "q_wh_advmod", "q_wh_other", "q_negated",
   // the evidence sentence
-  "s_rank", "s_score_rel", "s_score", "s_own", "s_context", "s_missing_verb", "s_missing_in_paragraph", "s_missing_in_story", "s_missing_everywhere", "s_matches", "s_verb_matched", "s_negated", "s_unmatched_idf", "s_opposed", "s_doer_agrees",
+  "s_rank", "s_score_rel", "s_score", "s_own", "s_context", "s_missing_verb", "s_missing_in_paragraph", "s_missing_in_story", "s_missing_everywhere", "s_matches", "s_verb_matched", "s_negated", "s_unmatched_idf", "s_opposed", "s_doer_agrees", "s_number_differs", "s_owner_agrees",
   "s_paragraph", "s_first_in_paragraph", "s_tokens", "s_pool",
   // the candidate
   "c_person", "c_place", "c_org", "c_other", "c_date", "c_number", "c_phrase", "c_group", "c_event",
   "c_from_name", "c_from_date", "c_from_number", "c_from_role", "c_from_place_phrase", "c_from_chunk", "c_from_reason",
-  "c_var_list", "c_var_unit", "c_var_direction", "c_var_group_noun", "c_var_of_tail", "c_var_to_comma",
+  "c_var_list", "c_var_unit", "c_var_direction", "c_var_group_noun", "c_var_of_tail", "c_var_to_comma", "c_var_place_in",
   "c_expected_rank", "c_kind_fit", "c_head_match", "c_introduced_by_noun", "c_counted_match", "c_asked_kind", "c_type_first",
   "c_proximity", "c_nearest_match", "c_side", "c_gap", "c_same_clause", "c_nearest_on_side", "c_passive", "c_agent", "c_reversed", "c_side_fit",
   "c_echo", "c_named", "c_left_match", "c_right_match", "c_verb_next", "c_verb_before",
@@ -140,11 +140,20 @@ const oppositesOf = perQuestion((q) => {
 
 const DOER = 1;
 const DONE_TO = 2;
+/**
+ * Neither: an oblique or indirect object ("gave Ana the cup"), or a noun's modifier by a
+ * preposition other than "of" ("swore fealty to Charles"); read only in the evidence sentence.
+ */
+const ASIDE = 3;
 /** Labels inside a name or noun phrase: "Harbour" of "Harbour Athletic" stands where "Athletic" does. */
 const INSIDE_PHRASE = new Set(["compound", "flat", "amod", "det", "nummod"]);
 
-/** Whether the word at k is, in its clause, the one doing (a subject, a passive's "by") or the one done to (an object, a passive subject). */
-function sideInClause(tree: Tree, lower: readonly string[], k: number): number {
+/**
+ * Whether the word at k is, in its clause, the one doing (a subject, a passive's "by") or the one
+ * done to (an object, a passive subject); with `asides`, also whether it stands beside the verb
+ * (an oblique or indirect object).
+ */
+function sideInClause(tree: Tree, lower: readonly string[], k: number, asides = false): number {
   let h = k;
   for (let steps = 0; h >= 0 && INSIDE_PHRASE.has(tree.labels[h]!) && steps < tree.heads.length; steps++) h = tree.heads[h]!;
   if (h < 0) return 0;
@@ -152,6 +161,7 @@ function sideInClause(tree: Tree, lower: readonly string[], k: number): number {
   if (label === "nsubj") return DOER;
   if (label === "nsubj:pass" || label === "obj") return DONE_TO;
   if (label.startsWith("obl") && hasChildWord(tree.heads, lower, h, "by")) return DOER;
+  if (asides && (label.startsWith("obl") || label === "iobj" || label === "nmod" && hasCaseOtherThanOf(tree, lower, h))) return ASIDE;
   return 0;
 }
 
@@ -171,8 +181,9 @@ const questionSides = perQuestion((q) => {
 
 /**
  * "When did Harbour Athletic win the cup?" of "Millbrook last won the cup in 1998, when they beat
- * Harbour Athletic": -1 when a doer (or done-to) of the question stands only on the other side in
- * the sentence, else 1 when one stands on its own side, 0 when the parse cannot tell.
+ * Harbour Athletic": -1 when a doer (or done-to) of the question stands only on another side in
+ * the sentence (the one done to, or beside the verb: "Who did Charles swear fealty to?" of "Rollo
+ * swore fealty to Charles"), else 1 when one stands on its own side, 0 when the parse cannot tell.
  */
 function doerAgreement(q: ParsedQuestion, e: Evidence): number {
   const wanted = questionSides(q);
@@ -185,12 +196,90 @@ function doerAgreement(q: ParsedQuestion, e: Evidence): number {
     let other = false;
     for (const m of e.support.matches) {
       if (m.term !== w.term) continue;
-      const side = sideInClause(tree, lower, m.pos);
+      const side = sideInClause(tree, lower, m.pos, true);
       if (side === w.side) same = true;
       else if (side) other = true;
     }
     if (other && !same) return -1;
     if (same) result = 1;
+  }
+  return result;
+}
+
+const NUMERAL = /^\d[\d,.]*s?$/;
+/** A numeral's shape: a year ("1974", "1960s") is told apart from other numbers. */
+function numeralShape(text: string): string {
+  return /^(?:1[0-9]|20)\d\d(?:s)?$/.test(text) ? "year" : "number";
+}
+/** The question's numerals, each with its shape. */
+const questionNumerals = perQuestion((q) => q.tokens.filter((t) => NUMERAL.test(t.text)).map((t) => ({ text: t.text, shape: numeralShape(t.text) })));
+
+/**
+ * "Who developed the theory in 1974?" of "In 1967, Blum developed the theory": 1 when a numeral of
+ * the question is not in the sentence and the sentence has another of its shape in its place.
+ */
+function numberDiffers(q: ParsedQuestion, sentence: Sentence): number {
+  const wanted = questionNumerals(q);
+  if (!wanted.length) return 0;
+  for (const w of wanted) {
+    if (sentence.tokens.some((t) => t.text === w.text)) continue;
+    if (sentence.tokens.some((t) => NUMERAL.test(t.text) && numeralShape(t.text) === w.shape)) return 1;
+  }
+  return 0;
+}
+
+/** Labels by which a name says whose a noun is: "Verizon's chief", "the Verizon chief", "the chief of Verizon". */
+const OWNER = new Set(["nmod:poss", "compound", "nmod"]);
+
+/** The words under `k` in a tree (itself included), found by walking each word's heads up. */
+function under(tree: Tree, k: number, word: number): boolean {
+  for (let h = word, steps = 0; h >= 0 && steps <= tree.heads.length; h = tree.heads[h]!, steps++) if (h === k) return true;
+  return false;
+}
+
+/** A named owner of one of the question's nouns: term places of the owner's words and of the noun. */
+const questionOwners = perQuestion((q) => {
+  const out: { owner: Set<number>; noun: number }[] = [];
+  const tree = treeOfTokens(q.tokens, q.tokens);
+  const termAt = (k: number) => q.terms.findIndex((t) => t.stem === q.tokens[k]!.stem);
+  for (let k = 0; k < q.tokens.length; k++) {
+    const head = tree.heads[k]!;
+    if (head < 0 || !OWNER.has(tree.labels[k]!) || q.tokens[head]!.pos !== "NOUN") continue;
+    const term = termAt(k);
+    if (term < 0 || !q.terms[term]!.specific) continue;
+    const noun = termAt(head);
+    if (noun < 0) continue;
+    const owner = new Set<number>();
+    for (let j = 0; j < q.tokens.length; j++) if (under(tree, k, j) && termAt(j) >= 0) owner.add(termAt(j));
+    out.push({ owner, noun });
+  }
+  return out;
+});
+
+/**
+ * "Who is Verizon's chief executive?" of "Yahoo's chief executive, Marissa Mayer": -1 when the
+ * noun the question names an owner of has, in the sentence, only another name for owner; 1 when
+ * the question's own owner stands there; 0 when the sentence names no owner of it.
+ */
+function ownerAgreement(q: ParsedQuestion, e: Evidence): number {
+  const wanted = questionOwners(q);
+  if (!wanted.length) return 0;
+  const tree = sentenceTree(e.sentence);
+  const tokens = e.sentence.tokens;
+  let result = 0;
+  for (const w of wanted) {
+    for (const m of e.support.matches) {
+      if (m.term !== w.noun) continue;
+      let own = false;
+      let other = false;
+      for (let k = 0; k < tokens.length; k++) {
+        if (tree.heads[k] !== m.pos || !OWNER.has(tree.labels[k]!) || tokens[k]!.pos !== "PROPN") continue;
+        if (e.support.matches.some((o) => w.owner.has(o.term) && under(tree, k, o.pos))) own = true;
+        else other = true;
+      }
+      if (own) result = 1;
+      else if (other && result === 0) result = -1;
+    }
   }
   return result;
 }
@@ -215,6 +304,8 @@ export function sentenceFeatures(q: ParsedQuestion, story: Story, e: Evidence, p
   const opposites = oppositesOf(q);
   into[F.s_opposed] = opposites.size && e.sentence.tokens.some((t) => opposites.has(t.lemma.toLowerCase())) ? 1 : 0;
   into[F.s_doer_agrees] = doerAgreement(q, e);
+  into[F.s_number_differs] = numberDiffers(q, e.sentence);
+  into[F.s_owner_agrees] = ownerAgreement(q, e);
   into[F.s_paragraph] = e.sentence.paragraph;
   into[F.s_first_in_paragraph] = story.paragraphs[e.sentence.paragraph - 1]?.sentenceIds[0] === e.sentence.id ? 1 : 0;
   into[F.s_tokens] = e.sentence.tokens.length;
@@ -298,6 +389,12 @@ function storyFactsOf(story: Story): StoryFacts {
 
 function matchedVerbAt(e: Evidence, k: number): boolean {
   for (const m of e.support.matches) if (m.verb && m.pos === k) return true;
+  return false;
+}
+
+/** "to Charles" of "fealty to Charles", not "of Kestrel" of "the mayor of Kestrel". */
+function hasCaseOtherThanOf(tree: Tree, lower: readonly string[], head: number): boolean {
+  for (let k = 0; k < tree.heads.length; k++) if (tree.heads[k] === head && tree.labels[k] === "case" && lower[k] !== "of") return true;
   return false;
 }
 
@@ -451,7 +548,7 @@ const FROM: [number, FeatureName][] = [
 ];
 const READING: [number, FeatureName][] = [
   [VARIANT.list, "c_var_list"], [VARIANT.unit, "c_var_unit"], [VARIANT.direction, "c_var_direction"],
-  [VARIANT.groupNoun, "c_var_group_noun"], [VARIANT.ofTail, "c_var_of_tail"], [VARIANT.toComma, "c_var_to_comma"],
+  [VARIANT.groupNoun, "c_var_group_noun"], [VARIANT.ofTail, "c_var_of_tail"], [VARIANT.toComma, "c_var_to_comma"], [VARIANT.placeIn, "c_var_place_in"],
 ];
 
 /** Nouns a number counts time in. */

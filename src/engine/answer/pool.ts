@@ -7,10 +7,10 @@
  */
 import { POSSESSIVE } from "../language/lexicon.js";
 import { spanText } from "../language/spans.js";
-import { candidatesIn, type Candidate } from "./candidates.js";
+import { candidatesIn, CURRENCY_SIGN, type Candidate } from "./candidates.js";
 import { ANSWER_DEFAULTS } from "./defaults.js";
 import { pronounCandidates } from "./pronouns.js";
-import { coordinate, withDirection, withGroupNoun, withUnit } from "./expand.js";
+import { coordinate, withPlaceItIsIn, withDirection, withGroupNoun, withUnit } from "./expand.js";
 import type { SpanFeatures } from "./features.js";
 import type { ParsedQuestion } from "./question.js";
 import type { Sentence, Story, Token } from "../types.js";
@@ -18,7 +18,7 @@ import type { Sentence, Story, Token } from "../types.js";
 /** Where a span came from; a span found several ways carries each. */
 export const ORIGIN = { name: 1, date: 2, number: 4, role: 8, placePhrase: 16, chunk: 32, reason: 64, pronoun: 128 } as const;
 /** Which longer reading of a span this is. */
-export const VARIANT = { list: 1, unit: 2, direction: 4, groupNoun: 8, ofTail: 16, toComma: 32 } as const;
+export const VARIANT = { list: 1, unit: 2, direction: 4, groupNoun: 8, ofTail: 16, toComma: 32, placeIn: 64 } as const;
 
 export interface PoolCandidate extends Candidate {
   origin: number;
@@ -71,8 +71,10 @@ function chunks(sentence: Sentence, dates: readonly Candidate[]): Candidate[] {
     while (end > i && !HEAD_POS.has(t[end - 1]!.pos)) end--;
     // "no group claimed responsibility": what "no" opens names nothing that did it
     const negated = t[i - 1]?.pos === "DET" && t[i - 1]!.text.toLowerCase() === "no";
+    // "$144 million breakup fee": a sum keeps its currency sign
+    const first = t[i]!.pos === "NUM" && CURRENCY_SIGN.test(t[i - 1]?.text ?? "") ? i - 1 : i;
     if (end > i && !negated) {
-      out.push(make(i, end));
+      out.push(make(first, end));
       // "the tomb of Mao Anying": the chunk with its "of" complement
       if (t[end]?.text === "of") {
         let k = end + 1;
@@ -80,7 +82,7 @@ function chunks(sentence: Sentence, dates: readonly Candidate[]): Candidate[] {
         const from = k;
         while (k < t.length && k - i < MAX_CHUNK_TOKENS && inDate[k] === inDate[from] && CHUNK_POS.has(t[k]!.pos)) k++;
         while (k > from && !HEAD_POS.has(t[k - 1]!.pos)) k--;
-        if (k > from) out.push({ ...make(i, k), ofTail: true } as Candidate & { ofTail: boolean });
+        if (k > from) out.push({ ...make(first, k), ofTail: true } as Candidate & { ofTail: boolean });
       }
     }
     i = Math.max(e, i + 1);
@@ -174,6 +176,8 @@ function buildPool(q: ParsedQuestion, story: Story, sentence: Sentence): PoolCan
     if (direction !== c) add(pool, direction, originOf(c), VARIANT.direction);
     const group = withGroupNoun(c, sentence);
     if (group !== c) add(pool, group, originOf(c), VARIANT.groupNoun);
+    const within = withPlaceItIsIn(c, typed, sentence);
+    if (within !== c) add(pool, within, originOf(c), VARIANT.placeIn);
   }
   for (const c of pronounCandidates(story, sentence)) add(pool, c, ORIGIN.pronoun, 0);
   for (const c of chunks(sentence, typed.filter((c) => c.type === "date"))) add(pool, c, ORIGIN.chunk, (c as { ofTail?: boolean }).ofTail ? VARIANT.ofTail : 0);
