@@ -145,6 +145,22 @@ describe("entities of a council report (test/fixtures/engine)", () => {
   });
 });
 
+describe("a role word right before a name", () => {
+  const { byName } = storyOf([
+    "Harbour hires a manager",
+    "The club confirmed the hiring of Premier League veteran Ola Berg on Monday.",
+    "Kestrel's mayor told reporters Ilse Brandt would attend the match.",
+  ]);
+
+  it("is a description when WordNet reads the word as a person", () => {
+    expect(byName("Ola Berg")?.descriptions).toContain("Premier League veteran");
+  });
+
+  it("is not one when it is plural and no list of names follows", () => {
+    expect(byName("Ilse Brandt")?.descriptions).not.toContain("reporters");
+  });
+});
+
 describe("entities of other articles", () => {
   const bridge = ingestText(
     [

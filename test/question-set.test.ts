@@ -44,7 +44,9 @@ const KNOWN_FALSE_ANSWERS = new Set([
   "When was Tomas Aaltonen born?",
   // the fire's name, for who started it (its cause is under investigation)
   "Who started the fire?",
-  // "he" (Xi, who visited it) for who designed it, the story never saying: 0.27, just over the threshold
+  // the report's Thursday for a visit the story never dates
+  "When will Kim Jong-un visit Beijing?",
+  // "he" (Xi, who visited it) for who designed it, the story never saying: 0.27, at the threshold
   "Who designed the exhibition in Beijing?",
 ]);
 

@@ -4,7 +4,8 @@
  * abstainer are trained on exactly these (scripts/train/), in this order; a model file lists the
  * names it was trained with and is refused if they differ (model/answer-model.ts).
  */
-import { hangsFrom, sentenceTree, spanHead, treeDistance, treeOfTokens, type Tree } from "../language/parser/sentence-parse.js";
+import { hangsFrom, sentenceTree, spanHead, treeDistance, type Tree } from "../language/parser/sentence-parse.js";
+import { questionTree } from "./question-tree.js";
 import { POSSESSIVE } from "../language/lexicon.js";
 import { lowerTokens } from "../language/lower-tokens.js";
 import { QUESTION_WORDS } from "../language/stopwords.js";
@@ -67,7 +68,7 @@ const WH_ROLES = new Set(["nsubj", "nsubj_pass", "obj", "obl", "advmod"]);
  * "which agency …" and "how many firefighters …", the noun's part.
  */
 function whRole(q: ParsedQuestion): string {
-  const tree = treeOfTokens(q.tokens, q.tokens);
+  const tree = questionTree(q);
   let wh = q.tokens.findIndex((t) => QUESTION_WORDS.has(t.text.toLowerCase()));
   if (wh < 0) return "other";
   // "which agency", "how many firefighters": the noun the question word goes with
@@ -168,7 +169,7 @@ function sideInClause(tree: Tree, lower: readonly string[], k: number, asides = 
 /** The question's own names and nouns that stand as a doer or a done-to ("Harbour Athletic" in "When did Harbour Athletic win?"), with their terms. */
 const questionSides = perQuestion((q) => {
   const out: { term: number; side: number }[] = [];
-  const tree = treeOfTokens(q.tokens, q.tokens);
+  const tree = questionTree(q);
   const lower = q.tokens.map((t) => t.text.toLowerCase());
   for (let k = 0; k < q.tokens.length; k++) {
     if (QUESTION_WORDS.has(lower[k]!) || INSIDE_PHRASE.has(tree.labels[k]!)) continue;
@@ -240,7 +241,7 @@ function under(tree: Tree, k: number, word: number): boolean {
 /** A named owner of one of the question's nouns: term places of the owner's words and of the noun. */
 const questionOwners = perQuestion((q) => {
   const out: { owner: Set<number>; noun: number }[] = [];
-  const tree = treeOfTokens(q.tokens, q.tokens);
+  const tree = questionTree(q);
   const termAt = (k: number) => q.terms.findIndex((t) => t.stem === q.tokens[k]!.stem);
   for (let k = 0; k < q.tokens.length; k++) {
     const head = tree.heads[k]!;

@@ -149,10 +149,15 @@ function relativeClause(sentence: Sentence, start: number, end: number): string 
   return spanText(sentence.text, t, end + 2, i);
 }
 
-/** A lower-case word for a person or an office ("leader", "captain"): what describes a name, where "aid" before "Korea" does not. */
+/**
+ * A lower-case word for a person or an office ("leader", "captain", and whatever WordNet first
+ * reads as a person: "veteran", "novelist", "tycoon"): what describes a name, where "aid" before
+ * "Korea" does not. WordNet's are taken singular only: "told reporters Kim would visit" names
+ * no role of Kim's.
+ */
 function isLowerRoleWord(tok: Token | undefined): tok is Token {
   if (!tok || tok.pos !== "NOUN" || tok.text !== tok.text.toLowerCase()) return false;
-  return PERSON_NOUNS.has(tok.lemma) || AGENT_NOUN.test(tok.text) || TITLES.has(tok.text.charAt(0).toUpperCase() + tok.text.slice(1));
+  return PERSON_NOUNS.has(tok.lemma) || AGENT_NOUN.test(tok.text) || TITLES.has(tok.text.charAt(0).toUpperCase() + tok.text.slice(1)) || (tok.lemma === tok.text && isPersonNoun(tok.text));
 }
 
 /** What opens a role set off before a name: "the captain, …", "its founder, …". */
@@ -176,9 +181,15 @@ function appositiveBefore(sentence: Sentence, start: number, end: number): strin
   return spanText(sentence.text, t, s, start - 1);
 }
 
-/** "North Korean leader Kim Jong-un" → "North Korean leader": a lower-case role noun right before the name. */
-function roleBefore(sentence: Sentence, start: number): string | null {
+/**
+ * "North Korean leader Kim Jong-un" → "North Korean leader": a lower-case role noun right before
+ * the name; a plural one only before a list ("co-founders Larry Page and Sergey Brin", not "told
+ * reporters Kim would visit").
+ */
+function roleBefore(sentence: Sentence, start: number, end: number): string | null {
   const t = sentence.tokens;
+  const word = t[start - 1];
+  if (word && word.lemma !== word.text.toLowerCase() && !/^(?:and|,)$/.test(t[end]?.text ?? "")) return null;
   // "skipper Wade Bassi", "security chief Emmerson Mnangagwa": the tagger may read a role word
   // before a name as a verb or an adjective
   const otherwiseTagged = (tok: Token | undefined) =>
@@ -325,7 +336,7 @@ export function findEntities(sentences: Sentence[], dates: DateMention[]): Entit
       const { start, title } = stripTitles(sentence, run.start, run.end);
       const name = spanText(sentence.text, sentence.tokens, start, run.end);
       const description = appositive(sentence, run.end);
-      const before = title ?? roleBefore(sentence, start);
+      const before = title ?? roleBefore(sentence, start, run.end);
       const setOff = before ? null : appositiveBefore(sentence, start, run.end);
       const role = before ?? setOff;
       const key = name.toLowerCase();

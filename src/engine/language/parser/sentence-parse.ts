@@ -18,7 +18,8 @@ export interface Tree extends Parse {
  */
 export const MAX_PARSED_TOKENS = 150;
 
-function treeOf(parse: Parse): Tree {
+/** A parse with each token's depth below the root. */
+export function treeOf(parse: Parse): Tree {
   const { heads } = parse;
   const depths = heads.map(() => -1);
   const path: number[] = [];
