@@ -46,11 +46,22 @@ interface Fit {
   own: number;
 }
 
+const entityNames = new WeakMap<Story, Set<string>>();
+/** The story's entity names, lower case: the same for every description and question. */
+function entityNamesOf(story: Story): Set<string> {
+  let names = entityNames.get(story);
+  if (!names) {
+    names = new Set(story.entities.map((e) => e.name.toLowerCase()));
+    entityNames.set(story, names);
+  }
+  return names;
+}
+
 /** The question's words that belong to a name it asks about whose words the description uses ("Rovers goalkeeper" for "Millbrook Rovers"). */
 function namedInDescription(q: ParsedQuestion, story: Story, stems: ReadonlySet<string>): Set<string> {
   const out = new Set<string>();
   // names of their own: "Sudan's president" speaks of Sudan, not of South Sudan, though it shares a word
-  const others = new Set(story.entities.map((e) => e.name.toLowerCase()));
+  const others = entityNamesOf(story);
   for (const e of story.entities) {
     if (!q.named.has(e.name)) continue;
     const words = nameWords(e);

@@ -13,7 +13,7 @@ import { antonymsOf } from "../language/wordnet.js";
 import type { Sentence, Story, Token } from "../types.js";
 import { ORIGIN, VARIANT, type PoolCandidate } from "./pool.js";
 import type { ParsedQuestion } from "./question.js";
-import { askedKind, countedNoun, echo, isOfAskedKind, expectedRank, headMatches, introducedByAnswerNoun, kindFit, nearestMatch, proximity, sideFit, strandedPreposition, verbSide, wordBefore } from "./signals.js";
+import { askedKind, countedNoun, echo, isOfAskedKind, expectedRank, headMatches, introducedByAnswerNoun, kindFit, nearestMatch, noVerbSide, proximity, sideFit, strandedPreposition, verbSide, wordBefore } from "./signals.js";
 import type { Support } from "./support.js";
 
 export const FEATURES = [
@@ -504,6 +504,9 @@ function spanFeaturesOf(story: Story, sentence: Sentence, c: PoolCandidate): Spa
   return c.spanFeatures;
 }
 
+/** Read at once into the row, so one serves every candidate. */
+const scratchSide = noVerbSide();
+
 export function candidateFeatures(q: ParsedQuestion, story: Story, e: Evidence, c: PoolCandidate, typed: readonly PoolCandidate[], into: Float32Array): void {
   const sentence = e.sentence;
   const t = sentence.tokens;
@@ -520,7 +523,7 @@ export function candidateFeatures(q: ParsedQuestion, story: Story, e: Evidence, 
   into[F.c_type_first] = q.expected[0] === c.type ? 1 : 0;
   into[F.c_proximity] = proximity(c, e.support.matches);
   into[F.c_nearest_match] = nearestMatch(c, e.support.matches, t.length);
-  const side = verbSide(q, sentence, c, e.support, typed);
+  const side = verbSide(q, sentence, c, e.support, typed, scratchSide);
   into[F.c_side] = side.side;
   into[F.c_gap] = side.gap;
   into[F.c_same_clause] = side.sameClause ? 1 : 0;
@@ -595,16 +598,24 @@ const APPOSITIVE_STOP = new Set(["VERB", "AUX", "PUNCT", "SCONJ"]);
  */
 function besideDescription(e: Evidence, c: PoolCandidate): boolean {
   const t = e.sentence.tokens;
-  const matched = (k: number) => e.support.matches.some((m) => m.pos === k && !m.verb);
-  const described = (from: number, step: 1 | -1): boolean => {
-    let hit = false;
-    let k = from;
-    // read back, a description begins after a verb or preposition ("taken by the captain, …")
-    for (; k >= 0 && k < t.length && Math.abs(k - from) < APPOSITIVE_REACH && !APPOSITIVE_STOP.has(t[k]!.pos) && !(step < 0 && t[k]!.pos === "ADP"); k += step) hit ||= matched(k);
-    // read on, it ends at a comma or the sentence's end, where a clause would go on
-    return hit && (step < 0 || k >= t.length || t[k]!.pos === "PUNCT");
-  };
-  return (t[c.end]?.text === "," && described(c.end + 1, 1)) || (t[c.start - 1]?.text === "," && described(c.start - 2, -1));
+  return (t[c.end]?.text === "," && described(e, c.end + 1, 1)) || (t[c.start - 1]?.text === "," && described(e, c.start - 2, -1));
+}
+
+/** Whether a non-verb word of the question is matched at k. */
+function matchedWordAt(e: Evidence, k: number): boolean {
+  for (const m of e.support.matches) if (m.pos === k && !m.verb) return true;
+  return false;
+}
+
+/** Whether the words from `from`, read in the direction of `step`, make a description holding the question's words. */
+function described(e: Evidence, from: number, step: 1 | -1): boolean {
+  const t = e.sentence.tokens;
+  let hit = false;
+  let k = from;
+  // read back, a description begins after a verb or preposition ("taken by the captain, …")
+  for (; k >= 0 && k < t.length && Math.abs(k - from) < APPOSITIVE_REACH && !APPOSITIVE_STOP.has(t[k]!.pos) && !(step < 0 && t[k]!.pos === "ADP"); k += step) hit ||= matchedWordAt(e, k);
+  // read on, it ends at a comma or the sentence's end, where a clause would go on
+  return hit && (step < 0 || k >= t.length || t[k]!.pos === "PUNCT");
 }
 
 /** Where a span stands in the parse against the question's words: its governor, its distance to them. */

@@ -139,10 +139,17 @@ export function nearestMatch(c: Candidate, matches: Support["matches"], length: 
   return best;
 }
 
+// regular expressions the per-candidate signals test, made once: a literal in a function body is
+// a new RegExp each time it is evaluated, which over every candidate of every answer added up
+const RELATIVE_OPENER = /^(?:who|which)$/i;
+const TO = /^to$/i;
+const CLAUSE_OPENER = /^(?:which|who|that|while|whereas)$/i;
+const WORDLIKE = /[\p{L}\p{N}]/u;
+
 /** After a name, ", the son of Robert," up to its closing comma: where the name's own clause resumes. */
 function appositiveEnd(t: Token[], from: number, limit: number): number {
   // ", the son of Robert," or ", who was not involved in the work,"
-  if (t[from]?.text !== "," || !(t[from + 1]?.pos === "DET" || /^(?:who|which)$/i.test(t[from + 1]?.text ?? ""))) return from;
+  if (t[from]?.text !== "," || !(t[from + 1]?.pos === "DET" || RELATIVE_OPENER.test(t[from + 1]?.text ?? ""))) return from;
   for (let k = from + 2; k < limit; k++) if (t[k]!.text === ",") return k + 1;
   return from;
 }
@@ -153,14 +160,14 @@ function appositiveEnd(t: Token[], from: number, limit: number): number {
  * the tagger calls one is no verb at all ("closed the bridge to trucks in 2016").
  */
 function opensClause(t: Token[], k: number): boolean {
-  return t[k]!.pos === "VERB" && !/^to$/i.test(t[k - 1]?.text ?? "");
+  return t[k]!.pos === "VERB" && !TO.test(t[k - 1]?.text ?? "");
 }
 
 /** No verb, relative pronoun or clause break among tokens [from, to). */
 export function sameClauseSpan(t: Token[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const x = t[k]!;
-    if (opensClause(t, k) || x.text === ";" || /^(?:which|who|that|while|whereas)$/i.test(x.text) || (x.text === "," && t[k + 1]?.pos === "CCONJ" && k + 1 < to)) return false;
+    if (opensClause(t, k) || x.text === ";" || CLAUSE_OPENER.test(x.text) || (x.text === "," && t[k + 1]?.pos === "CCONJ" && k + 1 < to)) return false;
   }
   return true;
 }
@@ -183,12 +190,27 @@ export interface VerbSide {
   reversed: boolean;
 }
 
-const NO_VERB: VerbSide = { side: 0, gap: 0, sameClause: false, nearest: false, passive: false, agent: false, reversed: false };
+/** A VerbSide to fill: every candidate of every question asks for one, so callers may reuse theirs. */
+export function noVerbSide(): VerbSide {
+  return { side: 0, gap: 0, sameClause: false, nearest: false, passive: false, agent: false, reversed: false };
+}
 
-export function verbSide(q: ParsedQuestion, sentence: Sentence, c: Candidate, s: Support, all: readonly Candidate[]): VerbSide {
+function fill(out: VerbSide, side: number, gap: number, sameClause: boolean, nearest: boolean, passive: boolean, agent: boolean, reversed: boolean): VerbSide {
+  out.side = side;
+  out.gap = gap;
+  out.sameClause = sameClause;
+  out.nearest = nearest;
+  out.passive = passive;
+  out.agent = agent;
+  out.reversed = reversed;
+  return out;
+}
+
+/** Where the candidate stands to the matched verb nearest it, written into `out`. */
+export function verbSide(q: ParsedQuestion, sentence: Sentence, c: Candidate, s: Support, all: readonly Candidate[], out: VerbSide = noVerbSide()): VerbSide {
   let v = -1;
   for (const m of s.matches) if (m.verb && (v < 0 || distance(c, m.pos) < distance(c, v))) v = m.pos;
-  if (v < 0 || (c.start <= v && v < c.end)) return NO_VERB;
+  if (v < 0 || (c.start <= v && v < c.end)) return fill(out, 0, 0, false, false, false, false, false);
   const t = sentence.tokens;
   const before = c.end <= v;
   const sameClause = before ? sameClauseSpan(t, c.end, v) : sameClauseSpan(t, v + 1, c.start);
@@ -206,7 +228,7 @@ export function verbSide(q: ParsedQuestion, sentence: Sentence, c: Candidate, s:
     for (const o of all) if (o.entity && o.end <= v && (!subject || o.end > subject.end) && sameClauseSpan(t, o.end, v)) subject = o;
     reversed = !!subject?.entity && q.named.has(subject.entity);
   }
-  return { side: before ? -1 : 1, gap: before ? v - c.end : c.start - v - 1, sameClause, nearest, passive, agent: !before && t[c.start - 1]?.text === "by", reversed };
+  return fill(out, before ? -1 : 1, before ? v - c.end : c.start - v - 1, sameClause, nearest, passive, !before && t[c.start - 1]?.text === "by", reversed);
 }
 
 /**
@@ -239,7 +261,7 @@ export function echo(q: ParsedQuestion, sentence: Sentence, c: Candidate, stems:
   let last = -1;
   for (let k = c.start; k < c.end; k++) {
     const token = t[k]!;
-    if (!/[\p{L}\p{N}]/u.test(token.text)) continue;
+    if (!WORDLIKE.test(token.text)) continue;
     words++;
     last = k;
     if (stems.has(token.stem) || saysWord(q, lower[k]!)) echoed++;

@@ -68,19 +68,30 @@ function features(story: Story, sentence: Sentence): SentenceFeatures {
   }
   return f;
 }
+/** Whether the token at i matches the term. */
+function matchesAt(story: Story, term: QuestionTerm, sentence: Sentence, i: number, f: SentenceFeatures, lower: string): boolean {
+  const t = sentence.tokens[i]!;
+  if (t.stem === term.stem || t.stem === term.surface || lower === term.word || term.related.includes(t.stem)) return true;
+  if (term.word.length >= 4 && f.parts?.get(i)?.includes(term.word)) return true;
+  if (f.country?.get(i) === term.word) return true;
+  // a name inside a longer word: "Atlantic" in "transatlantic", "Korea" in "Korean"
+  return term.specific && term.word.length >= 5 && lower.length > term.word.length && (lower.startsWith(term.word) || lower.endsWith(term.word));
+}
+
 function termMatches(story: Story, term: QuestionTerm, sentence: Sentence): number[] {
   const out: number[] = [];
   const f = features(story, sentence);
   const lowered = lowerTokens(sentence);
-  sentence.tokens.forEach((t, i) => {
-    const lower = lowered[i]!;
-    if (t.stem === term.stem || t.stem === term.surface || lower === term.word || term.related.includes(t.stem)) out.push(i);
-    else if (term.word.length >= 4 && f.parts?.get(i)?.includes(term.word)) out.push(i);
-    else if (f.country?.get(i) === term.word) out.push(i);
-    // a name inside a longer word: "Atlantic" in "transatlantic", "Korea" in "Korean"
-    else if (term.specific && term.word.length >= 5 && lower.length > term.word.length && (lower.startsWith(term.word) || lower.endsWith(term.word))) out.push(i);
-  });
+  for (let i = 0; i < sentence.tokens.length; i++) if (matchesAt(story, term, sentence, i, f, lowered[i]!)) out.push(i);
   return out;
+}
+
+/** Whether the term matches anywhere in the sentence: termMatches without the list, for the checks that only ask. */
+function hasTermMatch(story: Story, term: QuestionTerm, sentence: Sentence): boolean {
+  const f = features(story, sentence);
+  const lowered = lowerTokens(sentence);
+  for (let i = 0; i < sentence.tokens.length; i++) if (matchesAt(story, term, sentence, i, f, lowered[i]!)) return true;
+  return false;
 }
 
 function neighbours(story: Story, sentence: Sentence): Sentence[] {
@@ -97,11 +108,12 @@ export function support(q: ParsedQuestion, story: Story, index: StoryIndex, sent
   const around = neighbours(story, sentence);
   const previous = story.sentences[sentence.id - 1];
   const hasPronoun = sentence.tokens.some((t) => PRONOUN.test(t.text));
-  const paragraph = story.paragraphs[sentence.paragraph - 1]!.sentenceIds.map((id) => story.sentences[id]!);
+  const inParagraph = story.paragraphs[sentence.paragraph - 1]!.sentenceIds;
   const matchesOf = (term: QuestionTerm, s: Sentence): number[] => {
     const direct = termMatches(story, term, s);
     return direct.length || !term.specific ? direct : entityMatches(term, s, q, story);
   };
+  const anyMatch = (term: QuestionTerm, s: Sentence): boolean => hasTermMatch(story, term, s) || (term.specific && entityMatches(term, s, q, story).length > 0);
   for (let k = 0; k < q.terms.length; k++) {
     const term = q.terms[k]!;
     const idf = index.idfOf(term.stem) * term.share;
@@ -113,9 +125,9 @@ export function support(q: ParsedQuestion, story: Story, index: StoryIndex, sent
       context += idf;
       const weight = idf * (term.verb ? 1.5 : term.specific ? 2 : 1);
       for (const pos of here) matches.push({ pos, weight, verb: term.verb, term: k });
-    } else if (around.some((s) => matchesOf(term, s).length)) {
+    } else if (around.some((s) => anyMatch(term, s))) {
       context += idf / 2;
-    } else if (term.specific && hasPronoun && previous && matchesOf(term, previous).length) {
+    } else if (term.specific && hasPronoun && previous && anyMatch(term, previous)) {
       // "he said …" right after a sentence naming him: the name is there, as a pronoun
       own += idf * 0.75;
       context += idf;
@@ -124,7 +136,7 @@ export function support(q: ParsedQuestion, story: Story, index: StoryIndex, sent
       missing.verb = true;
     } else if (term.specific) {
       // a name or number the question sets: elsewhere in the paragraph it is the topic; absent, the story doesn't say
-      if (paragraph.some((s) => matchesOf(term, s).length)) missing.inParagraph++;
+      if (inParagraph.some((id) => anyMatch(term, story.sentences[id]!))) missing.inParagraph++;
       else if (index.has(term.stem)) missing.inStory++;
       else missing.everywhere++;
     }

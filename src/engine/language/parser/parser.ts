@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { MODEL_DIR } from "../../model-dir.js";
 import { FrozenPerceptron, tableSize } from "./perceptron.js";
-import { LABELS, labelFeatures, moveFeatures, ParseState } from "./transitions.js";
+import { LABELS, LEFT, MAX_FEATURES, ParseState, RIGHT, SHIFT, writeLabelFeatures, writeMoveFeatures } from "./transitions.js";
 
 export const PARSER_FORMAT = "storybot-parser";
 export const PARSER_VERSION = 2;
@@ -88,8 +88,8 @@ export function readParserFile(file: string): { header: ParserHeader; moves: Fro
 
 export class DependencyParser {
   constructor(
-    readonly moves: FrozenPerceptron | { score(f: readonly number[], into?: Float64Array): Float64Array },
-    readonly labeller: FrozenPerceptron | { score(f: readonly number[], into?: Float64Array): Float64Array },
+    readonly moves: FrozenPerceptron,
+    readonly labeller: FrozenPerceptron,
   ) {}
 
   static fromFile(file: string): DependencyParser {
@@ -100,10 +100,14 @@ export class DependencyParser {
   /** Unlabelled heads, padded positions (see transitions.ts). */
   heads(state: ParseState): Int32Array {
     const scores = new Float64Array(3);
+    const features = new Uint32Array(MAX_FEATURES);
     while (!state.done) {
-      this.moves.score(moveFeatures(state), scores);
+      this.moves.score(features, scores, writeMoveFeatures(state, features));
+      // the valid moves in ParseState.valid()'s order, without its array: the first best wins
       let best = -1;
-      for (const m of state.valid()) if (best < 0 || scores[m]! > scores[best]!) best = m;
+      if (state.i + 1 < state.n) best = SHIFT;
+      if (state.stack.length >= 2 && (best < 0 || scores[RIGHT]! > scores[best]!)) best = RIGHT;
+      if (state.stack.length >= 1 && (best < 0 || scores[LEFT]! > scores[best]!)) best = LEFT;
       state.apply(best);
     }
     return state.heads;
@@ -115,9 +119,10 @@ export class DependencyParser {
     const children: number[][] = Array.from({ length: n }, () => []);
     for (let d = 1; d < n - 1; d++) if (heads[d]! >= 0) children[heads[d]!]!.push(d);
     const scores = new Float64Array(LABELS.length);
+    const features = new Uint32Array(MAX_FEATURES);
     const out: number[] = [];
     for (let d = 1; d < n - 1; d++) {
-      this.labeller.score(labelFeatures(state, heads, children, d), scores);
+      this.labeller.score(features, scores, writeLabelFeatures(state, heads, children, d, features));
       // a word attached to the root is the root; no other word is
       let best = -1;
       for (let c = 0; c < LABELS.length; c++) {

@@ -132,10 +132,12 @@ export class FrozenPerceptron {
     return new FrozenPerceptron(classes, keys, weights, scale);
   }
 
-  score(features: readonly number[], into: Float64Array = new Float64Array(this.classes)): Float64Array {
+  /** The classes' scores for the first `count` keys of `features` (all of them by default). */
+  score(features: ArrayLike<number>, into: Float64Array = new Float64Array(this.classes), count = features.length): Float64Array {
     into.fill(0);
     const mask = this.slots.length - 1;
-    for (const f of features) {
+    for (let k = 0; k < count; k++) {
+      const f = features[k]!;
       let slot = f & mask;
       let row = this.slots[slot]!;
       while (row !== -1 && this.keys[row] !== f) {

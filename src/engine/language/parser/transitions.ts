@@ -126,57 +126,90 @@ function mix(template: number, a = 0, b = 0, c = 0): number {
   return h >>> 0 || 1;
 }
 
-/** The context of the next move, as hashed feature keys (Honnibal's templates). */
-export function moveFeatures(s: ParseState): number[] {
+/** The most keys one move's or one arc's context makes: writers stop there. */
+export const MAX_FEATURES = 128;
+
+/**
+ * The context of the next move, as hashed feature keys (Honnibal's templates), written into
+ * `out` from its start; returns how many. A parse makes one such context a move and one an arc,
+ * so they go into one reused buffer rather than fresh arrays (half of what answering a warm
+ * question allocated was its parse's).
+ */
+export function writeMoveFeatures(s: ParseState, out: Uint32Array): number {
   const { wh: W, th: T, stack, i, n, lefts, rights } = s;
   const depth = stack.length;
-  const at = (k: number) => stack[depth - 1 - k] ?? -1;
-  const word = (k: number) => (k >= 0 ? W[k]! : 0);
-  const tag = (k: number) => (k >= 0 ? T[k]! : 0);
-  const s0 = at(0);
-  const s1 = at(1);
-  const s2 = at(2);
-  const ws0 = word(s0), ws1 = word(s1), ws2 = word(s2);
-  const ts0 = tag(s0), ts1 = tag(s1), ts2 = tag(s2);
-  const buffer = (k: number) => (k < n ? k : -1);
-  const wn0 = word(buffer(i)), wn1 = word(buffer(i + 1)), wn2 = word(buffer(i + 2));
-  const tn0 = tag(buffer(i)), tn1 = tag(buffer(i + 1)), tn2 = tag(buffer(i + 2));
-  const last = (deps: number[][], w: number, back: number) => {
-    if (w < 0) return -1;
-    const d = deps[w]!;
-    return d.length > back ? d[d.length - 1 - back]! : -1;
-  };
+  const s0 = stack[depth - 1] ?? -1;
+  const s1 = stack[depth - 2] ?? -1;
+  const s2 = stack[depth - 3] ?? -1;
+  const ws0 = hashAt(W, s0), ws1 = hashAt(W, s1), ws2 = hashAt(W, s2);
+  const ts0 = hashAt(T, s0), ts1 = hashAt(T, s1), ts2 = hashAt(T, s2);
+  const b0 = i < n ? i : -1, b1 = i + 1 < n ? i + 1 : -1, b2 = i + 2 < n ? i + 2 : -1;
+  const wn0 = hashAt(W, b0), wn1 = hashAt(W, b1), wn2 = hashAt(W, b2);
+  const tn0 = hashAt(T, b0), tn1 = hashAt(T, b1), tn2 = hashAt(T, b2);
   const vn0b = lefts[i]!.length;
   const vs0b = s0 >= 0 ? lefts[s0]!.length : 0;
   const vs0f = s0 >= 0 ? rights[s0]!.length : 0;
-  const n0b1 = last(lefts, i, 0), n0b2 = last(lefts, i, 1);
-  const s0b1 = last(lefts, s0, 0), s0b2 = last(lefts, s0, 1);
-  const s0f1 = last(rights, s0, 0), s0f2 = last(rights, s0, 1);
+  const n0b1 = lastDep(lefts, i, 0), n0b2 = lastDep(lefts, i, 1);
+  const s0b1 = lastDep(lefts, s0, 0), s0b2 = lastDep(lefts, s0, 1);
+  const s0f1 = lastDep(rights, s0, 0), s0f2 = lastDep(rights, s0, 1);
   const d = s0 > 0 ? Math.min(i - s0, 5) : 0;
-  const f: number[] = [mix(0)];
-  for (const w of [wn0, wn1, wn2, ws0, ws1, ws2, word(n0b1), word(n0b2), word(s0b1), word(s0b2), word(s0f1), word(s0f2)]) if (w) f.push(mix(1, w));
-  for (const t of [tn0, tn1, tn2, ts0, ts1, ts2, tag(n0b1), tag(n0b2), tag(s0b1), tag(s0b2), tag(s0f1), tag(s0f2)]) if (t) f.push(mix(2, t));
-  const pairs: [number, number][] = [[wn0, tn0], [wn1, tn1], [wn2, tn2], [ws0, ts0]];
-  pairs.forEach(([w, t], k) => {
-    if (w || t) f.push(mix(3 + k, w, t));
-  });
-  f.push(mix(10, ws0, wn0), mix(11, wn0, tn0, ws0), mix(12, wn0, tn0, ts0), mix(13, ws0, ts0, wn0));
-  f.push(mix(14, ws0, ts0, tn0), mix(15, mix(99, ws0, ts0), wn0, tn0), mix(16, ts0, tn0), mix(17, tn0, tn1));
-  const trigrams = [[tn0, tn1, tn2], [ts0, tn0, tn1], [ts0, ts1, tn0], [ts0, tag(s0f1), tn0], [ts0, tn0, tag(n0b1)], [ts0, tag(s0b1), tag(s0b2)], [ts0, tag(s0f1), tag(s0f2)], [tn0, tag(n0b1), tag(n0b2)], [ts0, ts1, ts2]];
-  trigrams.forEach(([a, b, c], k) => {
-    if (a || b || c) f.push(mix(20 + k, a, b, c));
-  });
-  const valency: [number, number][] = [[ws0, vs0f], [ws0, vs0b], [wn0, vn0b], [ts0, vs0f], [ts0, vs0b], [tn0, vn0b], [ws0, d], [wn0, d], [ts0, d], [tn0, d], [mix(98, tn0, ts0), d], [mix(97, wn0, ws0), d]];
-  valency.forEach(([wt, v], k) => {
-    if (wt || v) f.push(mix(40 + k, wt, v + 1));
-  });
-  return f;
+  let k = 0;
+  out[k++] = mix(0);
+  k = push(out, k, 1, wn0); k = push(out, k, 1, wn1); k = push(out, k, 1, wn2); k = push(out, k, 1, ws0); k = push(out, k, 1, ws1); k = push(out, k, 1, ws2);
+  k = push(out, k, 1, hashAt(W, n0b1)); k = push(out, k, 1, hashAt(W, n0b2)); k = push(out, k, 1, hashAt(W, s0b1)); k = push(out, k, 1, hashAt(W, s0b2));
+  k = push(out, k, 1, hashAt(W, s0f1)); k = push(out, k, 1, hashAt(W, s0f2));
+  k = push(out, k, 2, tn0); k = push(out, k, 2, tn1); k = push(out, k, 2, tn2); k = push(out, k, 2, ts0); k = push(out, k, 2, ts1); k = push(out, k, 2, ts2);
+  k = push(out, k, 2, hashAt(T, n0b1)); k = push(out, k, 2, hashAt(T, n0b2)); k = push(out, k, 2, hashAt(T, s0b1)); k = push(out, k, 2, hashAt(T, s0b2));
+  k = push(out, k, 2, hashAt(T, s0f1)); k = push(out, k, 2, hashAt(T, s0f2));
+  k = push(out, k, 3, wn0, tn0); k = push(out, k, 4, wn1, tn1); k = push(out, k, 5, wn2, tn2); k = push(out, k, 6, ws0, ts0);
+  out[k++] = mix(10, ws0, wn0); out[k++] = mix(11, wn0, tn0, ws0); out[k++] = mix(12, wn0, tn0, ts0); out[k++] = mix(13, ws0, ts0, wn0);
+  out[k++] = mix(14, ws0, ts0, tn0); out[k++] = mix(15, mix(99, ws0, ts0), wn0, tn0); out[k++] = mix(16, ts0, tn0); out[k++] = mix(17, tn0, tn1);
+  k = push(out, k, 20, tn0, tn1, tn2); k = push(out, k, 21, ts0, tn0, tn1); k = push(out, k, 22, ts0, ts1, tn0);
+  k = push(out, k, 23, ts0, hashAt(T, s0f1), tn0); k = push(out, k, 24, ts0, tn0, hashAt(T, n0b1)); k = push(out, k, 25, ts0, hashAt(T, s0b1), hashAt(T, s0b2));
+  k = push(out, k, 26, ts0, hashAt(T, s0f1), hashAt(T, s0f2)); k = push(out, k, 27, tn0, hashAt(T, n0b1), hashAt(T, n0b2)); k = push(out, k, 28, ts0, ts1, ts2);
+  k = pushValency(out, k, 40, ws0, vs0f); k = pushValency(out, k, 41, ws0, vs0b); k = pushValency(out, k, 42, wn0, vn0b);
+  k = pushValency(out, k, 43, ts0, vs0f); k = pushValency(out, k, 44, ts0, vs0b); k = pushValency(out, k, 45, tn0, vn0b);
+  k = pushValency(out, k, 46, ws0, d); k = pushValency(out, k, 47, wn0, d); k = pushValency(out, k, 48, ts0, d); k = pushValency(out, k, 49, tn0, d);
+  k = pushValency(out, k, 50, mix(98, tn0, ts0), d); k = pushValency(out, k, 51, mix(97, wn0, ws0), d);
+  return k;
+}
+
+/** A position's hashed word or tag, 0 for none (a position of -1). */
+function hashAt(hashes: Uint32Array, k: number): number {
+  return k >= 0 ? hashes[k]! : 0;
+}
+
+/** The `back`-th last dependent on one side of w, -1 for none. */
+function lastDep(deps: number[][], w: number, back: number): number {
+  if (w < 0) return -1;
+  const d = deps[w]!;
+  return d.length > back ? d[d.length - 1 - back]! : -1;
+}
+
+/** Writes the template's key at k when any part is there; returns the next free place. */
+function push(out: Uint32Array, k: number, template: number, a: number, b = 0, c = 0): number {
+  if (!a && !b && !c) return k;
+  out[k] = mix(template, a, b, c);
+  return k + 1;
+}
+
+/** A word or tag with a count (valency, distance), counted from 1 so that 0 is one. */
+function pushValency(out: Uint32Array, k: number, template: number, wt: number, v: number): number {
+  if (!wt && !v) return k;
+  out[k] = mix(template, wt, v + 1);
+  return k + 1;
+}
+
+/** The same as a fresh array, for training. */
+export function moveFeatures(s: ParseState): number[] {
+  const out = new Uint32Array(MAX_FEATURES);
+  return Array.from(out.subarray(0, writeMoveFeatures(s, out)));
 }
 
 const PASSIVE_AUX = new Set(["was", "were", "been", "being", "is", "are", "be", "am", "'s", "get", "got", "gets"]);
 
-/** The context of one arc, for its label: the dependent d, its head h (n - 1 is the root). */
-export function labelFeatures(s: ParseState, heads: Int32Array, children: number[][], d: number): number[] {
+/** The context of one arc, for its label: the dependent d, its head h (n - 1 is the root); written into `out` as writeMoveFeatures does. */
+export function writeLabelFeatures(s: ParseState, heads: Int32Array, children: number[][], d: number, out: Uint32Array): number {
   const { words, wh, th } = s;
   const h = heads[d]!;
   const n = words.length;
@@ -191,16 +224,27 @@ export function labelFeatures(s: ParseState, heads: Int32Array, children: number
   const kids = children[d] ?? [];
   const hkids = children[h] ?? [];
   const first = kids.length ? kids[0]! : -1;
-  const f = [
-    mix(60), mix(61, dw), mix(62, dt), mix(63, hw), mix(64, ht), mix(65, dt, ht), mix(66, dw, ht), mix(67, dt, hw),
-    mix(68, dir, bucket), mix(69, dt, ht, dir), mix(70, mix(96, dt, ht), dir, bucket),
-    mix(71, dt, th[d - 1] ?? 0), mix(72, dt, th[d + 1] ?? 0), mix(73, ht, th[h - 1] ?? 0), mix(74, ht, th[h + 1] ?? 0),
-    mix(75, first >= 0 ? wh[first]! : 0, dt), mix(76, first >= 0 ? th[first]! : 0, dt), mix(77, Math.min(kids.length, 4), dt),
-  ];
-  for (const k of kids) if (s.tags[k] === "ADP" || s.tags[k] === "SCONJ" || s.tags[k] === "PART") f.push(mix(78, wh[k]!, dt, ht));
+  let k = 0;
+  out[k++] = mix(60); out[k++] = mix(61, dw); out[k++] = mix(62, dt); out[k++] = mix(63, hw); out[k++] = mix(64, ht);
+  out[k++] = mix(65, dt, ht); out[k++] = mix(66, dw, ht); out[k++] = mix(67, dt, hw);
+  out[k++] = mix(68, dir, bucket); out[k++] = mix(69, dt, ht, dir); out[k++] = mix(70, mix(96, dt, ht), dir, bucket);
+  out[k++] = mix(71, dt, th[d - 1] ?? 0); out[k++] = mix(72, dt, th[d + 1] ?? 0); out[k++] = mix(73, ht, th[h - 1] ?? 0); out[k++] = mix(74, ht, th[h + 1] ?? 0);
+  out[k++] = mix(75, first >= 0 ? wh[first]! : 0, dt); out[k++] = mix(76, first >= 0 ? th[first]! : 0, dt); out[k++] = mix(77, Math.min(kids.length, 4), dt);
+  for (const j of kids) if (k < MAX_FEATURES - 2 && (s.tags[j] === "ADP" || s.tags[j] === "SCONJ" || s.tags[j] === "PART")) out[k++] = mix(78, wh[j]!, dt, ht);
   // "was built": a passive auxiliary on the head makes its subject the one acted on
-  const passive = hkids.some((k) => k < h && PASSIVE_AUX.has(words[k]!) && s.tags[k] === "AUX");
-  f.push(mix(79, passive ? 2 : 1, dt, dir));
-  if (hkids.some((k) => words[k] === "by" || (children[k] ?? []).some((j) => words[j] === "by"))) f.push(mix(80, dt, dir));
-  return f;
+  let passive = false;
+  let by = false;
+  for (const j of hkids) {
+    if (j < h && PASSIVE_AUX.has(words[j]!) && s.tags[j] === "AUX") passive = true;
+    if (words[j] === "by" || (children[j] ?? []).some((x) => words[x] === "by")) by = true;
+  }
+  out[k++] = mix(79, passive ? 2 : 1, dt, dir);
+  if (by) out[k++] = mix(80, dt, dir);
+  return k;
+}
+
+/** The same as a fresh array, for training. */
+export function labelFeatures(s: ParseState, heads: Int32Array, children: number[][], d: number): number[] {
+  const out = new Uint32Array(MAX_FEATURES);
+  return Array.from(out.subarray(0, writeLabelFeatures(s, heads, children, d, out)));
 }
