@@ -53,3 +53,20 @@ describe("a place with the place it is in", () => {
     expect(places().some((t) => t.startsWith("France, Spain") && t !== "France, Spain and Italy")).toBe(false);
   });
 });
+
+describe("a phrase with a hyphened word", () => {
+  const hyphened = ingestText(
+    ["Cup final", "The referee used an electronic, hand-held whistle during the final.", "The device was hand-held."].join("\n\n"),
+    "whistle",
+  );
+  const of = (question: string) => analyseQuestion(parse(question, hyphened), hyphened).pool.map((p) => p.c.text);
+
+  it("reads the word after the hyphen whatever its tag", () => {
+    expect(of("What did the referee use during the final?")).toContain("hand-held whistle");
+  });
+
+  it("is never cut inside the hyphened word", () => {
+    const texts = [...of("What did the referee use during the final?"), ...of("What was hand-held?")];
+    expect(texts).not.toContain("hand");
+  });
+});

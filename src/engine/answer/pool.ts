@@ -66,9 +66,18 @@ function chunks(sentence: Sentence, dates: readonly Candidate[]): Candidate[] {
       continue;
     }
     let e = i;
-    while (e < t.length && e - i < MAX_CHUNK_TOKENS && inDate[e] === inDate[i] && (CHUNK_POS.has(t[e]!.pos) || (t[e]!.pos === "PART" && POSSESSIVE.test(t[e]!.text) && CHUNK_POS.has(t[e + 1]?.pos ?? "")) || innerHyphen(t, e))) e++;
+    // the word after a glued hyphen belongs to the chunk whatever its tag: "hand-held stylus"
+    while (e < t.length && e - i < MAX_CHUNK_TOKENS && inDate[e] === inDate[i] && (CHUNK_POS.has(t[e]!.pos) || (t[e]!.pos === "PART" && POSSESSIVE.test(t[e]!.text) && CHUNK_POS.has(t[e + 1]?.pos ?? "")) || innerHyphen(t, e) || (e > i && innerHyphen(t, e - 1)))) e++;
     let end = e;
-    while (end > i && !HEAD_POS.has(t[end - 1]!.pos)) end--;
+    // a chunk ends on a noun, and never inside a hyphened word ("hand" of "hand-held")
+    const trim = () => {
+      while (end > i && !HEAD_POS.has(t[end - 1]!.pos)) end--;
+    };
+    trim();
+    while (end > i && end < t.length && (innerHyphen(t, end) || innerHyphen(t, end - 1))) {
+      end--;
+      trim();
+    }
     // "no group claimed responsibility": what "no" opens names nothing that did it
     const negated = t[i - 1]?.pos === "DET" && t[i - 1]!.text.toLowerCase() === "no";
     // "$144 million breakup fee": a sum keeps its currency sign
