@@ -70,3 +70,12 @@ describe("a phrase with a hyphened word", () => {
     expect(texts).not.toContain("hand");
   });
 });
+
+describe("a phrase with its 'of' complement", () => {
+  const ceremony = ingestText(["Ceremony", "Dozens of the club's former players attended the ceremony at Rowan Park."].join("\n\n"), "ceremony");
+
+  it("reads a possessive inside the complement", () => {
+    const pool = analyseQuestion(parse("Who attended the ceremony?", ceremony), ceremony).pool.map((p) => p.c.text);
+    expect(pool).toContain("Dozens of the club's former players");
+  });
+});

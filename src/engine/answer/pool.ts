@@ -50,6 +50,17 @@ function innerHyphen(t: Token[], k: number): boolean {
 }
 
 /**
+ * Whether the word at k carries on a chunk that opened at `from`: an adjective, noun or number, a
+ * possessive 's before another ("Pyongyang's top officials"), a glued hyphen, and the word after
+ * one whatever its tag ("hand-held stylus").
+ */
+function inChunk(t: Token[], k: number, from: number): boolean {
+  const pos = t[k]!.pos;
+  if (CHUNK_POS.has(pos) || innerHyphen(t, k) || (k > from && innerHyphen(t, k - 1))) return true;
+  return pos === "PART" && POSSESSIVE.test(t[k]!.text) && CHUNK_POS.has(t[k + 1]?.pos ?? "");
+}
+
+/**
  * Noun-phrase chunks: runs of adjectives, nouns and numbers (a possessive 's inside), without the
  * article, ending on a noun, never running into or out of a date ("Kessel next Tuesday" is a place
  * and a day, not one phrase).
@@ -66,8 +77,7 @@ function chunks(sentence: Sentence, dates: readonly Candidate[]): Candidate[] {
       continue;
     }
     let e = i;
-    // the word after a glued hyphen belongs to the chunk whatever its tag: "hand-held stylus"
-    while (e < t.length && e - i < MAX_CHUNK_TOKENS && inDate[e] === inDate[i] && (CHUNK_POS.has(t[e]!.pos) || (t[e]!.pos === "PART" && POSSESSIVE.test(t[e]!.text) && CHUNK_POS.has(t[e + 1]?.pos ?? "")) || innerHyphen(t, e) || (e > i && innerHyphen(t, e - 1)))) e++;
+    while (e < t.length && e - i < MAX_CHUNK_TOKENS && inDate[e] === inDate[i] && inChunk(t, e, i)) e++;
     let end = e;
     // a chunk ends on a noun, and never inside a hyphened word ("hand" of "hand-held")
     const trim = () => {
@@ -84,12 +94,12 @@ function chunks(sentence: Sentence, dates: readonly Candidate[]): Candidate[] {
     const first = t[i]!.pos === "NUM" && CURRENCY_SIGN.test(t[i - 1]?.text ?? "") ? i - 1 : i;
     if (end > i && !negated) {
       out.push(make(first, end));
-      // "the tomb of Mao Anying": the chunk with its "of" complement
+      // "the tomb of Mao Anying", "dozens of Pyongyang's top officials": the chunk with its "of" complement
       if (t[end]?.text === "of") {
         let k = end + 1;
         if (t[k]?.pos === "DET") k++;
         const from = k;
-        while (k < t.length && k - i < MAX_CHUNK_TOKENS && inDate[k] === inDate[from] && CHUNK_POS.has(t[k]!.pos)) k++;
+        while (k < t.length && k - i < MAX_CHUNK_TOKENS && inDate[k] === inDate[from] && inChunk(t, k, from)) k++;
         while (k > from && !HEAD_POS.has(t[k - 1]!.pos)) k--;
         if (k > from) out.push({ ...make(first, k), ofTail: true } as Candidate & { ofTail: boolean });
       }
