@@ -5,12 +5,13 @@
  * so the model is trained on exactly what it later sees.
  */
 import { indexOf } from "../index/search-index.js";
-import type { Story } from "../types.js";
+import type { Sentence, Story } from "../types.js";
 import { ANSWER_DEFAULTS } from "./defaults.js";
 import { candidateFeatures, FEATURES, questionFeatures, sentenceFeatures, type Evidence } from "./features.js";
 import { ORIGIN, poolOf, type PoolCandidate } from "./pool.js";
 import { PERSON_PRONOUN } from "./pronouns.js";
 import { parseQuestion, type ParsedQuestion } from "./question.js";
+import { countsTime, TIME_UNITS } from "./signals.js";
 import { support, type Support } from "./support.js";
 
 export interface Scored {
@@ -54,6 +55,19 @@ const NEVER: Partial<Record<ParsedQuestion["kind"], ReadonlySet<PoolCandidate["t
   when: new Set(["person", "organisation", "place"]),
 };
 
+/** "How many soldiers …?", not "How many years …?": a count of things, which no span counting time answers. */
+function asksCountOfThings(q: ParsedQuestion): boolean {
+  const lower = q.tokens.map((t) => t.text.toLowerCase());
+  const at = lower.findIndex((w, i) => w === "how" && lower[i + 1] === "many");
+  if (at < 0) return false;
+  // "how many Chinese soldiers": the first noun after "many", past the words that qualify it
+  const counted = q.answerNoun ?? q.tokens.slice(at + 2, at + 5).find((t) => t.pos === "NOUN")?.text;
+  if (!counted) return false;
+  const noun = counted.toLowerCase();
+  const singular = noun.replace(/(?:ies)$/, "y").replace(/s$/, "");
+  return ![noun, singular].some((n) => TIME_UNITS.has(n) || n === "time");
+}
+
 export function parse(question: string, story: Story): ParsedQuestion {
   return parseQuestion(question.slice(0, ANSWER_DEFAULTS.maxQuestionLength), indexOf(story));
 }
@@ -72,8 +86,11 @@ export function analyseQuestion(q: ParsedQuestion, story: Story, topSentences = 
   const never = NEVER[q.kind];
   // "Who did he meet?": the story's "he" is the one the question asks about, not the answer
   const noPronouns = q.tokens.some((t) => PERSON_PRONOUN.test(t.text));
-  const mayAnswer = (c: PoolCandidate) => !never?.has(c.type) && !(noPronouns && c.origin & ORIGIN.pronoun);
-  const answering = never || noPronouns ? spansOf.map((spans) => spans.filter(mayAnswer)) : spansOf;
+  // "How many soldiers died?": a number counting time ("70 years ago") was the gold answer of 1 of the
+  // training data's 1,440 "how many" questions whose noun is no unit of time
+  const countsThings = asksCountOfThings(q);
+  const mayAnswer = (c: PoolCandidate, sentence: Sentence) => !never?.has(c.type) && !(noPronouns && c.origin & ORIGIN.pronoun) && !(countsThings && countsTime(sentence, c));
+  const answering = never || noPronouns || countsThings ? spansOf.map((spans, rank) => spans.filter((c) => mayAnswer(c, story.sentences[hits[rank]!.sentence]!))) : spansOf;
   // one buffer for the whole pool, each candidate's row a view of it
   const buffer = new Float32Array(answering.reduce((n, spans) => n + spans.length, 0) * FEATURES.length);
   let row = 0;

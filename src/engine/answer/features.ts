@@ -13,7 +13,7 @@ import { antonymsOf } from "../language/wordnet.js";
 import type { Sentence, Story, Token } from "../types.js";
 import { ORIGIN, VARIANT, type PoolCandidate } from "./pool.js";
 import type { ParsedQuestion } from "./question.js";
-import { askedKind, countedNoun, echo, isOfAskedKind, expectedRank, headMatches, introducedByAnswerNoun, kindFit, nearestMatch, noVerbSide, proximity, sideFit, strandedPreposition, verbSide, wordBefore } from "./signals.js";
+import { askedKind, countedNoun, echo, TIME_UNITS, isOfAskedKind, expectedRank, headMatches, introducedByAnswerNoun, kindFit, nearestMatch, noVerbSide, proximity, sideFit, strandedPreposition, verbSide, wordBefore } from "./signals.js";
 import type { Support } from "./support.js";
 
 export const FEATURES = [
@@ -555,8 +555,6 @@ const READING: [number, FeatureName][] = [
   [VARIANT.groupNoun, "c_var_group_noun"], [VARIANT.ofTail, "c_var_of_tail"], [VARIANT.toComma, "c_var_to_comma"], [VARIANT.placeIn, "c_var_place_in"],
 ];
 
-/** Nouns a number counts time in. */
-const TIME_UNITS = new Set(["second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "century", "millennium", "season", "term", "quarter"]);
 
 const NP_WORDS = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM"]);
 const PLACE_PREPOSITIONS = new Set(["in", "at", "on", "near", "inside", "outside", "into", "across", "along", "around"]);

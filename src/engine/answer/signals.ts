@@ -14,6 +14,16 @@ import type { Sentence, Token } from "../types.js";
 
 const PARTITIVE_POS = new Set(["DET", "PROPN", "PART", "NUM", "ADJ", "NOUN"]);
 
+/** Nouns a number counts time in. */
+export const TIME_UNITS = new Set(["second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "century", "millennium", "season", "term", "quarter"]);
+
+/** "70 years ago", "70 years": a number that counts time, by the noun it counts or the unit it ends with. */
+export function countsTime(sentence: Sentence, c: Candidate): boolean {
+  if (c.type !== "number") return false;
+  const counted = countedNoun(sentence, c);
+  return (!!counted && TIME_UNITS.has(counted)) || TIME_UNITS.has(sentence.tokens[c.end - 1]!.lemma.toLowerCase());
+}
+
 /** The noun a number counts: "650 firefighters", "about 12,000 acres", "41 of the parliament's 120 seats". */
 export function countedNoun(sentence: Sentence, c: Candidate): string | undefined {
   const t = sentence.tokens;
