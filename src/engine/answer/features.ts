@@ -232,12 +232,6 @@ function numberDiffers(q: ParsedQuestion, sentence: Sentence): number {
 /** Labels by which a name says whose a noun is: "Verizon's chief", "the Verizon chief", "the chief of Verizon". */
 const OWNER = new Set(["nmod:poss", "compound", "nmod"]);
 
-/** The words under `k` in a tree (itself included), found by walking each word's heads up. */
-function under(tree: Tree, k: number, word: number): boolean {
-  for (let h = word, steps = 0; h >= 0 && steps <= tree.heads.length; h = tree.heads[h]!, steps++) if (h === k) return true;
-  return false;
-}
-
 /** A named owner of one of the question's nouns: term places of the owner's words and of the noun. */
 const questionOwners = perQuestion((q) => {
   const out: { owner: Set<number>; noun: number }[] = [];
@@ -251,7 +245,7 @@ const questionOwners = perQuestion((q) => {
     const noun = termAt(head);
     if (noun < 0) continue;
     const owner = new Set<number>();
-    for (let j = 0; j < q.tokens.length; j++) if (under(tree, k, j) && termAt(j) >= 0) owner.add(termAt(j));
+    for (let j = 0; j < q.tokens.length; j++) if (hangsFrom(tree, j, k) && termAt(j) >= 0) owner.add(termAt(j));
     out.push({ owner, noun });
   }
   return out;
@@ -275,7 +269,7 @@ function ownerAgreement(q: ParsedQuestion, e: Evidence): number {
       let other = false;
       for (let k = 0; k < tokens.length; k++) {
         if (tree.heads[k] !== m.pos || !OWNER.has(tree.labels[k]!) || tokens[k]!.pos !== "PROPN") continue;
-        if (e.support.matches.some((o) => w.owner.has(o.term) && under(tree, k, o.pos))) own = true;
+        if (e.support.matches.some((o) => w.owner.has(o.term) && hangsFrom(tree, o.pos, k))) own = true;
         else other = true;
       }
       if (own) result = 1;
