@@ -3,5 +3,6 @@ import type { Migration } from "../migrate.js";
 import { stories } from "./0001-stories.js";
 import { conversations } from "./0002-conversations.js";
 import { feedback } from "./0003-feedback.js";
+import { ingestEngines } from "./0004-ingest-engines.js";
 
-export const MIGRATIONS: readonly Migration[] = [stories, conversations, feedback];
+export const MIGRATIONS: readonly Migration[] = [stories, conversations, feedback, ingestEngines];
