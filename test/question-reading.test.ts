@@ -27,6 +27,14 @@ describe("reading a question", () => {
     expect(parse("Who colonized the island?", story).form).toBe("subject");
   });
 
+  it("reads a capitalised word after a name's word as more of the name, not as the verb it spells", () => {
+    const q = parse("When did Lina Parry die?", story);
+    expect(q.terms.find((t) => t.word === "die")?.verb).toBe(true);
+    expect(q.terms.find((t) => t.word === "parry")).toMatchObject({ verb: false, specific: true });
+    // a verb after the name is still the verb
+    expect(parse("When did Lina Soto parry the question?", story).terms.find((t) => t.word === "parry")?.verb).toBe(true);
+  });
+
   it("lets an organisation answer where someone works, and counts a preposition before its article", () => {
     const q = parse("Where does Lina Soto work?", story);
     expect(q.expected).toEqual(["place", "organisation"]);
