@@ -132,25 +132,40 @@ function list<T = unknown>(v: unknown): T[] {
   return v as T[];
 }
 
+/** Where a sentence read back from the cache keeps what makes its tokens, then the tokens made. */
+const LAZY_TOKENS = Symbol("tokens when read");
+type LazySentence = Sentence & { [LAZY_TOKENS]: Token[] | (() => Token[]) };
+
+function readTokens(this: LazySentence): Token[] {
+  const held = this[LAZY_TOKENS];
+  if (typeof held !== "function") return held;
+  const tokens = held();
+  this[LAZY_TOKENS] = tokens;
+  return tokens;
+}
+
+function writeTokens(this: LazySentence, tokens: Token[]): void {
+  this[LAZY_TOKENS] = tokens;
+}
+
+/** One getter and setter for every such sentence: see sentenceWithTokensWhenRead. */
+const TOKENS_WHEN_READ: PropertyDescriptor = { get: readTokens, set: writeTokens, enumerable: true, configurable: true };
+
 /**
  * A sentence whose tokens are made when something first reads them: a question reads those of
  * the few sentences its passage index ranks high, and making every token of every story a
- * question reaches was a third of reading it, and much of the garbage. An own enumerable
- * property, so that spreading, JSON and structured cloning see the tokens like any other field.
+ * question reaches was a third of reading it, and much of the garbage. `tokens` is an own
+ * enumerable property, so that spreading, JSON, structured cloning and equality see the tokens
+ * like any other field; what makes them sits in a non-enumerable symbol property beside it. The
+ * accessor is the same pair of functions for every sentence: an object literal with its own getter
+ * and setter closures put each sentence in V8's dictionary mode (~450 bytes of property table a
+ * sentence, and a slow lookup for each `text` or `tokens` read while answering).
  */
 function sentenceWithTokensWhenRead(id: number, paragraph: number, text: string, make: () => Token[]): Sentence {
-  let tokens: Token[] | null = null;
-  return {
-    id,
-    paragraph,
-    text,
-    get tokens(): Token[] {
-      return (tokens ??= make());
-    },
-    set tokens(value: Token[]) {
-      tokens = value;
-    },
-  };
+  const sentence = { id, paragraph, text } as LazySentence;
+  Object.defineProperty(sentence, LAZY_TOKENS, { value: make, writable: true, enumerable: false, configurable: false });
+  Object.defineProperty(sentence, "tokens", TOKENS_WHEN_READ);
+  return sentence;
 }
 
 /**
@@ -177,22 +192,33 @@ export function decodeStory(value: unknown): { story: CachedStory; index: SavedI
   }
   const encodedSentences = list<EncodedSentence>(rawSentences);
   const sentences: Sentence[] = new Array(encodedSentences.length);
-  /** per sentence, its tokens as encoded: what a mention's text is found from without making them */
-  const flats: number[][] = new Array(encodedSentences.length);
+  const flatOf = (s: unknown[]) => list<number>(typeof s[1] === "number" ? s[3] : s[2]);
+  /**
+   * Every sentence's tokens as encoded, one after another (sentence i's from `codeStart[i]`): what
+   * the tokens are made from when first read, and a mention's text without making them. One
+   * Int32Array, off the heap the collector copies: the parsed JSON arrays took ~8 bytes a number
+   * (~75 KB a story of 20 paragraphs), and an Int32Array a sentence ~180 bytes of heads each.
+   */
+  const codeStart = new Int32Array(encodedSentences.length + 1);
+  for (let id = 0; id < encodedSentences.length; id++) codeStart[id + 1] = codeStart[id]! + flatOf(list<unknown>(encodedSentences[id])).length;
+  const codes = new Int32Array(codeStart[encodedSentences.length]!);
   for (let id = 0; id < sentences.length; id++) {
     const s = list<unknown>(encodedSentences[id]);
     const inParagraph = typeof s[1] === "number";
     const text = inParagraph ? paragraphs[(s[0] as number) - 1]!.text.slice(s[1] as number, s[2] as number) : (s[1] as string);
-    const flat = list<number>(inParagraph ? s[3] : s[2]);
+    const flat = flatOf(s);
+    const from = codeStart[id]!;
+    // a builtin's copy: a loop here runs before the JIT has warmed up (see decodeStory)
+    codes.set(flat, from);
     const encodedTexts = inParagraph ? s[4] : s[3];
     const texts = encodedTexts === undefined ? [] : list<[number, string]>(encodedTexts);
-    flats[id] = flat;
     sentences[id] = sentenceWithTokensWhenRead(id, s[0] as number, text, () => {
-      const tokens: Token[] = new Array(flat.length / 3);
-      for (let i = 0, k = 0, end = 0; k < flat.length; i++, k += 3) {
-        const start = end + flat[k]!;
-        end = start + flat[k + 1]!;
-        const e = flat[k + 2]!;
+      const to = codeStart[id + 1]!;
+      const tokens: Token[] = new Array((to - from) / 3);
+      for (let i = 0, k = from, end = 0; k < to; i++, k += 3) {
+        const start = end + codes[k]!;
+        end = start + codes[k + 1]!;
+        const e = codes[k + 2]!;
         const lemma = lexicon[3 * e] as string;
         // most words are written as their lemma: that string serves, without a slice of the sentence
         const tokenText = lemma.length === end - start && text.startsWith(lemma, start) ? lemma : text.slice(start, end);
@@ -205,15 +231,17 @@ export function decodeStory(value: unknown): { story: CachedStory; index: SavedI
   }
   /** spanText's text of a mention, from the encoded offsets: tokens are not made for it */
   const mentionText = (sentence: number, from: number, to: number): string | undefined => {
-    const flat = flats[sentence];
+    if (sentence < 0 || sentence >= sentences.length) return undefined;
+    const base = codeStart[sentence]!;
+    const count = (codeStart[sentence + 1]! - base) / 3;
     const last = to - 1;
-    const isToken = (i: number) => i >= 0 && 3 * i < flat!.length;
-    if (!flat || !isToken(from) || !isToken(last)) return undefined;
+    const isToken = (i: number) => i >= 0 && i < count;
+    if (!isToken(from) || !isToken(last)) return undefined;
     let first = 0;
     let lastEnd = 0;
-    for (let i = 0, k = 0, end = 0; i <= Math.max(from, last); i++, k += 3) {
-      const start = end + flat[k]!;
-      end = start + flat[k + 1]!;
+    for (let i = 0, k = base, end = 0; i <= Math.max(from, last); i++, k += 3) {
+      const start = end + codes[k]!;
+      end = start + codes[k + 1]!;
       if (i === from) first = start;
       if (i === last) lastEnd = end;
     }
