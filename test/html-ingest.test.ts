@@ -97,3 +97,35 @@ describe("hostile pages", () => {
     expect(() => ingestText("<html><body><nav><a href='/'>Home</a></nav><script>x()</script></body></html>", "bare", "bare.html")).toThrow(/the article is empty/);
   });
 });
+
+describe("captions set as text of their own", () => {
+  const picture = (alt: string) => `<figure><picture><img src="p.jpg" alt="${alt}"></picture></figure>`;
+  const body = [
+    "<p>WELLWOOD — Volunteers refloated 40 pilot whales that had stranded on Marram Beach on Sunday, the conservation office said.</p>",
+    picture("Volunteer Ana Ruru pours water over a stranded pilot whale on Marram Beach."),
+    // a caption listed after its figure, outside any <figcaption>, as some sites set them
+    "<ul><li><p>Volunteer Ana Ruru pours seawater over a stranded pilot whale on Marram Beach</p></li></ul>",
+    "<p>The whales had come ashore at dawn, and rescuers kept them wet for nine hours until the tide returned.</p>",
+    picture("A pilot whale calf waits for the tide.") + picture("Rescuers form a line in the shallows."),
+    "<p>Clockwise from top: a calf waits for the rising tide; rescuers form a human line in the shallows.</p>",
+    `<figure><img src="q.jpg" alt="Boats off Marram Beach"><figcaption>Boats off Marram Beach on Sunday. Ranger Tui Hona said most of the pod swam out to sea once the tide turned, and crews would watch the bay overnight.</figcaption></figure>`,
+    // quoted by the caption above, and longer than what it shares with it: the article's own
+    "<p>Most of the pod swam out to sea once the tide turned, ranger Tui Hona said.</p>",
+    "<p>Three whales died before they could be refloated.</p>",
+  ];
+  const page = readHtml(`<html><head><title>Whales refloated</title></head><body><article><h1>Whales refloated</h1>${body.join("")}</article></body></html>`);
+
+  it("leaves out a block that says again what the pictures right before it show, and keeps the article's paragraphs", () => {
+    expect(page.paragraphs).toEqual([
+      "Volunteers refloated 40 pilot whales that had stranded on Marram Beach on Sunday, the conservation office said.",
+      "The whales had come ashore at dawn, and rescuers kept them wet for nine hours until the tide returned.",
+      "Most of the pod swam out to sea once the tide turned, ranger Tui Hona said.",
+      "Three whales died before they could be refloated.",
+    ]);
+  });
+
+  it("keeps a paragraph right after a picture that uses its alt text's words and others, and one that repeats them further on", () => {
+    const lead = readHtml(`<html><body><article>${picture("Rescuers on Marram Beach at dawn.")}<p>The first rescuers reached Marram Beach at dawn.</p><p>Rescuers on Marram Beach at dawn kept the whales wet.</p><p>They worked for nine hours, until the tide returned and the pod could swim out.</p></article></body></html>`);
+    expect(lead.paragraphs).toEqual(["The first rescuers reached Marram Beach at dawn.", "Rescuers on Marram Beach at dawn kept the whales wet.", "They worked for nine hours, until the tide returned and the pod could swim out."]);
+  });
+});

@@ -6,8 +6,11 @@
  */
 import type { FrontMatter } from "./front-matter.js";
 
-/** a list item may be short and end without a full stop; a link-only block is a teaser for another article or a button, never the story's text */
-export type BlockKind = "paragraph" | "item" | "heading" | "link";
+/**
+ * a list item may be short and end without a full stop; a link-only block is a teaser for another
+ * article or a button, and a caption says again what the pictures just before it are of: never the story's text
+ */
+export type BlockKind = "paragraph" | "item" | "heading" | "link" | "caption";
 
 export interface Block {
   text: string;

@@ -10,6 +10,7 @@ import type * as ReadabilityModule from "@mozilla/readability";
 import { lazy, require } from "../lazy-require.js";
 import { isElement, squeeze, TEXT_NODE, type DomDocument, type DomElement, type DomNode } from "./dom.js";
 import { paragraph, type ArticleDraft, type Block } from "./draft.js";
+import { isPictureCaption, pictureWords, type PictureWords } from "./picture-captions.js";
 import { StoryFormatError } from "./front-matter.js";
 import { isoDay, pageMetadata } from "./page-metadata.js";
 
@@ -77,10 +78,16 @@ export function blocksOfElement(root: DomElement): Block[] {
   const out: Block[] = [];
   let run = "";
   let inItem = false;
+  /** the pictures passed since the last block: the next block may be their caption */
+  let pictures: PictureWords = [];
+  const emit = (block: Block) => {
+    out.push(isPictureCaption(block.text, pictures) ? { text: block.text, kind: "caption" } : block);
+    pictures = [];
+  };
   const flush = () => {
     for (const part of run.split(/\n[ \t\u00a0\uE000-\uE003]*\n/)) {
       const block = blockOfRun(part, inItem);
-      if (block) out.push(block);
+      if (block) emit(block);
     }
     run = "";
   };
@@ -96,10 +103,13 @@ export function blocksOfElement(root: DomElement): Block[] {
         continue;
       }
       flush();
-      if (SKIP.has(child.tagName)) continue;
+      if (SKIP.has(child.tagName)) {
+        pictures.push(...pictureWords(child));
+        continue;
+      }
       if (HEADINGS.has(child.tagName)) {
         const text = squeeze(inlineText(child).replace(MARKS, ""));
-        if (text) out.push({ text, kind: "heading" });
+        if (text) emit({ text, kind: "heading" });
         continue;
       }
       const outer = inItem;

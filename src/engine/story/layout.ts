@@ -72,8 +72,8 @@ export function layoutOf(draft: ArticleDraft): ArticleLayout {
       title ??= text;
       continue;
     }
-    if (block.kind === "heading" || block.kind === "link") {
-      // a subhead, or a link to another article: not a paragraph to cite
+    if (block.kind === "heading" || block.kind === "link" || block.kind === "caption") {
+      // a subhead, a link to another article, a picture's caption: not a paragraph to cite
       boilerplate.push(text);
       continue;
     }
