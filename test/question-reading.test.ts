@@ -35,6 +35,12 @@ describe("reading a question", () => {
     expect(parse("When did Lina Soto parry the question?", story).terms.find((t) => t.word === "parry")?.verb).toBe(true);
   });
 
+  it("reads a progressive after the question word as active, the question word its subject; a participle as passive", () => {
+    expect(parse("What group is claiming the raid?", story).form).toBe("subject");
+    expect(parse("Who was looting the museum?", story).form).toBe("subject");
+    expect(parse("What was taken from the museum?", story).form).toBe("passive");
+  });
+
   it("lets an organisation answer where someone works, and counts a preposition before its article", () => {
     const q = parse("Where does Lina Soto work?", story);
     expect(q.expected).toEqual(["place", "organisation"]);

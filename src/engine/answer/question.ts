@@ -110,7 +110,8 @@ function formOf(tokens: Token[]): { form: Form; verbAt: number } {
     const lemma = next.lemma;
     const after = tokens[i + 1];
     if (lemma === "be") {
-      if (after && after.pos === "VERB") return { form: "passive", verbAt };
+      // "What disease is killing the trees?": a progressive is active, its question word the subject
+      if (after && after.pos === "VERB") return { form: /ing$/i.test(after.text) ? "subject" : "passive", verbAt };
       return { form: verbAt > 0 ? "object" : "copular", verbAt };
     }
     if (lemma === "have" && after?.pos === "VERB") return { form: "subject", verbAt };
