@@ -129,3 +129,14 @@ describe("captions set as text of their own", () => {
     expect(lead.paragraphs).toEqual(["The first rescuers reached Marram Beach at dawn.", "Rescuers on Marram Beach at dawn kept the whales wet.", "They worked for nine hours, until the tide returned and the pod could swim out."]);
   });
 });
+
+describe("the headline of a page's title tags", () => {
+  const pageTitled = (ogTitle: string) =>
+    readHtml(`<html><head><meta property="og:title" content="${ogTitle}"><meta property="og:site_name" content="The Harbour Post"><meta name="author" content="Mere Tane"></head><body><article><p>Volunteers refloated 40 pilot whales that had stranded on Marram Beach on Sunday, the conservation office said.</p><p>Three whales died before they could be refloated.</p></article></body></html>`);
+
+  it("leaves out the site's name or the writer's after it, and keeps any other tail", () => {
+    expect(pageTitled("Whales refloated on Marram Beach | The Harbour Post").title).toBe("Whales refloated on Marram Beach");
+    expect(pageTitled("Whales refloated on Marram Beach | Mere Tane").title).toBe("Whales refloated on Marram Beach");
+    expect(pageTitled("Whales refloated on Marram Beach - live updates").title).toBe("Whales refloated on Marram Beach - live updates");
+  });
+});

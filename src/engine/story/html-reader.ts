@@ -134,11 +134,15 @@ function parse(html: string): DomDocument {
   return linkedom().parseHTML(html).document as unknown as DomDocument;
 }
 
-/** " | The Guardian", " - Reuters": the site's name after the headline in og:title or <title>. */
-function withoutSiteName(title: string | null, site: string | null): string | null {
+/**
+ * " | The Guardian", " - Reuters": the site's name after the headline in og:title or <title>; or the
+ * writer's (" | Eleanor Ainge Roy", as the Guardian titles its features).
+ */
+function withoutSiteName(title: string | null, site: string | null, author: string | null): string | null {
   if (!title) return null;
   const cut = /^(.{12,}?)\s+[|–—-]\s+([^|–—-]{2,40})$/.exec(title);
-  if (cut && site && cut[2]!.trim().toLowerCase().replace(/^the\s+/, "") === site.toLowerCase().replace(/^the\s+/, "")) return cut[1]!.trim();
+  const same = (a: string, b: string | null) => !!b && a.trim().toLowerCase().replace(/^the\s+/, "") === b.toLowerCase().replace(/^the\s+/, "");
+  if (cut && (same(cut[2]!, site) || same(cut[2]!, author))) return cut[1]!.trim();
   return title;
 }
 
@@ -175,8 +179,8 @@ export function readHtmlDraft(html: string, url: string | null = null): HtmlArti
     blocks = body ? blocksOfElement(body) : [];
   }
   const source = page.publisher ?? squeeze(article?.siteName) ?? null;
-  const title = withoutSiteName(page.headline, source) ?? (squeeze(article?.title) || null);
   const author = page.author ?? personalByline(article?.byline);
+  const title = withoutSiteName(page.headline, source, author) ?? (squeeze(article?.title) || null);
   const published = isoDay(page.published) ?? isoDay(article?.publishedTime ?? null);
   return {
     meta: {
