@@ -20,7 +20,7 @@ import { directAnswer } from "./direct.js";
 import { answerModel, type AnswerModel } from "./model/answer-model.js";
 import { poolView } from "./pool-view.js";
 import { minConfidenceSetting } from "./settings.js";
-import { answerText } from "./rendering.js";
+import { answerText, shownAnswer } from "./rendering.js";
 import type { Answer, Sentence, Story } from "../types.js";
 
 export const MAX_QUESTION_LENGTH = ANSWER_DEFAULTS.maxQuestionLength;
@@ -69,6 +69,6 @@ export function answer(question: string, story: Story, options: AnswerOptions = 
   const named = bridge(q, story, top.c, sentence);
   if (named) return { ...base, answer: named.name, confidence: round(confidence), evidence: named.sentence.text, paragraph: named.sentence.paragraph };
   // a manner or a process is no span: the clause that holds the question's words
-  const text = q.kind === "how" && q.expected.includes("clause") ? clauseAnswer(sentence, top.evidence.support) : answerText(top.c);
+  const text = q.kind === "how" && q.expected.includes("clause") ? clauseAnswer(sentence, top.evidence.support) : shownAnswer(top.c, sentence);
   return { ...base, answer: text, confidence: round(confidence), evidence: sentence.text, paragraph: sentence.paragraph };
 }

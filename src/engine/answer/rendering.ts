@@ -5,6 +5,7 @@
  * Ana Costa" → "Ana Costa": the sentence quoted under it keeps the title). Training labels a candidate by its name (without the bracket) so that
  * the ranker learns to choose what the reader will see.
  */
+import type { Sentence } from "../types.js";
 import type { Candidate } from "./candidates.js";
 
 export function answerName(c: Candidate): string {
@@ -15,4 +16,21 @@ export function answerName(c: Candidate): string {
 export function answerText(c: Candidate): string {
   const name = answerName(c);
   return c.note ? `${name} (${c.note})` : name;
+}
+
+/** Words before a number that say how exact it is ("more than 10", "about 50", "at least 19"). */
+const QUALIFIER = /\b(?:about|around|approximately|roughly|nearly|almost|over|more than|less than|fewer than|at least|at most|up to|some|an estimated|just over|just under|close to)\s+$/i;
+
+/**
+ * What the answer shows: a number keeps the words before it that qualify it. "10" where the story
+ * says "killed more than 10 civilians" says more than the story does. Training labels the span
+ * without them (SQuAD's answers include such a qualifier about half the time, 189 of 351 training
+ * "how many/much" questions whose number has one), so the choice of span is not changed by it.
+ */
+export function shownAnswer(c: Candidate, sentence: Sentence): string {
+  const text = answerText(c);
+  const first = sentence.tokens[c.start];
+  if (c.type !== "number" || !first) return text;
+  const qualifier = QUALIFIER.exec(sentence.text.slice(Math.max(0, first.start - 24), first.start));
+  return qualifier ? `${qualifier[0].trim()} ${text}` : text;
 }
