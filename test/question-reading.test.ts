@@ -41,6 +41,11 @@ describe("reading a question", () => {
     expect(parse("What was taken from the museum?", story).form).toBe("passive");
   });
 
+  it("asks for a measure when it asks how tall, high, wide, deep, big or large, as for how long or far", () => {
+    for (const q of ["How tall are the statues?", "How high is the museum's dome?", "How large was the ring?"]) expect(parse(q, story).expected).toEqual(["number"]);
+    expect(parse("How did the raiders enter?", story).expected).toEqual(["clause"]);
+  });
+
   it("lets an organisation answer where someone works, and counts a preposition before its article", () => {
     const q = parse("Where does Lina Soto work?", story);
     expect(q.expected).toEqual(["place", "organisation"]);

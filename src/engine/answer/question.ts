@@ -60,6 +60,8 @@ function kindOf(words: string[]): { kind: QuestionKind; expected: Expected[] } {
   if (w === "how") {
     if (/^(?:many|much)$/.test(next)) return { kind: "how", expected: ["number"] };
     if (/^(?:long|old|often|far)$/.test(next)) return { kind: "how", expected: ["number", "date"] };
+    // a size: 115 of the training data's 145 "how tall/high/wide/deep/big/large" answers are measures
+    if (/^(?:tall|high|wide|deep|big|large)$/.test(next)) return { kind: "how", expected: ["number"] };
     return { kind: "how", expected: ["clause"] };
   }
   if (w === "what" || w === "which") {
