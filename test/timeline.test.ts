@@ -166,3 +166,24 @@ describe("storybot timeline", () => {
     expect(out.events[0]).toEqual({ date: "1871", precision: "year", text: "The bridge was built by the Hartwell Brothers Company", paragraph: 3, when: "1871" });
   });
 });
+
+describe("a span of time the story gives by its two ends", () => {
+  const story = ingestText(
+    [
+      "Islamists out of office",
+      "TUNIS, March 18, 2015 (Coast Wire) - The country's Islamists, who held power from 2011 to 2013, were slow to respond to the danger, critics said.",
+      "The old coalition governed between 1999 and 2004 before it split. Elections were held in 2014.",
+    ].join("\n\n"),
+    "span",
+  );
+  const t = timeline(story);
+
+  it("is one event dated from one end to the other, not two half events", () => {
+    expect(event(t, "2011/2013", /held power/)?.when).toBe("from 2011 to 2013");
+    expect(event(t, "1999/2004", /governed/)).toBeDefined();
+    expect(t.events.filter((e) => /held power|governed/.test(e.text)).map((e) => e.date)).toEqual(["1999/2004", "2011/2013"]);
+    expect(event(t, "2014", /Elections were held/)).toBeDefined();
+    expectSorted(t);
+    expectDatesFromStory(t, story);
+  });
+});

@@ -79,6 +79,31 @@ function named(story: Story, sentence: Sentence, phrase: EventPhrase): string {
   return name && /^(?:he|she)$/i.test(pronoun) ? name + text.slice(pronoun.length) : text;
 }
 
+/** "to", "until", "through", a dash: what joins the two ends of "from 2011 to 2013". */
+const RANGE_JOIN = /^(?:to|until|till|through|[-–—])$/i;
+
+/**
+ * Dates of one sentence that are the two ends of one span of time: "held power from 2011 to
+ * 2013", "between 1950 and 1953". Each end alone dated half an event ("… held power to 2013" in
+ * 2011, "… held power from 2011" in 2013).
+ */
+function rangesOf(sentence: Sentence, dates: readonly DateMention[]): { from: DateMention; to: DateMention }[] {
+  const tokens = sentence.tokens;
+  const sorted = [...dates].sort((a, b) => a.start - b.start);
+  const out: { from: DateMention; to: DateMention }[] = [];
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const [a, b] = [sorted[i]!, sorted[i + 1]!];
+    const before = tokens[a.start - 1]?.text.toLowerCase();
+    const join = b.start === a.end + 1 ? tokens[a.end]!.text : null;
+    const opens = (before === "from" && join !== null && RANGE_JOIN.test(join)) || (before === "between" && join?.toLowerCase() === "and");
+    if (opens && a.iso && b.iso && a.iso < b.iso) {
+      out.push({ from: a, to: b });
+      i++;
+    }
+  }
+  return out;
+}
+
 export function timeline(story: Story): Timeline {
   const events: (TimelineEvent & { tokens: number[] })[] = [];
   const undated: UndatedEvent[] = [];
@@ -88,7 +113,21 @@ export function timeline(story: Story): Timeline {
     if (list) list.push(d);
     else bySentence.set(d.sentence, [d]);
   }
+  const ends = new Set<DateMention>();
+  for (const [id, dates] of bySentence) {
+    const sentence = story.sentences[id]!;
+    for (const { from, to } of rangesOf(sentence, dates)) {
+      ends.add(from).add(to);
+      // the span's words, "from" to its last date, as one date of the sentence
+      const span = { start: from.start - 1, end: to.end };
+      const phrase = eventPhrase(sentence, span, dates.filter((x) => x !== from && x !== to));
+      if (!phrase.event) continue;
+      const when = spanText(sentence.text, sentence.tokens, span.start, span.end);
+      events.push({ text: named(story, sentence, phrase), when, paragraph: sentence.paragraph, sentence: id, date: `${from.iso}/${to.iso}`, precision: from.precision, tokens: phrase.tokens });
+    }
+  }
   for (const d of story.dates) {
+    if (ends.has(d)) continue;
     const sentence = story.sentences[d.sentence]!;
     const siblings = bySentence.get(d.sentence)!.filter((x) => x !== d);
     const phrase = eventPhrase(sentence, d, siblings);
