@@ -534,3 +534,18 @@ describe("titles of offices", () => {
     for (const name of ["Ilse Brandt", "Ana Ruiz", "Anton Colvin", "Mara Quint"]) expect(entityNamed(story, name)?.type).toBe("person");
   });
 });
+
+describe("a nickname the story writes in quotation marks", () => {
+  const { story, byName } = storyOf([
+    "Palace siege",
+    "HARARE, Nov 16 (Coast Wire) - President Tobias Marange and his wife Grace are under house arrest at the palace, a source said.",
+    "There is little public affection for Grace, a former typist. Dubbed “Gucci Grace” on account of her love of shopping, she rose fast through the ruling party.",
+  ]);
+
+  it("is not the full name the person's own name is short for", () => {
+    expect(byName("Grace")?.type).toBe("person");
+    expect(byName("Grace")?.mentions.length).toBe(2);
+    expect(byName("Gucci Grace")?.aliases ?? []).not.toContain("Grace");
+    checkMentions(story);
+  });
+});

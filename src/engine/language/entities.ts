@@ -364,7 +364,7 @@ export function findEntities(sentences: Sentence[], dates: DateMention[]): Entit
   const opener = (d: Draft) =>
     !d.name.includes(" ") && Object.values(d.votes).every((x) => x <= 0) && d.mentions.every((m) => m.start === 0 || m.start === 1 && !/\p{L}/u.test(sentences[m.sentence]!.tokens[0]!.text));
   for (const [key, d] of drafts) if (opener(d) && isEnglishWord(d.name.toLowerCase())) drafts.delete(key);
-  linkShortForms(drafts);
+  linkShortForms(drafts, sentences);
   for (const [key, d] of drafts) if (opener(d)) drafts.delete(key);
   return [...drafts.values()].map((d) => ({
     name: d.name,
@@ -402,12 +402,28 @@ function isRegionalBranch(short: Draft, full: Draft): boolean {
 /** "Mr Mugabe", "Dr. Hughes": an honorific and a family name, a short form like the name alone. */
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(\S+)$/;
 
+const OPENING_QUOTE = /["“‘']$/;
+const CLOSING_QUOTE = /^["”’']/;
+
+/**
+ * A name the story only ever writes in quotation marks: a nickname ("Dubbed “DisGrace” or “Gucci
+ * Grace”"), or the title of a work, not the name its words are short for.
+ */
+function onlyQuoted(d: Draft, sentences: readonly Sentence[]): boolean {
+  return d.mentions.every((m) => {
+    const s = sentences[m.sentence];
+    const first = s?.tokens[m.start];
+    const last = s?.tokens[m.end - 1];
+    return !!first && !!last && OPENING_QUOTE.test(s.text.slice(0, first.start)) && CLOSING_QUOTE.test(s.text.slice(last.end));
+  });
+}
+
 /**
  * Folds "Kim" into "Kim Jong-un", "KCNA" into "Korean Central News Agency" and "Mr Mugabe" into
  * "Robert Mugabe" when exactly one full name fits.
  */
-function linkShortForms(drafts: Map<string, Draft>): void {
-  const full = [...drafts.values()].filter((d) => d.name.split(/\s+/).length > 1 && !HONORIFIC.test(d.name));
+function linkShortForms(drafts: Map<string, Draft>, sentences: readonly Sentence[]): void {
+  const full = [...drafts.values()].filter((d) => d.name.split(/\s+/).length > 1 && !HONORIFIC.test(d.name) && !onlyQuoted(d, sentences));
   for (const [key, short] of drafts) {
     const honorific = HONORIFIC.exec(short.name);
     if (short.name.includes(" ") && !honorific) continue;
