@@ -433,7 +433,12 @@ function linkShortForms(drafts: Map<string, Draft>, sentences: readonly Sentence
     // "Korea" beside "North Korea", "South Korea" and "Korea Herald" is a place of its own
     const byWord = holders.some((f) => namesAnotherPlace(word, f.name)) ? [] : holders.filter((f) => !isRegionalBranch(short, f));
     const byAcronym = /^\p{Lu}{2,}$/u.test(word) ? full.filter((f) => initials(f.name) === word) : [];
-    const targets = byAcronym.length === 1 ? byAcronym : byWord.length === 1 ? byWord : [];
+    // "Besecker said" beside "Tyler Besecker" and "Dana F. Besecker Company": the person, when every
+    // other name that holds the word is a place or an organisation (named after them)
+    const person = bestType(short.votes) === "person" ? byWord.filter((f) => bestType(f.votes) === "person") : [];
+    const namedAfter = byWord.every((f) => person.includes(f) || ["organisation", "place"].includes(bestType(f.votes)));
+    const sameKind = byWord.length > 1 && namedAfter ? person : [];
+    const targets = byAcronym.length === 1 ? byAcronym : byWord.length === 1 ? byWord : sameKind.length === 1 ? sameKind : [];
     const target = targets[0];
     if (!target) continue;
     target.aliases.add(short.name);
