@@ -27,10 +27,17 @@ const QUALIFIER = /\b(?:about|around|approximately|roughly|nearly|almost|over|mo
  * without them (SQuAD's answers include such a qualifier about half the time, 189 of 351 training
  * "how many/much" questions whose number has one), so the choice of span is not changed by it.
  */
-export function shownAnswer(c: Candidate, sentence: Sentence): string {
+export function shownAnswer(c: Candidate, sentence: Sentence, asksMeasure = false): string {
   const text = answerText(c);
   const first = sentence.tokens[c.start];
   if (c.type !== "number" || !first) return text;
   const qualifier = QUALIFIER.exec(sentence.text.slice(Math.max(0, first.start - 24), first.start));
-  return qualifier ? `${qualifier[0].trim()} ${text}` : text;
+  return (qualifier ? `${qualifier[0].trim()} ` : "") + text + (asksMeasure ? hyphenedUnit(c, sentence) : "");
+}
+
+/** "-foot" of "40-foot-tall tubes": a measure's unit, joined to its number by a hyphen, for "how tall …?" */
+function hyphenedUnit(c: Candidate, sentence: Sentence): string {
+  const [last, dash, unit] = [sentence.tokens[c.end - 1], sentence.tokens[c.end], sentence.tokens[c.end + 1]];
+  if (!last || !dash || !unit || dash.text !== "-" || unit.pos !== "NOUN" || dash.start !== last.end || unit.start !== dash.end) return "";
+  return `-${unit.text}`;
 }
