@@ -46,6 +46,20 @@ describe("reading a question", () => {
     expect(parse("How did the raiders enter?", story).expected).toEqual(["clause"]);
   });
 
+  it("names the company of a name with initials, not the person whose family name is inside it", () => {
+    const halibut = ingestText(
+      [
+        "Halibut prices",
+        "SEATTLE, April 28, 2019 (Coast Wire) — “I was shocked to see that level,” said Tyler Varnell, president of Dana F. Varnell Company, the largest buyer of Pacific halibut.",
+        "Varnell said there was little room for a profit at that price.",
+      ].join("\n\n"),
+      "halibut",
+    );
+    const q = parse("Who is the president of Dana F. Varnell Company?", halibut);
+    expect([...q.named]).toEqual(["Dana F. Varnell Company"]);
+    expect(analyseQuestion(q, halibut).pool.some((p) => p.c.text === "Tyler Varnell")).toBe(true);
+  });
+
   it("lets an organisation answer where someone works, and counts a preposition before its article", () => {
     const q = parse("Where does Lina Soto work?", story);
     expect(q.expected).toEqual(["place", "organisation"]);

@@ -1,5 +1,5 @@
 /** What a question asks: its kind, the type of answer it expects, and the words that must be supported. */
-import { nameForms, nameWords } from "../language/name-words.js";
+import { nameWords, plainNameForms, plainText } from "../language/name-words.js";
 import { questionTokens, stem } from "../language/nlp.js";
 import { isEnglishWord, isKnownVerb, isOrganisationNoun, isPersonNoun, isPlaceNoun } from "../language/wordnet.js";
 import type { StoryIndex } from "../index/search-index.js";
@@ -157,10 +157,17 @@ function headNoun(tokens: Token[], from: number, role: boolean): string {
 /** Names of story entities that the question mentions, by any of their forms. */
 function namedEntities(text: string, story: Story): Set<string> {
   const named = new Set<string>();
-  const lower = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, " ")} `;
+  // the question and the names alike without their punctuation: "Dana F. Besecker Company", "U.S."
+  const lower = ` ${plainText(text)} `;
+  const found: { name: string; start: number; end: number }[] = [];
   for (const e of story.entities) {
-    if (nameForms(e).some((n) => lower.includes(` ${n} `))) named.add(e.name);
+    for (const n of plainNameForms(e)) {
+      for (let at = lower.indexOf(` ${n} `); at >= 0; at = lower.indexOf(` ${n} `, at + 1)) found.push({ name: e.name, start: at, end: at + n.length + 2 });
+    }
   }
+  // "Besecker" inside "Dana F. Besecker Company" names the company, not Tyler Besecker
+  const inside = (f: (typeof found)[number]) => found.some((g) => g.name !== f.name && g.start <= f.start && f.end <= g.end && g.end - g.start > f.end - f.start);
+  for (const f of found) if (!inside(f)) named.add(f.name);
   // "Ralph" for "Earl Ralph": a capitalised word of the question that belongs to one name only
   for (const word of text.match(/(?<!^)\b\p{Lu}[\p{L}'’-]+/gu) ?? []) {
     const w = word.toLowerCase();
