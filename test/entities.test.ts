@@ -204,14 +204,7 @@ describe("entities of other articles", () => {
   });
 
   it("links a family name to the person when the other names holding it are a company or a place named after them", () => {
-    const story = ingestText(
-      [
-        "Halibut prices",
-        "SEATTLE, April 28, 2019 (Coast Wire) — “I was shocked to see that level,” said Tyler Varnell, president of Mercer Island-based Dana F. Varnell Company, the largest buyer of Pacific halibut.",
-        "Varnell said there was little room for a profit at that price.",
-      ].join("\n\n"),
-      "halibut",
-    );
+    const story = ingestText(read("fixtures/engine/halibut-prices-2019-04-28.txt"), "halibut");
     expect(entity(story, "Tyler Varnell").aliases).toContain("Varnell");
     expect(byForm(story, "Varnell").map((e) => e.name)).toEqual(["Tyler Varnell"]);
   });

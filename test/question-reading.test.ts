@@ -2,6 +2,7 @@
  * How a question is read before the story is searched: a rarer past form after "who" is its verb,
  * "where does X work?" may be answered by an employer, and "no group claimed it" names no one.
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ingestText } from "../src/engine/index.js";
 import { analyseQuestion, parse } from "../src/engine/answer/analysis.js";
@@ -47,14 +48,7 @@ describe("reading a question", () => {
   });
 
   it("names the company of a name with initials, not the person whose family name is inside it", () => {
-    const halibut = ingestText(
-      [
-        "Halibut prices",
-        "SEATTLE, April 28, 2019 (Coast Wire) — “I was shocked to see that level,” said Tyler Varnell, president of Dana F. Varnell Company, the largest buyer of Pacific halibut.",
-        "Varnell said there was little room for a profit at that price.",
-      ].join("\n\n"),
-      "halibut",
-    );
+    const halibut = ingestText(readFileSync(new URL("fixtures/engine/halibut-prices-2019-04-28.txt", import.meta.url), "utf8"), "halibut");
     const q = parse("Who is the president of Dana F. Varnell Company?", halibut);
     expect([...q.named]).toEqual(["Dana F. Varnell Company"]);
     expect(analyseQuestion(q, halibut).pool.some((p) => p.c.text === "Tyler Varnell")).toBe(true);
