@@ -13,6 +13,7 @@
  */
 import { ageSentences, isAge } from "./age-answer.js";
 import { analyseQuestion, parse } from "./analysis.js";
+import { asksForMeasure } from "./question.js";
 import { bridge } from "./bridge.js";
 import { clauseAnswer } from "./clause-answer.js";
 import { ANSWER_DEFAULTS } from "./defaults.js";
@@ -31,9 +32,6 @@ export interface AnswerOptions {
   /** default: the model STORYBOT_MODEL names, else the one the repository ships */
   model?: AnswerModel;
 }
-
-/** "How tall …?", "how far …?": a size or a distance, whose unit the answer keeps. */
-const asksMeasure = (q: { text: string }) => /\bhow (?:tall|high|wide|deep|big|large|long|far)\b/i.test(q.text);
 
 function round(x: number): number {
   return Math.round(x * 100) / 100;
@@ -72,6 +70,6 @@ export function answer(question: string, story: Story, options: AnswerOptions = 
   const named = bridge(q, story, top.c, sentence);
   if (named) return { ...base, answer: named.name, confidence: round(confidence), evidence: named.sentence.text, paragraph: named.sentence.paragraph };
   // a manner or a process is no span: the clause that holds the question's words
-  const text = q.kind === "how" && q.expected.includes("clause") ? clauseAnswer(sentence, top.evidence.support) : shownAnswer(top.c, sentence, asksMeasure(q));
+  const text = q.kind === "how" && q.expected.includes("clause") ? clauseAnswer(sentence, top.evidence.support) : shownAnswer(top.c, sentence, asksForMeasure(q));
   return { ...base, answer: text, confidence: round(confidence), evidence: sentence.text, paragraph: sentence.paragraph };
 }

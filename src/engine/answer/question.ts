@@ -47,6 +47,16 @@ const WHEN_NOUNS = /^(?:year|years|date|day|month|time|century|decade|era|period
 const WHERE_NOUNS = /^(?:country|countries|city|cities|town|place|places|location|region|state|province|county|area|continent|island|village|nation|site|venue|street|river|capital)$/;
 const WHO_NOUNS = /^(?:person|people|man|woman|men|women|leader|president|agency|organisation|organization|group|company|team|party|newspaper|paper|outlet|player|official|officials|country|nation)$/;
 
+/** "how tall", "how large": a size */
+const SIZE_WORDS = /^(?:tall|high|wide|deep|big|large)$/;
+
+/** "How tall …?", "how far …?", "how long …?": a size, a distance or a length, whose unit the answer keeps. */
+export function asksForMeasure(q: Pick<ParsedQuestion, "tokens">): boolean {
+  const at = q.tokens.findIndex((t) => t.text.toLowerCase() === "how");
+  const next = q.tokens[at + 1]?.text.toLowerCase() ?? "";
+  return at >= 0 && (SIZE_WORDS.test(next) || next === "long" || next === "far");
+}
+
 function kindOf(words: string[]): { kind: QuestionKind; expected: Expected[] } {
   const wh = words.findIndex((w) => QUESTION_WORDS.has(w));
   const w = words[wh] ?? "";
@@ -61,7 +71,7 @@ function kindOf(words: string[]): { kind: QuestionKind; expected: Expected[] } {
     if (/^(?:many|much)$/.test(next)) return { kind: "how", expected: ["number"] };
     if (/^(?:long|old|often|far)$/.test(next)) return { kind: "how", expected: ["number", "date"] };
     // a size: 115 of the training data's 145 "how tall/high/wide/deep/big/large" answers are measures
-    if (/^(?:tall|high|wide|deep|big|large)$/.test(next)) return { kind: "how", expected: ["number"] };
+    if (SIZE_WORDS.test(next)) return { kind: "how", expected: ["number"] };
     return { kind: "how", expected: ["clause"] };
   }
   if (w === "what" || w === "which") {

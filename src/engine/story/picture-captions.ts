@@ -1,7 +1,7 @@
 /**
  * A page's captions set as text of their own: the Guardian lists each picture's caption in a
  * `<ul><li><p>` after its `<figure>`, outside any `<figcaption>`, so Readability keeps it and it
- * became a paragraph (eight of one article's 50, each shifting every citation after it). Such a
+ * became a paragraph (eight of one article's 37, each shifting every citation after it). Such a
  * caption says again what the picture's alt text or `<figcaption>` says, and stands right after
  * it. A block that does, in its words, is the picture's caption; one caption for a row of pictures
  * ("Clockwise from top: small whale bones; squid beaks, …; the baleen …") says each part of what
